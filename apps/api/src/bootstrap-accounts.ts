@@ -1,0 +1,32 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureAdmin, seedDemoAccounts, type Clock, type DemoAccount, type Db } from '@eventhub/core';
+import type { Config } from './config';
+
+/**
+ * Start-up accounts: the deployment's first admin from ADMIN_EMAIL/ADMIN_PASSWORD (never
+ * overwritten), and in local demo mode one demo account per role, kept in DATA_DIR so every
+ * start can print them. Production never gets demo accounts.
+ */
+export async function bootstrapAccounts(
+  deps: { db: Db; clock: Clock },
+  config: Config,
+  log: (message: string) => void,
+): Promise<DemoAccount[]> {
+  if (config.adminEmail && config.adminPassword) {
+    const { created } = await ensureAdmin(deps, { email: config.adminEmail, password: config.adminPassword });
+    log(
+      created
+        ? `Created admin ${config.adminEmail}`
+        : `Admin ${config.adminEmail} already exists; left unchanged`,
+    );
+  }
+  if (config.mode === 'production' || !config.demoSeed) return [];
+  const file = path.join(config.dataDir, 'demo-accounts.json');
+  const seeded = await seedDemoAccounts(deps);
+  if (seeded) {
+    writeFileSync(file, JSON.stringify(seeded, null, 2), { mode: 0o600 });
+    return seeded;
+  }
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [];
+}

@@ -1,0 +1,183 @@
+import path from 'node:path';
+import { isPostgresUrl } from '@eventhub/core';
+
+/** Everything the process reads from its environment, parsed once at start-up. See README.md. */
+export interface Config {
+  mode: 'production' | 'local';
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  uploadDir: string;
+  databaseUrl: string | undefined;
+  jwtSecret: string | undefined;
+  appSecret: string | undefined;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  refreshIdleTtlSeconds: number;
+  sessionTtlSeconds: number;
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  stripePublishableKey: string | undefined;
+  smtpUrl: string | undefined;
+  corsOrigins: string[];
+  trustProxy: boolean | string[] | number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  demoSeed: boolean;
+  serveWeb: boolean;
+  metricsToken: string | undefined;
+  rateLimits: RateLimitConfig;
+}
+
+export interface RateLimitConfig {
+  /** Login attempts per IP per minute. */
+  loginPerIp: number;
+  /** Login attempts per account per 15 minutes. */
+  loginPerAccount: number;
+  /** Sign-ups per IP per hour. */
+  registerPerIp: number;
+  /** Token refreshes per IP per minute. */
+  refreshPerIp: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const raw = str(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  try {
+    new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((s) => s.trim());
+}
+
+/** Parses and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : 'local';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(str(env, 'DATA_DIR') ?? './data');
+  const databaseUrl = str(env, 'DATABASE_URL');
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    throw new ConfigError(
+      'DATABASE_URL',
+      'must be a postgres:// or postgresql:// URL (leave it unset for SQLite)',
+    );
+  }
+  const jwtSecret = str(env, 'JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32)
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  const appSecret = str(env, 'APP_SECRET');
+  if (appSecret && appSecret.length < 32)
+    throw new ConfigError('APP_SECRET', 'must be at least 32 characters');
+  const stripeSecretKey = str(env, 'STRIPE_SECRET_KEY');
+  const stripeWebhookSecret = str(env, 'STRIPE_WEBHOOK_SECRET');
+  if (mode === 'production') {
+    if (!jwtSecret) throw new ConfigError('JWT_SECRET', 'is required in production (NODE_ENV=production)');
+    if (!appSecret) throw new ConfigError('APP_SECRET', 'is required in production (NODE_ENV=production)');
+    if (stripeSecretKey && !stripeWebhookSecret) {
+      throw new ConfigError(
+        'STRIPE_WEBHOOK_SECRET',
+        'is required when STRIPE_SECRET_KEY is set in production',
+      );
+    }
+  }
+  const adminEmail = str(env, 'ADMIN_EMAIL');
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  if (!!adminEmail !== !!adminPassword) {
+    throw new ConfigError(
+      adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL',
+      'must be set together with the other',
+    );
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`)!;
+  const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+
+  return {
+    mode,
+    port,
+    host: str(env, 'HOST') ?? (mode === 'production' ? '0.0.0.0' : 'localhost'),
+    publicUrl,
+    dataDir,
+    uploadDir: path.resolve(str(env, 'UPLOAD_DIR') ?? path.join(dataDir, 'uploads')),
+    databaseUrl,
+    jwtSecret,
+    appSecret,
+    jwtIssuer: str(env, 'JWT_ISSUER') ?? publicUrl,
+    jwtAudience: str(env, 'JWT_AUDIENCE') ?? 'eventhub-api',
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60, 60, 24 * 3600),
+    refreshIdleTtlSeconds: int(env, 'REFRESH_TOKEN_IDLE_TTL_SECONDS', 14 * 24 * 3600, 60),
+    sessionTtlSeconds: int(env, 'SESSION_TTL_SECONDS', 30 * 24 * 3600, 60),
+    stripeSecretKey,
+    stripeWebhookSecret,
+    stripePublishableKey: str(env, 'STRIPE_PUBLISHABLE_KEY'),
+    smtpUrl: url(env, 'SMTP_URL'),
+    corsOrigins: (str(env, 'CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    trustProxy: trustProxy(env),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024),
+    logLevel,
+    adminEmail,
+    adminPassword,
+    demoSeed: bool(env, 'DEMO_SEED', mode === 'local'),
+    serveWeb: bool(env, 'SERVE_WEB', true),
+    metricsToken: str(env, 'METRICS_TOKEN'),
+    rateLimits: {
+      loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
+      loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),
+      registerPerIp: int(env, 'RATE_LIMIT_REGISTER_PER_IP', 20, 1),
+      refreshPerIp: int(env, 'RATE_LIMIT_REFRESH_PER_IP', 120, 1),
+    },
+  };
+}

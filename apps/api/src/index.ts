@@ -1,0 +1,3 @@
+export { buildApp } from './app';
+export { loadConfig, ConfigError, type Config } from './config';
+export type { AppContext } from './context';

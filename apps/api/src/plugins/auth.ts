@@ -1,0 +1,68 @@
+import { authenticate, ForbiddenError, UnauthenticatedError, type Actor, type Role } from '@eventhub/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../context';
+import { identityDeps } from '../context';
+
+/**
+ * Every API route declares who may call it: 'public', 'user' (any signed-in user), or a list of
+ * roles. A route without a declaration refuses to register, so nothing is public by accident.
+ */
+export type AuthRequirement = 'public' | 'user' | readonly Role[];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: AuthRequirement;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match)
+    throw new UnauthenticatedError('invalid_token', 'Authorization header must be "Bearer <token>"');
+  return match[1];
+}
+
+/** The acting user of a route that required one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new UnauthenticatedError();
+  return request.actor;
+}
+
+export function requestMeta(request: FastifyRequest): { ip: string; userAgent: string | null } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null };
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const auth = route.config?.auth;
+    if (auth === undefined)
+      throw new Error(`Route ${route.method} ${route.url} declares no auth requirement`);
+    if (auth !== 'public') {
+      route.schema = { ...route.schema, security: [{ bearerAuth: [] }] };
+    }
+  });
+
+  // onRequest: authentication is decided before the body is even parsed.
+  app.addHook('onRequest', async (request) => {
+    const auth = request.routeOptions.config?.auth;
+    if (auth === undefined) return;
+    const token = bearerToken(request);
+    if (auth === 'public') {
+      // Public routes still learn who is asking when a valid token comes along (e.g. owners see drafts).
+      if (token) request.actor = await authenticate(identityDeps(opts.ctx), token).catch(() => null);
+      return;
+    }
+    if (!token) throw new UnauthenticatedError('unauthenticated', 'Sign in first: no access token was sent');
+    request.actor = await authenticate(identityDeps(opts.ctx), token);
+    if (auth !== 'user' && !auth.includes(request.actor.role)) throw new ForbiddenError();
+  });
+});

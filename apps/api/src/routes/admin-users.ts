@@ -1,0 +1,64 @@
+import { listAuditLog, listUsers, updateUser } from '@eventhub/core';
+import { Type } from 'typebox';
+import type { AppContext } from '../context';
+import { identityDeps } from '../context';
+import { actorOf, requestMeta } from '../plugins/auth';
+import { errors, Id, IsoDateTime, PageQuery, Paged } from '../schemas/common';
+import { AdminUserPatch, AuditEntrySchema, RoleSchema, UserSchema } from '../schemas/identity';
+import type { TypedApp } from '../typed-app';
+
+export async function adminUserRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
+  app.get(
+    '/api/admin/users',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Search users',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          role: Type.Optional(RoleSchema),
+          ...PageQuery,
+        }),
+        response: { 200: Paged(UserSchema), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => listUsers(ctx.db, actorOf(request), request.query),
+  );
+
+  app.patch(
+    '/api/admin/users/:id',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: "Change a user's role or disable the account (revokes all its tokens at once)",
+        params: Type.Object({ id: Id }),
+        body: AdminUserPatch,
+        response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      updateUser(identityDeps(ctx), actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  app.get(
+    '/api/admin/audit-log',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Read the audit log, newest first',
+        querystring: Type.Object({
+          actorId: Type.Optional(Id),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          from: Type.Optional(IsoDateTime),
+          to: Type.Optional(IsoDateTime),
+          ...PageQuery,
+        }),
+        response: { 200: Paged(AuditEntrySchema), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => listAuditLog(ctx.db, actorOf(request), request.query),
+  );
+}

@@ -1,0 +1,161 @@
+import {
+  getCurrentUser,
+  login,
+  logout,
+  refreshSession,
+  registerUser,
+  updateProfile,
+  UnauthenticatedError,
+  type AuthResult,
+} from '@eventhub/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+import { identityDeps } from '../context';
+import { actorOf, requestMeta } from '../plugins/auth';
+import type { RateLimits } from '../plugins/rate-limits';
+import type { TypedApp } from '../typed-app';
+import { errors, NoContent } from '../schemas/common';
+import {
+  AuthResultSchema,
+  LoginBody,
+  ProfileBody,
+  RefreshBody,
+  RegisterBody,
+  UserSchema,
+} from '../schemas/identity';
+
+export const REFRESH_COOKIE = 'eventhub_refresh';
+
+/** The web app keeps the refresh token in an httpOnly cookie scoped to the auth routes. */
+function setRefreshCookie(reply: FastifyReply, ctx: AppContext, result: AuthResult): void {
+  reply.setCookie(REFRESH_COOKIE, result.refreshToken, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'strict',
+    path: '/api/auth',
+    maxAge: ctx.config.sessionTtlSeconds,
+  });
+}
+
+function refreshTokenFrom(
+  request: FastifyRequest,
+  body: { refreshToken?: string | undefined },
+): string | undefined {
+  return body.refreshToken ?? request.cookies[REFRESH_COOKIE];
+}
+
+export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppContext; limits: RateLimits }) {
+  const deps = identityDeps(ctx);
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign up as a customer or organizer',
+        body: RegisterBody,
+        response: { 201: AuthResultSchema, ...errors(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      await limits.registerPerIp.spend(request.ip);
+      const result = await registerUser(deps, request.body, requestMeta(request));
+      setRefreshCookie(reply, ctx, result);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in with e-mail and password',
+        body: LoginBody,
+        response: { 200: AuthResultSchema, ...errors(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      await limits.loginPerIp.spend(request.ip);
+      await limits.loginPerAccount.spend(request.body.email.trim().toLowerCase());
+      const result = await login(deps, request.body, requestMeta(request));
+      setRefreshCookie(reply, ctx, result);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/auth/refresh',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Rotate a refresh token for a new token pair',
+        description:
+          'The old refresh token is spent. Presenting a spent token revokes the whole login (401 refresh_token_reused).',
+        body: RefreshBody,
+        response: { 200: AuthResultSchema, ...errors(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      await limits.refreshPerIp.spend(request.ip);
+      const token = refreshTokenFrom(request, request.body ?? {});
+      if (!token) throw new UnauthenticatedError('invalid_refresh_token', 'No refresh token was sent');
+      const result = await refreshSession(deps, token, requestMeta(request));
+      setRefreshCookie(reply, ctx, result);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['identity'],
+        summary: 'End this login: revoke its refresh tokens and access tokens',
+        body: RefreshBody,
+        response: { 204: NoContent, ...errors(401) },
+      },
+    },
+    async (request, reply) => {
+      await logout(
+        deps,
+        actorOf(request),
+        { refreshToken: refreshTokenFrom(request, request.body ?? {}) },
+        requestMeta(request),
+      );
+      reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['identity'],
+        summary: 'The signed-in user',
+        response: { 200: UserSchema, ...errors(401) },
+      },
+    },
+    async (request) => getCurrentUser(ctx.db, actorOf(request)),
+  );
+
+  app.patch(
+    '/api/auth/me',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Update your own profile (name only)',
+        body: ProfileBody,
+        response: { 200: UserSchema, ...errors(400, 401) },
+      },
+    },
+    async (request) => updateProfile(ctx, actorOf(request), request.body, requestMeta(request)),
+  );
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-identity';
+
+/** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
+export const migrations: Record<string, Migration> = {
+  '001-identity': m001,
+};

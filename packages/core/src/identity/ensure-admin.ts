@@ -1,0 +1,40 @@
+import { writeAudit } from '../audit/write-audit';
+import type { Db } from '../db/database';
+import type { Clock } from '../shared/clock';
+import { createUserRow } from './create-user-row';
+import { hashPassword } from './password-hashing';
+import { assertAcceptablePassword } from './password-policy';
+import { validateNewUser } from './user-input';
+import { normalizeEmail } from './user-view';
+
+/**
+ * Creates the first admin of a deployment (from ADMIN_EMAIL/ADMIN_PASSWORD or the admin:create
+ * script). An existing account is never overwritten: its password and role stay as they are.
+ */
+export async function ensureAdmin(
+  deps: { db: Db; clock: Clock },
+  input: { email: string; password: string; name?: string },
+): Promise<{ created: boolean; userId: string }> {
+  const email = normalizeEmail(input.email);
+  const existing = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirst();
+  if (existing) return { created: false, userId: existing.id };
+  const name = input.name ?? 'Administrator';
+  validateNewUser({ email, name });
+  assertAcceptablePassword(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute(async (tx) => {
+    const user = await createUserRow(tx, deps.clock, { email, name, passwordHash, role: 'admin' });
+    await writeAudit(tx, deps.clock, {
+      actorId: null,
+      action: 'user.admin_created',
+      targetType: 'user',
+      targetId: user.id,
+      details: { email },
+    });
+    return { created: true, userId: user.id };
+  });
+}

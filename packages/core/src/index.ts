@@ -1,0 +1,43 @@
+// Database
+export {
+  openDatabase,
+  isPostgresUrl,
+  type Db,
+  type Tx,
+  type DbOrTx,
+  type Engine,
+  type DatabaseHandle,
+} from './db/database';
+export { migrateToLatest, migrationsAreCurrent } from './db/migrate';
+export { checkReadiness, type Readiness } from './db/readiness';
+export type { Database, Role, UserRow } from './db/schema';
+export { ROLES } from './db/schema';
+
+// Shared
+export { systemClock, ManualClock, type Clock } from './shared/clock';
+export * from './shared/errors';
+export type { Page, PageQuery } from './shared/pagination';
+export { MAX_PAGE_SIZE } from './shared/pagination';
+
+// Audit
+export { writeAudit, type AuditInput } from './audit/write-audit';
+export { listAuditLog, type AuditEntry, type AuditLogQuery } from './audit/list-audit-log';
+
+// Identity
+export type { Actor, RequestMeta } from './identity/actor';
+export { requireRole } from './identity/actor';
+export type { AuthSettings, IdentityDeps } from './identity/auth-settings';
+export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './identity/password-policy';
+export type { AuthResult } from './identity/sessions';
+export type { UserView } from './identity/user-view';
+export { registerUser, type RegisterInput } from './identity/register-user';
+export { login, type LoginInput } from './identity/login';
+export { refreshSession } from './identity/refresh-session';
+export { logout } from './identity/logout';
+export { authenticate } from './identity/authenticate';
+export { getCurrentUser, updateProfile } from './identity/get-user';
+export { listUsers, type ListUsersQuery } from './identity/list-users';
+export { updateUser, type UpdateUserInput } from './identity/update-user';
+export { createStaff, listStaff, type CreateStaffInput } from './identity/staff';
+export { ensureAdmin } from './identity/ensure-admin';
+export { seedDemoAccounts, type DemoAccount } from './demo/seed-demo-accounts';

@@ -1,0 +1,1 @@
+export { testEngines, createTestDatabase, type TestDatabase } from './test-database';

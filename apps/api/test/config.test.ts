@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has working defaults for local mode', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      mode: 'local',
+      port: 3000,
+      demoSeed: true,
+      corsOrigins: [],
+      trustProxy: false,
+    });
+    expect(config.accessTokenTtlSeconds).toBe(900);
+    expect(config.sessionTtlSeconds).toBe(30 * 24 * 3600);
+    expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('refuses invalid values, naming the variable', () => {
+    expect(configError({ PORT: 'eighty' }).variable).toBe('PORT');
+    expect(configError({ PORT: '70000' }).variable).toBe('PORT');
+    expect(configError({ DATABASE_URL: 'mysql://x' }).variable).toBe('DATABASE_URL');
+    expect(configError({ JWT_SECRET: 'short' }).variable).toBe('JWT_SECRET');
+    expect(configError({ PUBLIC_URL: 'not a url' }).variable).toBe('PUBLIC_URL');
+    expect(configError({ DEMO_SEED: 'maybe' }).variable).toBe('DEMO_SEED');
+    expect(configError({ ADMIN_EMAIL: 'a@b.co' }).variable).toBe('ADMIN_PASSWORD');
+    expect(configError({ LOG_LEVEL: 'loud' }).message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('makes missing secrets fatal in production, and never seeds demo accounts there', () => {
+    expect(configError({ NODE_ENV: 'production' }).variable).toBe('JWT_SECRET');
+    const secret = 'x'.repeat(40);
+    expect(configError({ NODE_ENV: 'production', JWT_SECRET: secret }).variable).toBe('APP_SECRET');
+    expect(
+      configError({
+        NODE_ENV: 'production',
+        JWT_SECRET: secret,
+        APP_SECRET: secret,
+        STRIPE_SECRET_KEY: 'sk_test_1',
+      }).variable,
+    ).toBe('STRIPE_WEBHOOK_SECRET');
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_SECRET: secret });
+    expect(prod).toMatchObject({ mode: 'production', demoSeed: false, host: '0.0.0.0' });
+  });
+
+  it('reads allow-lists and the trusted proxy setting', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      TRUST_PROXY: '10.0.0.1,10.0.0.2',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.trustProxy).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ManualClock, type Engine } from '@eventhub/core';
+import { createTestDatabase, testEngines, type TestDatabase } from '@eventhub/core/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { buildApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { AppContext } from '../../src/context';
+import type { TypedApp } from '../../src/typed-app';
+
+export interface TestEnv {
+  engine: Engine;
+  app: TypedApp;
+  ctx: AppContext;
+  clock: ManualClock;
+  database: TestDatabase;
+  config: Config;
+  /** Every 5xx answered during the suite; a 5xx in a test run is a bug. */
+  serverErrors: string[];
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** A fresh database and API for one suite. `env` overrides configuration variables. */
+export async function createTestEnv(engine: Engine, env: Record<string, string> = {}): Promise<TestEnv> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    JWT_SECRET: TEST_JWT_SECRET,
+    APP_SECRET: 'test-app-secret-that-is-long-enough-0123456789',
+    DEMO_SEED: 'false',
+    SERVE_WEB: 'false',
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
+    RATE_LIMIT_REGISTER_PER_IP: '100000',
+    RATE_LIMIT_REFRESH_PER_IP: '100000',
+    ...env,
+  });
+  const database = await createTestDatabase(engine, dataDir);
+  const clock = new ManualClock(new Date());
+  const ctx: AppContext = {
+    db: database.db,
+    engine,
+    clock,
+    config,
+    auth: {
+      jwtSecret: new TextEncoder().encode(TEST_JWT_SECRET),
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+      refreshIdleTtlSeconds: config.refreshIdleTtlSeconds,
+      sessionTtlSeconds: config.sessionTtlSeconds,
+    },
+  };
+  const app = await buildApp(ctx, { logger: { level: 'error' } });
+  const serverErrors: string[] = [];
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500) serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode}`);
+  });
+  await app.ready();
+  return { engine, app, ctx, clock, database, config, serverErrors };
+}
+
+/** Runs a suite once per engine under test, each with its own fresh database. */
+export function describeEachEngine(
+  title: string,
+  body: (env: () => TestEnv) => void,
+  options: { env?: Record<string, string> } = {},
+): void {
+  for (const engine of testEngines()) {
+    describe(`${title} [${engine}]`, () => {
+      let current: TestEnv | undefined;
+      beforeAll(async () => {
+        current = await createTestEnv(engine, options.env);
+      });
+      afterAll(async () => {
+        if (!current) return;
+        await current.app.close();
+        await current.database.dispose();
+        expect(current.serverErrors, 'no 5xx during the suite').toEqual([]);
+      });
+      body(() => {
+        if (!current) throw new Error('test env not ready');
+        return current;
+      });
+    });
+  }
+}
+
+export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
+  return response.json() as T;
+}
+
+export function bearer(token: string): { authorization: string } {
+  return { authorization: `Bearer ${token}` };
+}

@@ -1,3 +1,6 @@
 export { buildApp } from './app';
 export { loadConfig, ConfigError, type Config } from './config';
 export type { AppContext } from './context';
+export { renderOpenApiDocument } from './openapi-document';
+export { openConfiguredDatabase } from './configured-database';
+export { readConfigOrExit } from './read-config';

@@ -1,48 +1,23 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
-import { migrateToLatest, openDatabase, systemClock } from '@eventhub/core';
+import { systemClock } from '@eventhub/core';
 import { buildApp } from './app';
 import { bootstrapAccounts } from './bootstrap-accounts';
-import { ConfigError, loadConfig, type Config } from './config';
-import type { AppContext } from './context';
+import { openConfiguredDatabase } from './configured-database';
+import { authSettings, type AppContext } from './context';
 import { resolveSecrets } from './local-secrets';
+import { readConfigOrExit } from './read-config';
 import { mountWeb, webBuildExists } from './web';
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-}
-
-const config = readConfig();
+const config = readConfigOrExit();
 const secrets = resolveSecrets(config);
-mkdirSync(config.dataDir, { recursive: true });
-const database = openDatabase({
-  databaseUrl: config.databaseUrl,
-  sqliteFile: path.join(config.dataDir, 'eventhub.sqlite'),
-});
-await migrateToLatest(database.db);
+const database = await openConfiguredDatabase(config);
 
 const ctx: AppContext = {
   db: database.db,
   engine: database.engine,
   clock: systemClock,
   config,
-  auth: {
-    jwtSecret: new TextEncoder().encode(secrets.jwtSecret),
-    issuer: config.jwtIssuer,
-    audience: config.jwtAudience,
-    accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-    refreshIdleTtlSeconds: config.refreshIdleTtlSeconds,
-    sessionTtlSeconds: config.sessionTtlSeconds,
-  },
+  auth: authSettings(config, secrets.jwtSecret),
 };
 
 const app = await buildApp(ctx);

@@ -1,83 +1,86 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, type Problem } from './api-error';
-import type { AuditEntry, AuthResult, Page, Role, User } from './types';
+import type { paths } from './generated/schema';
+import type {
+  AuditLogQuery,
+  LoginInput,
+  ProfileInput,
+  RefreshInput,
+  RegisterInput,
+  StaffInput,
+  UserPatch,
+  UsersQuery,
+} from './types';
 
 export interface ApiOptions {
-  /** Origin of the API, e.g. "http://localhost:3000"; "" for same-origin browser use. */
+  /** Origin of the API, e.g. "http://localhost:3000"; "" for same-origin use in the browser. */
   baseUrl: string;
-  /** Returns the current access token, if any. */
+  /** Returns the current access token, if any; sent as a Bearer token. */
   getAccessToken?: () => string | undefined | null;
   fetch?: typeof fetch;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+interface Result<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
 
+/** Unwraps an openapi-fetch result: the typed body on success, an ApiError otherwise. */
+async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (response.ok) return data as T;
+  const problem =
+    error && typeof error === 'object' && 'code' in error
+      ? (error as Problem)
+      : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' };
+  throw new ApiError(problem);
+}
+
+/** The typed EventHub client: resource-style methods over the generated OpenAPI types. */
 export function createApi(options: ApiOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-
-  async function call<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-    const url = new URL(options.baseUrl + path, 'http://placeholder');
-    for (const [k, v] of Object.entries(query ?? {}))
-      if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = {};
-    const token = options.getAccessToken?.();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const target = options.baseUrl ? url.toString() : url.pathname + url.search;
-    const res = await doFetch(target, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'include',
-    });
-    if (res.status === 204) return undefined as T;
-    const data = await res.json().catch(() => undefined);
-    if (!res.ok) {
-      throw new ApiError(
-        (data as Problem) ?? {
-          type: 'about:blank',
-          title: res.statusText,
-          status: res.status,
-          code: 'http_error',
-        },
-      );
-    }
-    return data as T;
-  }
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl,
+    credentials: 'include',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const auth: Middleware = {
+    onRequest({ request }) {
+      const token = options.getAccessToken?.();
+      if (token) request.headers.set('authorization', `Bearer ${token}`);
+      return request;
+    },
+  };
+  client.use(auth);
 
   return {
+    /** The underlying openapi-fetch client, for routes without a wrapper yet. */
+    raw: client,
     auth: {
-      register: (body: { email: string; password: string; name: string; role?: 'customer' | 'organizer' }) =>
-        call<AuthResult>('POST', '/api/auth/register', body),
-      login: (body: { email: string; password: string }) => call<AuthResult>('POST', '/api/auth/login', body),
-      refresh: (body: { refreshToken?: string } = {}) => call<AuthResult>('POST', '/api/auth/refresh', body),
-      logout: (body: { refreshToken?: string } = {}) => call<void>('POST', '/api/auth/logout', body),
-      me: () => call<User>('GET', '/api/auth/me'),
+      register: (body: RegisterInput) => unwrap(client.POST('/api/auth/register', { body })),
+      login: (body: LoginInput) => unwrap(client.POST('/api/auth/login', { body })),
+      /** Without a token in the body, the httpOnly cookie set at login is used. */
+      refresh: (body: RefreshInput = {}) => unwrap(client.POST('/api/auth/refresh', { body })),
+      logout: (body: RefreshInput = {}) =>
+        unwrap(client.POST('/api/auth/logout', { body })).then(() => undefined),
+      me: () => unwrap(client.GET('/api/auth/me')),
+      updateProfile: (body: ProfileInput) => unwrap(client.PATCH('/api/auth/me', { body })),
     },
     admin: {
       users: {
-        list: (query: { q?: string; role?: Role; page?: number; pageSize?: number } = {}) =>
-          call<Page<User>>('GET', '/api/admin/users', undefined, query),
-        update: (id: string, body: { role?: Role; disabled?: boolean }) =>
-          call<User>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, body),
+        list: (query: UsersQuery = {}) => unwrap(client.GET('/api/admin/users', { params: { query } })),
+        update: (id: string, body: UserPatch) =>
+          unwrap(client.PATCH('/api/admin/users/{id}', { params: { path: { id } }, body })),
       },
       auditLog: {
-        list: (
-          query: {
-            actorId?: string;
-            action?: string;
-            from?: string;
-            to?: string;
-            page?: number;
-            pageSize?: number;
-          } = {},
-        ) => call<Page<AuditEntry>>('GET', '/api/admin/audit-log', undefined, query),
+        list: (query: AuditLogQuery = {}) =>
+          unwrap(client.GET('/api/admin/audit-log', { params: { query } })),
       },
     },
     organizer: {
       staff: {
-        list: () => call<{ items: User[] }>('GET', '/api/organizer/staff'),
-        create: (body: { email: string; name: string; password: string }) =>
-          call<User>('POST', '/api/organizer/staff', body),
+        list: () => unwrap(client.GET('/api/organizer/staff')),
+        create: (body: StaffInput) => unwrap(client.POST('/api/organizer/staff', { body })),
       },
     },
   };

@@ -1,33 +1,37 @@
-// Placeholder shapes until the generated schema lands; replaced by aliases of generated types.
-export type Role = 'customer' | 'organizer' | 'admin' | 'staff';
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organizerId: string | null;
-  disabled: boolean;
-  createdAt: string;
+import type { paths } from './generated/schema';
+
+// Every shape is read off the generated OpenAPI types, so the client cannot drift from the API.
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Ok<
+  P extends keyof paths,
+  M extends 'get' | 'post' | 'patch' | 'put' | 'delete',
+  S extends number,
+> = paths[P][M] extends { responses: Record<S, infer R> } ? JsonOf<R> : never;
+type BodyOf<P extends keyof paths, M extends 'post' | 'patch' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
-export interface AuthResult {
-  user: User;
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+  ? B
+  : never;
+type QueryOf<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never;
+
+export type User = Ok<'/api/auth/me', 'get', 200>;
+export type Role = User['role'];
+export type AuthResult = Ok<'/api/auth/login', 'post', 200>;
+export type AuditEntry = Ok<'/api/admin/audit-log', 'get', 200>['items'][number];
 export interface Page<T> {
   items: T[];
   page: number;
   pageSize: number;
   total: number;
 }
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
-}
+
+export type RegisterInput = BodyOf<'/api/auth/register', 'post'>;
+export type LoginInput = BodyOf<'/api/auth/login', 'post'>;
+export type RefreshInput = BodyOf<'/api/auth/refresh', 'post'>;
+export type ProfileInput = BodyOf<'/api/auth/me', 'patch'>;
+export type UserPatch = BodyOf<'/api/admin/users/{id}', 'patch'>;
+export type StaffInput = BodyOf<'/api/organizer/staff', 'post'>;
+export type UsersQuery = QueryOf<'/api/admin/users'>;
+export type AuditLogQuery = QueryOf<'/api/admin/audit-log'>;

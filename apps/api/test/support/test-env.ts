@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import type { AppContext } from '../../src/context';
+import { authSettings, type AppContext } from '../../src/context';
 import type { TypedApp } from '../../src/typed-app';
 
 export interface TestEnv {
@@ -46,14 +46,7 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
     engine,
     clock,
     config,
-    auth: {
-      jwtSecret: new TextEncoder().encode(TEST_JWT_SECRET),
-      issuer: config.jwtIssuer,
-      audience: config.jwtAudience,
-      accessTokenTtlSeconds: config.accessTokenTtlSeconds,
-      refreshIdleTtlSeconds: config.refreshIdleTtlSeconds,
-      sessionTtlSeconds: config.sessionTtlSeconds,
-    },
+    auth: authSettings(config, TEST_JWT_SECRET),
   };
   const app = await buildApp(ctx, { logger: { level: 'error' } });
   const serverErrors: string[] = [];

@@ -1,0 +1,13 @@
+import type { Metadata } from 'next';
+import { SignupForm } from '@/components/signup-form';
+
+export const metadata: Metadata = { title: 'Sign up' };
+
+export default function SignupPage() {
+  return (
+    <section className="narrow">
+      <h1>Create your account</h1>
+      <SignupForm />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RequireRole } from '@/components/require-role';
+
+export const metadata: Metadata = { title: 'Admin' };
+
+export default function AdminPage() {
+  return (
+    <RequireRole roles={['admin']}>
+      <h1>Admin</h1>
+      <nav aria-label="Admin sections">
+        <ul>
+          <li>
+            <Link href="/admin/users">Users</Link> — roles, and disabling accounts
+          </li>
+          <li>
+            <Link href="/admin/audit-log">Audit log</Link> — who did what, and when
+          </li>
+        </ul>
+      </nav>
+    </RequireRole>
+  );
+}

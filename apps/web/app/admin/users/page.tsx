@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { RequireRole } from '@/components/require-role';
+import { UsersAdmin } from '@/components/users-admin';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default function AdminUsersPage() {
+  return (
+    <RequireRole roles={['admin']}>
+      <h1>Users</h1>
+      {/* UsersAdmin reads the query string, which is only known in the browser. */}
+      <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+        <UsersAdmin />
+      </Suspense>
+    </RequireRole>
+  );
+}

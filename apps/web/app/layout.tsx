@@ -1,0 +1,39 @@
+import '@picocss/pico/css/pico.min.css';
+import './globals.css';
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { SiteHeader } from '@/components/site-header';
+import { AuthProvider } from '@/lib/auth-context';
+
+export const metadata: Metadata = {
+  title: { default: 'EventHub', template: '%s · EventHub' },
+  description: 'EventHub: open-source event ticketing — events, tickets, payments, QR check-in, analytics.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  colorScheme: 'light dark',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <AuthProvider>
+          <SiteHeader />
+          {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+        </AuthProvider>
+        <footer className="site-footer container">
+          <small>EventHub — open-source event ticketing.</small>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import { useAuth } from '@/lib/auth-context';
+import { ROLE_LABELS } from '@/lib/roles';
+
+/** The signed-in user's profile; rendered inside <RequireRole>, so a user is always present. */
+export function AccountDetails() {
+  const { session } = useAuth();
+  if (session.status !== 'signed-in') return null;
+  const { user } = session;
+  return (
+    <section>
+      <h1>Your account</h1>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>{user.name}</dd>
+        <dt>Email</dt>
+        <dd>{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{ROLE_LABELS[user.role]}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+
+import { ApiError } from '@eventhub/client';
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import { FieldError, fieldAria } from './field-error';
+import { FormAlert } from './form-alert';
+import { useAuth } from '@/lib/auth-context';
+import { NO_PROBLEM, toFormProblem, type CodeMessages, type FormProblem } from '@/lib/form-problem';
+import { safeNextPath } from '@/lib/safe-next-path';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+
+const FIELDS = ['email', 'password'] as const;
+
+function tooManyAttempts(error: ApiError): string {
+  const seconds = Number(error.problem.retryAfter);
+  return Number.isFinite(seconds) && seconds > 0
+    ? `Too many attempts, try again in ${Math.ceil(seconds)} seconds.`
+    : 'Too many attempts, try again in a little while.';
+}
+
+const MESSAGES: CodeMessages = {
+  invalid_credentials: 'Wrong email or password.',
+  account_disabled: 'This account has been disabled.',
+};
+
+export function LoginForm() {
+  const { signIn } = useAuth();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [submitting, setSubmitting] = useState(false);
+  useFocusFirstInvalid(formRef, problem);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSubmitting(true);
+    try {
+      await signIn({
+        email: String(form.get('email') ?? '').trim(),
+        password: String(form.get('password') ?? ''),
+      });
+      // Read at submit time rather than with useSearchParams, which would keep this form out of
+      // the prerendered HTML.
+      const next = new URLSearchParams(window.location.search).get('next');
+      router.replace(safeNextPath(next, '/account'));
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError && error.status === 429
+          ? { fields: {}, message: tooManyAttempts(error) }
+          : toFormProblem(error, FIELDS, MESSAGES),
+      );
+      setSubmitting(false);
+    }
+  }
+
+  const { fields } = problem;
+  return (
+    <form ref={formRef} onSubmit={onSubmit}>
+      <FormAlert message={problem.message} />
+
+      <label htmlFor="login-email">Email</label>
+      <input
+        id="login-email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        {...fieldAria('login-email', fields.email)}
+      />
+      <FieldError id="login-email-error" message={fields.email} />
+
+      <label htmlFor="login-password">Password</label>
+      <input
+        id="login-password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        {...fieldAria('login-password', fields.password)}
+      />
+      <FieldError id="login-password-error" message={fields.password} />
+
+      <button type="submit" aria-busy={submitting} disabled={submitting}>
+        Log in
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { StaffSection } from './staff-section';
+import { useAuth } from '@/lib/auth-context';
+
+/** The organizer portal's landing page; door staff see their (coming) scanner instead. */
+export function OrganizerHome() {
+  const { session } = useAuth();
+  if (session.status !== 'signed-in') return null;
+
+  if (session.user.role === 'staff') {
+    return (
+      <section>
+        <h1>Scanner</h1>
+        <p>The ticket scanner for door check-in is coming soon.</p>
+      </section>
+    );
+  }
+
+  return (
+    <>
+      <h1>Organizer</h1>
+      <section aria-labelledby="my-events-heading">
+        <h2 id="my-events-heading">My events</h2>
+        <p>Creating and managing events is coming soon.</p>
+      </section>
+      {session.user.role === 'organizer' ? (
+        <StaffSection />
+      ) : (
+        <section aria-labelledby="staff-heading">
+          <h2 id="staff-heading">Door staff</h2>
+          <p>Each organizer invites their own door staff from this page.</p>
+        </section>
+      )}
+    </>
+  );
+}

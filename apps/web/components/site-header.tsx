@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useAuth } from '@/lib/auth-context';
+import { PORTAL_LINKS } from '@/lib/roles';
+
+function isCurrent(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The site-wide header: brand, the portals the user's role may open, and sign-in state. */
+export function SiteHeader() {
+  const { session, signOut } = useAuth();
+  const pathname = usePathname();
+  const router = useRouter();
+  const [leaving, setLeaving] = useState(false);
+
+  async function logOut() {
+    setLeaving(true);
+    try {
+      await signOut();
+      router.push('/');
+    } finally {
+      setLeaving(false);
+    }
+  }
+
+  return (
+    <header className="site-header container">
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <Link href="/" className="brand">
+              EventHub
+            </Link>
+          </li>
+        </ul>
+        {session.status === 'signed-in' ? (
+          <ul>
+            {PORTAL_LINKS.filter((link) => link.roles.includes(session.user.role)).map((link) => (
+              <li key={link.label}>
+                <Link href={link.href} aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}>
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+            <li className="signed-in-as">
+              <span className="visually-hidden">Signed in as </span>
+              {session.user.name}
+            </li>
+            <li>
+              <button
+                type="button"
+                className="secondary outline compact"
+                onClick={logOut}
+                aria-busy={leaving}
+              >
+                Log out
+              </button>
+            </li>
+          </ul>
+        ) : session.status === 'signed-out' ? (
+          <ul>
+            <li>
+              <Link href="/login" aria-current={pathname === '/login' ? 'page' : undefined}>
+                Log in
+              </Link>
+            </li>
+            <li>
+              <Link href="/signup" aria-current={pathname === '/signup' ? 'page' : undefined}>
+                Sign up
+              </Link>
+            </li>
+          </ul>
+        ) : (
+          // Nothing until the session is known, so signed-in users never see a flash of "Log in".
+          <ul aria-hidden="true" />
+        )}
+      </nav>
+    </header>
+  );
+}

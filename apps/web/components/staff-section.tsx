@@ -1,0 +1,137 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import { FieldError, fieldAria } from './field-error';
+import { FormAlert } from './form-alert';
+import { useAuth } from '@/lib/auth-context';
+import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { useApiData } from '@/lib/use-api-data';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+
+const FIELDS = ['name', 'email', 'password'] as const;
+const MESSAGES = {
+  email_taken: 'An account with this email already exists.',
+  password_too_common: 'That password is too common and easy to guess. Choose another one.',
+};
+
+/** The organizer's door-staff accounts, and a form to add one. */
+export function StaffSection() {
+  const { authed } = useAuth();
+  const staff = useApiData((client) => client.organizer.staff.list(), 'staff');
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [created, setCreated] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  useFocusFirstInvalid(formRef, problem);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setSubmitting(true);
+    setCreated(null);
+    try {
+      const user = await authed((client) =>
+        client.organizer.staff.create({
+          name: String(form.get('name') ?? '').trim(),
+          email: String(form.get('email') ?? '').trim(),
+          password: String(form.get('password') ?? ''),
+        }),
+      );
+      setProblem(NO_PROBLEM);
+      setCreated(`Added ${user.name} (${user.email}) as door staff.`);
+      formElement.reset();
+      staff.reload();
+    } catch (error) {
+      setProblem(toFormProblem(error, FIELDS, MESSAGES));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const { fields } = problem;
+  return (
+    <section aria-labelledby="staff-heading">
+      <h2 id="staff-heading">Door staff</h2>
+      <p>Door staff can check tickets in at your events and nothing else.</p>
+
+      {staff.error ? <FormAlert message={staff.error} /> : null}
+      {staff.loading && !staff.data ? <p aria-busy="true">Loading staff…</p> : null}
+      {staff.data && staff.data.items.length === 0 ? <p>No door staff yet.</p> : null}
+      {staff.data && staff.data.items.length > 0 ? (
+        <div className="table-scroll" role="region" aria-label="Door staff" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.data.items.map((member) => (
+                <tr key={member.id}>
+                  <td>{member.name}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    {member.disabled ? (
+                      <span className="badge badge-disabled">Disabled</span>
+                    ) : (
+                      <span className="badge badge-active">Active</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <form ref={formRef} onSubmit={onSubmit} className="narrow" aria-labelledby="add-staff-heading">
+        <h3 id="add-staff-heading">Add door staff</h3>
+        <FormAlert message={problem.message} />
+        {/* Always present, so screen readers announce the message when it appears. */}
+        <div role="status">{created ? <p className="form-status">{created}</p> : null}</div>
+
+        <label htmlFor="staff-name">Name</label>
+        <input
+          id="staff-name"
+          name="name"
+          required
+          maxLength={200}
+          {...fieldAria('staff-name', fields.name)}
+        />
+        <FieldError id="staff-name-error" message={fields.name} />
+
+        <label htmlFor="staff-email">Email</label>
+        <input
+          id="staff-email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          {...fieldAria('staff-email', fields.email)}
+        />
+        <FieldError id="staff-email-error" message={fields.email} />
+
+        <label htmlFor="staff-password">Password</label>
+        <input
+          id="staff-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={128}
+          {...fieldAria('staff-password', fields.password, 'staff-password-hint')}
+        />
+        <FieldError id="staff-password-error" message={fields.password} />
+        <small id="staff-password-hint">8–128 characters. Share it with them in person.</small>
+
+        <button type="submit" aria-busy={submitting} disabled={submitting}>
+          Add door staff
+        </button>
+      </form>
+    </section>
+  );
+}

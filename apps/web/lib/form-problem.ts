@@ -1,0 +1,46 @@
+import { ApiError } from '@eventhub/client';
+
+/** What a form shows for a failed request: messages next to fields, and one for the whole form. */
+export interface FormProblem {
+  fields: Partial<Record<string, string>>;
+  message: string | null;
+}
+
+export const NO_PROBLEM: FormProblem = { fields: {}, message: null };
+
+/** Friendlier wording for error codes, keyed by the API's stable `code`. */
+export type CodeMessages = Partial<Record<string, string | ((error: ApiError) => string)>>;
+
+// Validators report fields as "email", "/email" or "body.email"; the form only knows "email".
+function fieldName(path: string): string {
+  return path.split(/[/.]/).filter(Boolean).pop() ?? path;
+}
+
+/**
+ * Turns an error thrown by the API client into form messages. Field errors for fields the
+ * form shows go next to them; anything else becomes the form-level message.
+ */
+export function toFormProblem(
+  error: unknown,
+  formFields: readonly string[],
+  messages: CodeMessages = {},
+): FormProblem {
+  if (!(error instanceof ApiError)) {
+    console.error(error);
+    return { fields: {}, message: 'Could not reach EventHub. Check your connection and try again.' };
+  }
+  const fields: Partial<Record<string, string>> = {};
+  const unplaced: string[] = [];
+  for (const { field, message } of error.problem.errors ?? []) {
+    const name = fieldName(field);
+    if (formFields.includes(name) && !fields[name]) fields[name] = message;
+    else unplaced.push(message);
+  }
+  const custom = messages[error.code];
+  let message: string | null;
+  if (custom) message = typeof custom === 'function' ? custom(error) : custom;
+  else if (unplaced.length > 0) message = unplaced.join(' ');
+  else if (Object.keys(fields).length > 0) message = 'Please correct the highlighted fields.';
+  else message = error.problem.detail ?? error.problem.title ?? 'Something went wrong.';
+  return { fields, message };
+}

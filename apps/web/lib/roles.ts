@@ -1,0 +1,23 @@
+import type { Role } from '@eventhub/client';
+
+export const ROLES: readonly Role[] = ['customer', 'organizer', 'admin', 'staff'];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  customer: 'Customer',
+  organizer: 'Organizer',
+  admin: 'Admin',
+  staff: 'Door staff',
+};
+
+export function parseRole(value: string | null): Role | undefined {
+  return ROLES.find((role) => role === value);
+}
+
+/** Header links to each portal, with the roles that may open it. */
+export const PORTAL_LINKS: readonly { href: string; label: string; roles: readonly Role[] }[] = [
+  { href: '/account', label: 'Account', roles: ROLES },
+  { href: '/organizer', label: 'Organizer', roles: ['organizer', 'admin'] },
+  { href: '/admin', label: 'Admin', roles: ['admin'] },
+  // Door staff get a scanner in a later issue; until then it opens the organizer portal.
+  { href: '/organizer', label: 'Scanner', roles: ['staff'] },
+];

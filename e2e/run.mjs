@@ -29,7 +29,6 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     NODE_ENV: 'development',
-    EVENTHUB_LOG_LEVEL: 'warn',
     // The API reads LOG_LEVEL; keep request logs out of the test report.
     LOG_LEVEL: 'warn',
   },

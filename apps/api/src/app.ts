@@ -12,6 +12,9 @@ import { openapiPlugin } from './plugins/openapi';
 import { RateLimits } from './plugins/rate-limits';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
+import { eventCatalogueRoutes } from './routes/event-catalogue';
+import { eventImageRoutes } from './routes/event-image';
+import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
 import type { TypedApp } from './typed-app';
@@ -88,5 +91,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
+  await app.register(eventRoutes, { ctx });
+  await app.register(eventCatalogueRoutes, { ctx });
+  await app.register(eventImageRoutes, { ctx });
   return app;
 }

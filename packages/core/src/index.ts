@@ -41,3 +41,27 @@ export { updateUser, type UpdateUserInput } from './identity/update-user';
 export { createStaff, listStaff, type CreateStaffInput } from './identity/staff';
 export { ensureAdmin } from './identity/ensure-admin';
 export { seedDemoAccounts, type DemoAccount } from './demo/seed-demo-accounts';
+
+// Events
+export type { EventStatus, PromotionKind } from './db/schema';
+export type { EventView, TicketTypeView, PromotionView } from './events/event-view';
+export type { EventFieldsInput, VenueInput } from './events/event-input';
+export type { TicketTypeInput } from './events/ticket-type-input';
+export type { PromotionInput, PromotionObjectInput } from './events/promotion-input';
+export { createEvent, type CreateEventInput } from './events/create-event';
+export { updateEvent } from './events/update-event';
+export { publishEvent, unpublishEvent, cancelEvent, deleteEvent } from './events/event-lifecycle';
+export { addTicketType, updateTicketType, removeTicketType } from './events/ticket-types';
+export { listPromotions, createPromotion, updatePromotion, deletePromotion } from './events/promotions';
+export {
+  listPublicEvents,
+  listOrganizerEvents,
+  listAllEvents,
+  type EventSummary,
+  type PublicEventQuery,
+  type AdminEventQuery,
+} from './events/list-events';
+export { getEvent, getAvailability, type Availability } from './events/get-event';
+export { setEventImage, findEventImage, type ImageDeps } from './events/event-image';
+export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
+export { currencyDigits, toMinorUnits, toMajorUnits } from './events/money';

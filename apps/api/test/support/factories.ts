@@ -35,3 +35,64 @@ export async function signInAdmin(env: TestEnv): Promise<SignedIn> {
   await ensureAdmin(env.ctx, { email, password: GOOD_PASSWORD });
   return logIn(env, email, GOOD_PASSWORD);
 }
+
+/** The seed payload of API.md, exactly as written there. */
+export const SEED_EVENT = {
+  name: 'Tech Conference 2025',
+  capacity: 500,
+  ticketTypes: [
+    { name: 'Early Bird', price: 299, limit: 100 },
+    { name: 'Regular', price: 399, limit: 300 },
+    { name: 'VIP', price: 599, limit: 50 },
+  ],
+  promotions: ['EARLY25', 'GROUP10'],
+};
+
+export interface EventBody {
+  id: string;
+  status: string;
+  ticketTypes: {
+    id: string;
+    name: string;
+    price: number;
+    limit: number;
+    remaining: number;
+    soldOut: boolean;
+  }[];
+  promotions?: { id: string; code: string; kind: string; value: number; uses: number }[];
+  [key: string]: unknown;
+}
+
+/** Creates an event through the API (the seed payload unless overridden) and returns its body. */
+export async function makeEvent(
+  env: TestEnv,
+  organizer: SignedIn,
+  overrides: Record<string, unknown> = {},
+): Promise<EventBody> {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/events',
+    headers: { authorization: `Bearer ${organizer.accessToken}` },
+    payload: { ...SEED_EVENT, ...overrides },
+  });
+  if (res.statusCode !== 201) throw new Error(`event creation failed: ${res.statusCode} ${res.body}`);
+  return res.json() as EventBody;
+}
+
+/** Creates and publishes an event starting in `daysAhead` days. */
+export async function makePublishedEvent(
+  env: TestEnv,
+  organizer: SignedIn,
+  overrides: Record<string, unknown> = {},
+  daysAhead = 30,
+): Promise<EventBody> {
+  const startsAt = new Date(env.clock.now().getTime() + daysAhead * 86_400_000).toISOString();
+  const event = await makeEvent(env, organizer, { startsAt, ...overrides });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/events/${event.id}/publish`,
+    headers: { authorization: `Bearer ${organizer.accessToken}` },
+  });
+  if (res.statusCode !== 200) throw new Error(`publish failed: ${res.statusCode} ${res.body}`);
+  return res.json() as EventBody;
+}

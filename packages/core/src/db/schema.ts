@@ -60,13 +60,89 @@ export interface AppMetaTable {
   value: string;
 }
 
+export type EventStatus = 'draft' | 'published' | 'cancelled';
+
+export interface EventsTable {
+  id: string;
+  organizer_id: string;
+  name: string;
+  description: string;
+  status: EventStatus;
+  starts_at: string | null;
+  ends_at: string | null;
+  listed_until: string | null;
+  timezone: string;
+  currency: string;
+  capacity: number | null;
+  sold: number;
+  held: number;
+  venue_name: string | null;
+  venue_address: string | null;
+  venue_city: string | null;
+  venue_country: string | null;
+  sales_start: string | null;
+  sales_end: string | null;
+  refund_until_hours_before: number | null;
+  image_key: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  cancelled_at: string | null;
+}
+
+export interface TicketTypesTable {
+  id: string;
+  event_id: string;
+  name: string;
+  description: string | null;
+  /** Minor units of the event currency. */
+  price: number;
+  quantity_limit: number;
+  sold: number;
+  held: number;
+  sales_start: string | null;
+  sales_end: string | null;
+  min_per_order: number;
+  max_per_order: number | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PromotionKind = 'percent' | 'fixed';
+
+export interface PromotionsTable {
+  id: string;
+  event_id: string;
+  code: string;
+  code_key: string;
+  kind: PromotionKind;
+  value: number;
+  max_uses: number | null;
+  uses: number;
+  valid_from: string | null;
+  valid_until: string | null;
+  ticket_type_ids: string | null;
+  min_quantity: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
+  events: EventsTable;
+  ticket_types: TicketTypesTable;
+  promotions: PromotionsTable;
 }
+
+export type EventRow = Selectable<EventsTable>;
+export type TicketTypeRow = Selectable<TicketTypesTable>;
+export type PromotionRow = Selectable<PromotionsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

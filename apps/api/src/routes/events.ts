@@ -1,0 +1,184 @@
+import {
+  cancelEvent,
+  createEvent,
+  deleteEvent,
+  getAvailability,
+  getEvent,
+  listAllEvents,
+  listOrganizerEvents,
+  listPublicEvents,
+  publishEvent,
+  unpublishEvent,
+  updateEvent,
+} from '@eventhub/core';
+import { Type } from 'typebox';
+import type { AppContext } from '../context';
+import { actorOf, requestMeta } from '../plugins/auth';
+import { errors, Id, IsoDateTime, NoContent, PageQuery, Paged } from '../schemas/common';
+import {
+  AvailabilitySchema,
+  CreateEventBody,
+  EventParams,
+  EventSchema,
+  EventSummarySchema,
+  UpdateEventBody,
+} from '../schemas/events';
+import type { TypedApp } from '../typed-app';
+
+const MANAGERS = ['organizer', 'admin'] as const;
+
+export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
+  app.post(
+    '/api/events',
+    {
+      config: { auth: MANAGERS },
+      schema: {
+        tags: ['events'],
+        summary: 'Create an event (a draft), optionally with its ticket types and promo codes',
+        body: CreateEventBody,
+        response: { 201: EventSchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createEvent(ctx, actorOf(request), request.body, requestMeta(request))),
+  );
+
+  app.get(
+    '/api/events',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['events'],
+        summary: 'Published events that have not ended, soonest first',
+        querystring: Type.Object({
+          q: Type.Optional(
+            Type.String({ maxLength: 200, description: 'Searches name, description and city' }),
+          ),
+          city: Type.Optional(Type.String({ maxLength: 120 })),
+          from: Type.Optional(IsoDateTime),
+          to: Type.Optional(IsoDateTime),
+          ...PageQuery,
+        }),
+        response: { 200: Paged(EventSummarySchema), ...errors(400) },
+      },
+    },
+    async (request) => listPublicEvents(ctx.db, ctx.clock, request.query),
+  );
+
+  app.get(
+    '/api/events/:id',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['events'],
+        summary: 'One event: published to anyone, drafts only to their organizer and admins',
+        params: EventParams,
+        response: { 200: EventSchema, ...errors(404) },
+      },
+    },
+    async (request) => getEvent(ctx.db, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/events/:id/availability',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['events'],
+        summary: 'Tickets left, event-wide and per ticket type',
+        params: EventParams,
+        response: { 200: AvailabilitySchema, ...errors(404) },
+      },
+    },
+    async (request) => getAvailability(ctx.db, request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/api/events/:id',
+    {
+      config: { auth: MANAGERS },
+      schema: {
+        tags: ['events'],
+        summary: 'Partial update (capacity never below what is sold or held: 409)',
+        params: EventParams,
+        body: UpdateEventBody,
+        response: { 200: EventSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) =>
+      updateEvent(ctx, actorOf(request), request.params.id, request.body, requestMeta(request)),
+  );
+
+  const lifecycle = [
+    ['publish', publishEvent, 'Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable)'],
+    ['unpublish', unpublishEvent, 'Take an event off sale and out of listings (back to draft)'],
+    ['cancel', cancelEvent, 'Cancel the event'],
+  ] as const;
+  for (const [verb, useCase, summary] of lifecycle) {
+    app.post(
+      `/api/events/:id/${verb}`,
+      {
+        config: { auth: MANAGERS },
+        schema: {
+          tags: ['events'],
+          summary,
+          params: EventParams,
+          response: { 200: EventSchema, ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (request) => useCase(ctx, actorOf(request), request.params.id, requestMeta(request)),
+    );
+  }
+
+  app.delete(
+    '/api/events/:id',
+    {
+      config: { auth: MANAGERS },
+      schema: {
+        tags: ['events'],
+        summary: 'Delete an event without orders (409 has_orders otherwise)',
+        params: EventParams,
+        response: { 204: NoContent, ...errors(401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await deleteEvent(ctx, actorOf(request), request.params.id, requestMeta(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/organizer/events',
+    {
+      config: { auth: MANAGERS },
+      schema: {
+        tags: ['organizer'],
+        summary: 'Your own events, drafts included, with sales at a glance',
+        querystring: Type.Object(PageQuery),
+        response: { 200: Paged(EventSummarySchema), ...errors(401, 403) },
+      },
+    },
+    async (request) => listOrganizerEvents(ctx.db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/admin/events',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Every event with its owner, status and sales',
+        querystring: Type.Object({
+          q: Type.Optional(Type.String({ maxLength: 200 })),
+          status: Type.Optional(
+            Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
+          ),
+          organizerId: Type.Optional(Id),
+          ...PageQuery,
+        }),
+        response: { 200: Paged(EventSummarySchema), ...errors(401, 403) },
+      },
+    },
+    async (request) => listAllEvents(ctx.db, actorOf(request), request.query),
+  );
+}

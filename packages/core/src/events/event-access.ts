@@ -1,0 +1,44 @@
+import type { DbOrTx } from '../db/database';
+import type { EventRow } from '../db/schema';
+import type { Actor } from '../identity/actor';
+import { NotFoundError } from '../shared/errors';
+import { toEventView, type EventView } from './event-view';
+
+export function canManage(actor: Actor | null, event: Pick<EventRow, 'organizer_id'>): boolean {
+  return (
+    !!actor && (actor.role === 'admin' || (actor.role === 'organizer' && event.organizer_id === actor.userId))
+  );
+}
+
+/**
+ * The event if the actor may change it (its organizer or an admin). Anyone else gets 404, not
+ * 403: another organizer must not even learn that the event exists.
+ */
+export async function findManagedEvent(db: DbOrTx, actor: Actor, eventId: string): Promise<EventRow> {
+  const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!event || !canManage(actor, event)) throw new NotFoundError('Event');
+  return event;
+}
+
+/** Loads an event with its tiers (and promotions for managers) as the API shows it. */
+export async function loadEventView(db: DbOrTx, event: EventRow, actor: Actor | null): Promise<EventView> {
+  const manager = canManage(actor, event);
+  const [tiers, promotions] = await Promise.all([
+    db
+      .selectFrom('ticket_types')
+      .selectAll()
+      .where('event_id', '=', event.id)
+      .orderBy('sort_order')
+      .orderBy('created_at')
+      .execute(),
+    manager
+      ? db
+          .selectFrom('promotions')
+          .selectAll()
+          .where('event_id', '=', event.id)
+          .orderBy('created_at')
+          .execute()
+      : Promise.resolve(null),
+  ]);
+  return toEventView(event, tiers, promotions, manager ? 'manager' : 'public');
+}

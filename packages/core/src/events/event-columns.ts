@@ -1,0 +1,42 @@
+import type { EventsTable } from '../db/schema';
+import type { EventFieldsInput } from './event-input';
+import { isoOrNull } from './places-and-times';
+
+type EventColumns = Partial<Omit<EventsTable, 'id' | 'organizer_id' | 'status' | 'sold' | 'held'>>;
+
+/** Maps the fields present in an input to their columns; absent fields are left out (PATCH semantics). */
+export function eventColumns(input: EventFieldsInput): EventColumns {
+  const c: EventColumns = {};
+  if (input.name !== undefined) c.name = input.name.trim();
+  if (input.description !== undefined) c.description = input.description ?? '';
+  if (input.startsAt !== undefined) c.starts_at = isoOrNull(input.startsAt);
+  if (input.endsAt !== undefined) c.ends_at = isoOrNull(input.endsAt);
+  if (input.timezone !== undefined) c.timezone = input.timezone;
+  if (input.currency !== undefined) c.currency = input.currency;
+  if (input.capacity !== undefined) c.capacity = input.capacity;
+  if (input.venue !== undefined) {
+    c.venue_name = input.venue?.name ?? null;
+    c.venue_address = input.venue?.address ?? null;
+    c.venue_city = input.venue?.city ?? null;
+    c.venue_country = input.venue?.country ?? null;
+  }
+  if (input.salesStart !== undefined) c.sales_start = isoOrNull(input.salesStart);
+  if (input.salesEnd !== undefined) c.sales_end = isoOrNull(input.salesEnd);
+  if (input.refundPolicy !== undefined)
+    c.refund_until_hours_before = input.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
+  return c;
+}
+
+/** Columns derived from others: the listing horizon and the search text. */
+export function derivedColumns(row: {
+  name: string;
+  description: string;
+  venue_city: string | null;
+  starts_at: string | null;
+  ends_at: string | null;
+}): { listed_until: string | null; search_text: string } {
+  return {
+    listed_until: row.ends_at ?? row.starts_at,
+    search_text: [row.name, row.description, row.venue_city ?? ''].join('\n').toLowerCase(),
+  };
+}

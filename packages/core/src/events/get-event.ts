@@ -1,0 +1,31 @@
+import type { Db } from '../db/database';
+import type { Actor } from '../identity/actor';
+import { NotFoundError } from '../shared/errors';
+import { canManage, loadEventView } from './event-access';
+import type { EventView } from './event-view';
+
+/** Published and cancelled events are public; drafts only to their organizer and admins (others: 404). */
+export async function getEvent(db: Db, actor: Actor | null, eventId: string): Promise<EventView> {
+  const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!event || (event.status === 'draft' && !canManage(actor, event))) throw new NotFoundError('Event');
+  return loadEventView(db, event, actor);
+}
+
+export interface Availability {
+  remaining: number;
+  ticketTypes: { id: string; name: string; remaining: number; soldOut: boolean }[];
+}
+
+/** What is left to buy, event-wide and per tier (public for visible events). */
+export async function getAvailability(db: Db, actor: Actor | null, eventId: string): Promise<Availability> {
+  const view = await getEvent(db, actor, eventId);
+  return {
+    remaining: view.remaining,
+    ticketTypes: view.ticketTypes.map((t) => ({
+      id: t.id,
+      name: t.name,
+      remaining: t.remaining,
+      soldOut: t.soldOut,
+    })),
+  };
+}

@@ -1,0 +1,181 @@
+import type { Db } from '../db/database';
+import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
+import { requireRole, type Actor } from '../identity/actor';
+import type { Clock } from '../shared/clock';
+import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { eventRemaining, imageUrlOf } from './event-view';
+import { toMajorUnits } from './money';
+
+export interface EventSummary {
+  id: string;
+  organizerId: string;
+  name: string;
+  description: string;
+  status: EventStatus;
+  startsAt: string | null;
+  endsAt: string | null;
+  timezone: string;
+  currency: string;
+  venue: { name: string | null; city: string | null; country: string | null } | null;
+  imageUrl: string | null;
+  /** The cheapest tier's price, or null without tiers. */
+  priceFrom: number | null;
+  remaining: number;
+  soldOut: boolean;
+  /** Managers only. */
+  capacity?: number | null;
+  sold?: number;
+  held?: number;
+  organizerName?: string;
+  organizerEmail?: string;
+}
+
+export interface PublicEventQuery extends PageQuery {
+  q?: string;
+  city?: string;
+  from?: string;
+  to?: string;
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+async function tiersOf(db: Db, events: EventRow[]): Promise<Map<string, TicketTypeRow[]>> {
+  const byEvent = new Map<string, TicketTypeRow[]>(events.map((e) => [e.id, []]));
+  if (events.length === 0) return byEvent;
+  const tiers = await db
+    .selectFrom('ticket_types')
+    .selectAll()
+    .where('event_id', 'in', [...byEvent.keys()])
+    .execute();
+  for (const t of tiers) byEvent.get(t.event_id)!.push(t);
+  return byEvent;
+}
+
+function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): EventSummary {
+  const remaining = eventRemaining(event, tiers);
+  const cheapest = tiers.length ? Math.min(...tiers.map((t) => t.price)) : null;
+  return {
+    id: event.id,
+    organizerId: event.organizer_id,
+    name: event.name,
+    description: event.description,
+    status: event.status,
+    startsAt: event.starts_at,
+    endsAt: event.ends_at,
+    timezone: event.timezone,
+    currency: event.currency,
+    venue:
+      event.venue_name || event.venue_city || event.venue_country
+        ? { name: event.venue_name, city: event.venue_city, country: event.venue_country }
+        : null,
+    imageUrl: imageUrlOf(event),
+    priceFrom: cheapest === null ? null : toMajorUnits(cheapest, event.currency),
+    remaining,
+    soldOut: tiers.length > 0 && remaining === 0,
+    ...(manager ? { capacity: event.capacity, sold: event.sold, held: event.held } : {}),
+  };
+}
+
+/**
+ * Published events that have not ended, soonest first, with search over name, description and
+ * city. The (status, listed_until, starts_at) index narrows to upcoming published events first.
+ */
+export async function listPublicEvents(
+  db: Db,
+  clock: Clock,
+  query: PublicEventQuery,
+): Promise<Page<EventSummary>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  let base = db
+    .selectFrom('events')
+    .where('status', '=', 'published')
+    .where('listed_until', '>', clock.now().toISOString());
+  if (query.q?.trim()) base = base.where('search_text', 'like', likePattern(query.q.trim()));
+  if (query.city?.trim())
+    base = base.where((eb) => eb(eb.fn('lower', ['venue_city']), '=', query.city!.trim().toLowerCase()));
+  if (query.from) base = base.where('starts_at', '>=', new Date(query.from).toISOString());
+  if (query.to) base = base.where('starts_at', '<=', new Date(query.to).toISOString());
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('starts_at').orderBy('id').limit(pageSize).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const tiers = await tiersOf(db, rows);
+  return {
+    items: rows.map((e) => summarize(e, tiers.get(e.id)!, false)),
+    page,
+    pageSize,
+    total: Number(count.n),
+  };
+}
+
+/** The caller's own events, drafts included, newest first, with sales at a glance. */
+export async function listOrganizerEvents(
+  db: Db,
+  actor: Actor,
+  query: PageQuery,
+): Promise<Page<EventSummary>> {
+  requireRole(actor, ['organizer', 'admin']);
+  const { page, pageSize, offset } = pageWindow(query);
+  const base = db.selectFrom('events').where('organizer_id', '=', actor.userId);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const tiers = await tiersOf(db, rows);
+  return {
+    items: rows.map((e) => summarize(e, tiers.get(e.id)!, true)),
+    page,
+    pageSize,
+    total: Number(count.n),
+  };
+}
+
+export interface AdminEventQuery extends PageQuery {
+  q?: string;
+  status?: EventStatus;
+  organizerId?: string;
+}
+
+/** Every event on the platform with its owner, status and sales (admins). */
+export async function listAllEvents(
+  db: Db,
+  actor: Actor,
+  query: AdminEventQuery,
+): Promise<Page<EventSummary>> {
+  requireRole(actor, ['admin']);
+  const { page, pageSize, offset } = pageWindow(query);
+  let base = db.selectFrom('events').innerJoin('users', 'users.id', 'events.organizer_id');
+  if (query.status) base = base.where('events.status', '=', query.status);
+  if (query.organizerId) base = base.where('events.organizer_id', '=', query.organizerId);
+  if (query.q?.trim()) base = base.where('events.search_text', 'like', likePattern(query.q.trim()));
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('events')
+      .select(['users.name as organizer_name', 'users.email as organizer_email'])
+      .orderBy('events.created_at', 'desc')
+      .orderBy('events.id', 'desc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const tiers = await tiersOf(db, rows);
+  return {
+    items: rows.map(({ organizer_name, organizer_email, ...e }) => ({
+      ...summarize(e, tiers.get(e.id)!, true),
+      organizerName: organizer_name,
+      organizerEmail: organizer_email,
+    })),
+    page,
+    pageSize,
+    total: Number(count.n),
+  };
+}

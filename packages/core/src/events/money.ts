@@ -1,0 +1,37 @@
+import { ValidationError } from '../shared/errors';
+
+// ISO 4217 codes and their minor digits come from the runtime's ICU data, not a hand-kept table.
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function isKnownCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+}
+
+/** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
+export function currencyDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
+}
+
+/**
+ * Major units as sent by clients (`12.5`) to integer minor units (`1250`). Rejects amounts with
+ * more decimals than the currency has, rather than rounding money silently.
+ */
+export function toMinorUnits(amount: number, currency: string, field: string): number {
+  const factor = 10 ** currencyDigits(currency);
+  const minor = Math.round(amount * factor);
+  if (!Number.isFinite(amount) || minor / factor !== amount) {
+    throw new ValidationError([
+      { field, message: `must have at most ${currencyDigits(currency)} decimal places for ${currency}` },
+    ]);
+  }
+  if (!Number.isSafeInteger(minor)) throw new ValidationError([{ field, message: 'is too large' }]);
+  return minor;
+}
+
+/** Integer minor units back to the API's major-unit number. */
+export function toMajorUnits(minor: number, currency: string): number {
+  const digits = currencyDigits(currency);
+  return Number((minor / 10 ** digits).toFixed(digits));
+}

@@ -1,6 +1,7 @@
 import { ApiError, createApi } from '@eventhub/client';
 import { beforeAll, expect, it } from 'vitest';
-import { GOOD_PASSWORD, signInAdmin, uniqueEmail } from './support/factories';
+import { GOOD_PASSWORD, signInAdmin, signUp, uniqueEmail } from './support/factories';
+import { jpegWithGps } from './support/images';
 import { describeEachEngine } from './support/test-env';
 
 describeEachEngine('typed client against a live server on loopback', (env) => {
@@ -38,5 +39,40 @@ describeEachEngine('typed client against a live server on loopback', (env) => {
     expect(page.items.map((u) => u.id)).toEqual([admin.user.id]);
     const log = await api.admin.auditLog.list({ action: 'auth.login_succeeded', actorId: admin.user.id });
     expect(log.total).toBeGreaterThanOrEqual(1);
+  });
+
+  it('runs the seed example `await api.events.create({...})` exactly as API.md writes it', async () => {
+    const organizer = await signUp(env(), { role: 'organizer' });
+    const api = createApi({ baseUrl, getAccessToken: () => organizer.accessToken });
+    const event = await api.events.create({
+      name: 'Tech Conference 2025',
+      capacity: 500,
+      ticketTypes: [
+        { name: 'Early Bird', price: 299, limit: 100 },
+        { name: 'Regular', price: 399, limit: 300 },
+        { name: 'VIP', price: 599, limit: 50 },
+      ],
+      promotions: ['EARLY25', 'GROUP10'],
+    });
+    expect(event).toMatchObject({ status: 'draft', capacity: 500 });
+    expect(event.ticketTypes).toHaveLength(3);
+    expect(event.promotions?.map((p) => p.value)).toEqual([25, 10]);
+
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    await api.events.update(event.id, { startsAt, venue: { city: 'Lisbon', country: 'PT' } });
+    const image = await jpegWithGps();
+    const uploaded = await api.events.uploadImage(
+      event.id,
+      new Blob([image], { type: 'image/jpeg' }),
+      'cover.jpg',
+    );
+    expect(uploaded.imageUrl).toContain(event.id);
+    await api.events.publish(event.id);
+    const found = await createApi({ baseUrl }).events.list({ q: 'tech conference', city: 'lisbon' });
+    expect(found.items.map((e) => e.id)).toContain(event.id);
+    const tier = await api.events.ticketTypes.add(event.id, { name: 'Student', price: 99, limit: 20 });
+    await api.events.ticketTypes.remove(event.id, tier.id);
+    const mine = await api.events.mine();
+    expect(mine.items[0]?.id).toBe(event.id);
   });
 });

@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiError, type Problem } from './api-error';
+import { adminEventsApi, eventsApi } from './events-api';
 import type { paths } from './generated/schema';
 import type {
   AuditLogQuery,
@@ -11,6 +11,7 @@ import type {
   UserPatch,
   UsersQuery,
 } from './types';
+import { unwrap } from './unwrap';
 
 export interface ApiOptions {
   /** Origin of the API, e.g. "http://localhost:3000"; "" for same-origin use in the browser. */
@@ -18,23 +19,6 @@ export interface ApiOptions {
   /** Returns the current access token, if any; sent as a Bearer token. */
   getAccessToken?: () => string | undefined | null;
   fetch?: typeof fetch;
-}
-
-interface Result<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
-}
-
-/** Unwraps an openapi-fetch result: the typed body on success, an ApiError otherwise. */
-async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
-  const { data, error, response } = await pending;
-  if (response.ok) return data as T;
-  const problem =
-    error && typeof error === 'object' && 'code' in error
-      ? (error as Problem)
-      : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' };
-  throw new ApiError(problem);
 }
 
 /** The typed EventHub client: resource-style methods over the generated OpenAPI types. */
@@ -66,7 +50,9 @@ export function createApi(options: ApiOptions) {
       me: () => unwrap(client.GET('/api/auth/me')),
       updateProfile: (body: ProfileInput) => unwrap(client.PATCH('/api/auth/me', { body })),
     },
+    events: eventsApi(client),
     admin: {
+      events: adminEventsApi(client),
       users: {
         list: (query: UsersQuery = {}) => unwrap(client.GET('/api/admin/users', { params: { query } })),
         update: (id: string, body: UserPatch) =>

@@ -27,6 +27,21 @@ export interface Page<T> {
   total: number;
 }
 
+export type Event = Ok<'/api/events/{id}', 'get', 200>;
+export type EventSummary = Ok<'/api/events', 'get', 200>['items'][number];
+export type TicketType = Event['ticketTypes'][number];
+export type Promotion = Ok<'/api/events/{id}/promotions', 'get', 200>['items'][number];
+export type Availability = Ok<'/api/events/{id}/availability', 'get', 200>;
+export type CreateEventInput = BodyOf<'/api/events', 'post'>;
+export type UpdateEventInput = BodyOf<'/api/events/{id}', 'patch'>;
+export type TicketTypeInput = BodyOf<'/api/events/{id}/ticket-types', 'post'>;
+export type TicketTypePatch = BodyOf<'/api/events/{id}/ticket-types/{ticketTypeId}', 'patch'>;
+export type PromotionInput = BodyOf<'/api/events/{id}/promotions', 'post'>;
+export type PromotionPatch = BodyOf<'/api/events/{id}/promotions/{promotionId}', 'patch'>;
+export type EventsQuery = QueryOf<'/api/events'>;
+export type AdminEventsQuery = QueryOf<'/api/admin/events'>;
+export type PageQuery = QueryOf<'/api/organizer/events'>;
+
 export type RegisterInput = BodyOf<'/api/auth/register', 'post'>;
 export type LoginInput = BodyOf<'/api/auth/login', 'post'>;
 export type RefreshInput = BodyOf<'/api/auth/refresh', 'post'>;

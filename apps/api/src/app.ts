@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context';
@@ -9,6 +8,8 @@ import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { metricsPlugin } from './plugins/metrics';
 import { openapiPlugin } from './plugins/openapi';
+import { publicCachePlugin } from './plugins/public-cache';
+import { securityHeadersPlugin } from './plugins/security-headers';
 import { RateLimits } from './plugins/rate-limits';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
@@ -74,9 +75,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   await app.register(errorsPlugin);
-  await app.register(helmet, {
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    crossOriginEmbedderPolicy: false,
+  await app.register(securityHeadersPlugin, {
+    helmet: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false },
   });
   // CORS is off unless origins are allow-listed: the web app is same-origin and needs none.
   if (config.corsOrigins.length > 0)
@@ -85,6 +85,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authPlugin, { ctx });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(metricsPlugin, { token: config.metricsToken });
+  await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
 
   const limits = new RateLimits(config.rateLimits);
   await app.register(healthRoutes, { ctx });

@@ -30,6 +30,8 @@ export interface Config {
   demoSeed: boolean;
   serveWeb: boolean;
   metricsToken: string | undefined;
+  /** How long anonymous public reads may be served from memory; 0 turns the cache off. */
+  publicCacheTtlMs: number;
   rateLimits: RateLimitConfig;
 }
 
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoSeed: bool(env, 'DEMO_SEED', mode === 'local'),
     serveWeb: bool(env, 'SERVE_WEB', true),
     metricsToken: str(env, 'METRICS_TOKEN'),
+    publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),

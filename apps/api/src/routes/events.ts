@@ -62,7 +62,8 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
         response: { 200: Paged(EventSummarySchema), ...errors(400) },
       },
     },
-    async (request) => listPublicEvents(ctx.db, ctx.clock, request.query),
+    async (request, reply) =>
+      app.publicCache.serve(request, reply, () => listPublicEvents(ctx.db, ctx.clock, request.query)),
   );
 
   app.get(
@@ -76,7 +77,8 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
         response: { 200: EventSchema, ...errors(404) },
       },
     },
-    async (request) => getEvent(ctx.db, request.actor, request.params.id),
+    async (request, reply) =>
+      app.publicCache.serve(request, reply, () => getEvent(ctx.db, request.actor, request.params.id)),
   );
 
   app.get(
@@ -90,7 +92,8 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
         response: { 200: AvailabilitySchema, ...errors(404) },
       },
     },
-    async (request) => getAvailability(ctx.db, request.actor, request.params.id),
+    async (request, reply) =>
+      app.publicCache.serve(request, reply, () => getAvailability(ctx.db, request.actor, request.params.id)),
   );
 
   app.patch(

@@ -1,0 +1,44 @@
+// `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N]`
+// Scenarios: events-browse. Loopback only. Results are printed and saved under bench/results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './lib/server-process';
+import { eventsBrowse } from './scenarios/events-browse';
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    engine: { type: 'string', default: 'sqlite' },
+    connections: { type: 'string', default: '100' },
+    duration: { type: 'string', default: '10' },
+    events: { type: 'string', default: '10000' },
+  },
+});
+const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
+if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
+  console.error('Set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to bench PostgreSQL.');
+  process.exit(2);
+}
+
+const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  'events-browse': () =>
+    eventsBrowse({
+      engine,
+      events: Number(values.events),
+      connections: Number(values.connections),
+      durationSeconds: Number(values.duration),
+    }),
+};
+const name = positionals[0] ?? 'events-browse';
+const scenario = scenarios[name];
+if (!scenario) {
+  console.error(`Unknown scenario ${name}; known: ${Object.keys(scenarios).join(', ')}`);
+  process.exit(2);
+}
+const report = await scenario();
+const dir = path.join(ROOT, 'bench/results');
+mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${name}-${engine}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), ...report }, null, 2));
+console.log(`Saved ${path.relative(ROOT, file)}`);

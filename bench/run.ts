@@ -1,4 +1,4 @@
-// `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N]`
+// `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
 // Scenarios: events-browse. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +13,12 @@ const { positionals, values } = parseArgs({
     connections: { type: 'string', default: '100' },
     duration: { type: 'string', default: '10' },
     events: { type: 'string', default: '10000' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
+// The public micro-cache is part of the product; --no-cache shows what the database path alone does.
+if (values['no-cache']) process.env.PUBLIC_CACHE_TTL_MS = '0';
 if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
   console.error('Set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to bench PostgreSQL.');
   process.exit(2);

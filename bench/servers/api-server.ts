@@ -1,6 +1,6 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed. Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+// BENCH_EVENTS=<n> events to seed, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ const config = loadConfig({
   SERVE_WEB: 'false',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+  PUBLIC_CACHE_TTL_MS: process.env.PUBLIC_CACHE_TTL_MS ?? '1000',
 });
 const database = await createTestDatabase(engine, dataDir);
 const ctx = {

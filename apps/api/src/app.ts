@@ -70,8 +70,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addHook('onSend', async (request, reply) => {
+  // Hooks on the hot path use callbacks, not async functions: no promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   await app.register(errorsPlugin);

@@ -54,7 +54,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   // onRequest: authentication is decided before the body is even parsed.
   app.addHook('onRequest', async (request) => {
     const auth = request.routeOptions.config?.auth;
-    if (auth === undefined) return;
+    if (auth === undefined || (auth === 'public' && !request.headers.authorization)) return;
     const token = bearerToken(request);
     if (auth === 'public') {
       // Public routes still learn who is asking when a valid token comes along (e.g. owners see drafts).

@@ -79,6 +79,7 @@ export interface EventsTable {
   venue_name: string | null;
   venue_address: string | null;
   venue_city: string | null;
+  city_key: string | null;
   venue_country: string | null;
   sales_start: string | null;
   sales_end: string | null;

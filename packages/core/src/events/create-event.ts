@@ -133,6 +133,7 @@ export async function createEvent(
     venue_name: columns.venue_name ?? null,
     venue_address: columns.venue_address ?? null,
     venue_city: columns.venue_city ?? null,
+    city_key: null,
     venue_country: columns.venue_country ?? null,
     sales_start: columns.sales_start ?? null,
     sales_end: columns.sales_end ?? null,

@@ -34,9 +34,10 @@ export function derivedColumns(row: {
   venue_city: string | null;
   starts_at: string | null;
   ends_at: string | null;
-}): { listed_until: string | null; search_text: string } {
+}): { listed_until: string | null; search_text: string; city_key: string | null } {
   return {
     listed_until: row.ends_at ?? row.starts_at,
+    city_key: row.venue_city?.trim().toLowerCase() || null,
     search_text: [row.name, row.description, row.venue_city ?? ''].join('\n').toLowerCase(),
   };
 }

@@ -80,7 +80,7 @@ function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): E
 
 /**
  * Published events that have not ended, soonest first, with search over name, description and
- * city. The (status, listed_until, starts_at) index narrows to upcoming published events first.
+ * city. The (status, starts_at, id, listed_until) index yields published events already in order.
  */
 export async function listPublicEvents(
   db: Db,
@@ -93,8 +93,7 @@ export async function listPublicEvents(
     .where('status', '=', 'published')
     .where('listed_until', '>', clock.now().toISOString());
   if (query.q?.trim()) base = base.where('search_text', 'like', likePattern(query.q.trim()));
-  if (query.city?.trim())
-    base = base.where((eb) => eb(eb.fn('lower', ['venue_city']), '=', query.city!.trim().toLowerCase()));
+  if (query.city?.trim()) base = base.where('city_key', '=', query.city.trim().toLowerCase());
   if (query.from) base = base.where('starts_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('starts_at', '<=', new Date(query.to).toISOString());
   const [rows, count] = await Promise.all([

@@ -21,6 +21,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('venue_name', 'text')
     .addColumn('venue_address', 'text')
     .addColumn('venue_city', 'text')
+    // Lower-cased city, for the indexed city filter.
+    .addColumn('city_key', 'text')
     .addColumn('venue_country', 'text')
     .addColumn('sales_start', 'text')
     .addColumn('sales_end', 'text')
@@ -33,12 +35,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('cancelled_at', 'text')
     .execute();
+  // Public listing: walk published events in start order (no sort step), filtering on the horizon in the index.
   await db.schema
     .createIndex('events_listing_idx')
     .on('events')
-    .columns(['status', 'listed_until', 'starts_at'])
+    .columns(['status', 'starts_at', 'id', 'listed_until'])
     .execute();
-  await db.schema.createIndex('events_city_idx').on('events').columns(['venue_city', 'status']).execute();
+  await db.schema
+    .createIndex('events_city_idx')
+    .on('events')
+    .columns(['city_key', 'status', 'starts_at', 'id', 'listed_until'])
+    .execute();
   await db.schema
     .createIndex('events_organizer_idx')
     .on('events')

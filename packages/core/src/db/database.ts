@@ -73,6 +73,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
         : pg.types.getTypeParser(oid, format),
   };
   const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // An idle pooled connection can die (server restart, admin termination); without a listener
+  // that 'error' event would crash the process. The pool replaces the connection on next use.
+  pool.on('error', (error) => console.error(`PostgreSQL idle connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

@@ -135,7 +135,8 @@ const VenueOut = Type.Object({
   country: Nullable(Type.String()),
 });
 
-export const EventSchema = Type.Object({
+// Fields every event shape shares, summaries and full views alike.
+const eventIdentity = {
   id: Type.String(),
   organizerId: Type.String(),
   name: Type.String(),
@@ -145,6 +146,10 @@ export const EventSchema = Type.Object({
   endsAt: When,
   timezone: Type.String(),
   currency: Type.String(),
+};
+
+export const EventSchema = Type.Object({
+  ...eventIdentity,
   capacity: Nullable(Type.Integer()),
   remaining: Type.Integer(),
   venue: Nullable(VenueOut),
@@ -163,15 +168,7 @@ export const EventSchema = Type.Object({
 });
 
 export const EventSummarySchema = Type.Object({
-  id: Type.String(),
-  organizerId: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  status: EventStatus,
-  startsAt: When,
-  endsAt: When,
-  timezone: Type.String(),
-  currency: Type.String(),
+  ...eventIdentity,
   venue: Nullable(VenueOut),
   imageUrl: Nullable(Type.String()),
   priceFrom: Nullable(Type.Number()),

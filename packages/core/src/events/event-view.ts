@@ -86,6 +86,19 @@ export function imageUrlOf(event: Pick<EventRow, 'id' | 'image_key'>): string | 
   return event.image_key ? `/api/events/${event.id}/image?v=${event.image_key.slice(0, 12)}` : null;
 }
 
+/** The venue as the API shows it, or null when no venue field is set. */
+export function venueOf(
+  event: Pick<EventRow, 'venue_name' | 'venue_address' | 'venue_city' | 'venue_country'>,
+): EventView['venue'] {
+  if (!event.venue_name && !event.venue_address && !event.venue_city && !event.venue_country) return null;
+  return {
+    name: event.venue_name,
+    address: event.venue_address,
+    city: event.venue_city,
+    country: event.venue_country,
+  };
+}
+
 export function toPromotionView(row: PromotionRow, currency: string): PromotionView {
   return {
     id: row.id,
@@ -126,7 +139,6 @@ export function toEventView(
   promotions: PromotionRow[] | null,
   audience: Audience,
 ): EventView {
-  const hasVenue = event.venue_name || event.venue_address || event.venue_city || event.venue_country;
   return {
     id: event.id,
     organizerId: event.organizer_id,
@@ -139,14 +151,7 @@ export function toEventView(
     currency: event.currency,
     capacity: event.capacity,
     remaining: eventRemaining(event, tiers),
-    venue: hasVenue
-      ? {
-          name: event.venue_name,
-          address: event.venue_address,
-          city: event.venue_city,
-          country: event.venue_country,
-        }
-      : null,
+    venue: venueOf(event),
     salesStart: event.sales_start,
     salesEnd: event.sales_end,
     refundPolicy: { customerRefundsUntilHoursBefore: event.refund_until_hours_before },

@@ -3,7 +3,7 @@ import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
 import { requireRole, type Actor } from '../identity/actor';
 import type { Clock } from '../shared/clock';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
-import { eventRemaining, imageUrlOf } from './event-view';
+import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
 import { toMajorUnits } from './money';
 
 export interface EventSummary {
@@ -16,7 +16,7 @@ export interface EventSummary {
   endsAt: string | null;
   timezone: string;
   currency: string;
-  venue: { name: string | null; city: string | null; country: string | null } | null;
+  venue: EventView['venue'];
   imageUrl: string | null;
   /** The cheapest tier's price, or null without tiers. */
   priceFrom: number | null;
@@ -53,6 +53,18 @@ async function tiersOf(db: Db, events: EventRow[]): Promise<Map<string, TicketTy
   return byEvent;
 }
 
+/** One page of summaries, with the tiers of all its events read in one query. */
+async function summaryPage(
+  db: Db,
+  rows: EventRow[],
+  total: number,
+  window: { page: number; pageSize: number },
+  manager: boolean,
+): Promise<Page<EventSummary>> {
+  const tiers = await tiersOf(db, rows);
+  return { items: rows.map((e) => summarize(e, tiers.get(e.id)!, manager)), ...window, total: Number(total) };
+}
+
 function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): EventSummary {
   const remaining = eventRemaining(event, tiers);
   const cheapest = tiers.length ? Math.min(...tiers.map((t) => t.price)) : null;
@@ -66,10 +78,7 @@ function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): E
     endsAt: event.ends_at,
     timezone: event.timezone,
     currency: event.currency,
-    venue:
-      event.venue_name || event.venue_city || event.venue_country
-        ? { name: event.venue_name, city: event.venue_city, country: event.venue_country }
-        : null,
+    venue: venueOf(event),
     imageUrl: imageUrlOf(event),
     priceFrom: cheapest === null ? null : toMajorUnits(cheapest, event.currency),
     remaining,
@@ -100,13 +109,7 @@ export async function listPublicEvents(
     base.selectAll().orderBy('starts_at').orderBy('id').limit(pageSize).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const tiers = await tiersOf(db, rows);
-  return {
-    items: rows.map((e) => summarize(e, tiers.get(e.id)!, false)),
-    page,
-    pageSize,
-    total: Number(count.n),
-  };
+  return summaryPage(db, rows, count.n, { page, pageSize }, false);
 }
 
 /** The caller's own events, drafts included, newest first, with sales at a glance. */
@@ -128,13 +131,7 @@ export async function listOrganizerEvents(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const tiers = await tiersOf(db, rows);
-  return {
-    items: rows.map((e) => summarize(e, tiers.get(e.id)!, true)),
-    page,
-    pageSize,
-    total: Number(count.n),
-  };
+  return summaryPage(db, rows, count.n, { page, pageSize }, true);
 }
 
 export interface AdminEventQuery extends PageQuery {

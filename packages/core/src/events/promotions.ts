@@ -16,6 +16,16 @@ type Deps = { db: Db; clock: Clock };
 const duplicate = () =>
   new ConflictError('promo_code_taken', 'This event already has a promo code with that name');
 
+async function assertCodeFree(tx: Tx, eventId: string, codeKey: string): Promise<void> {
+  const taken = await tx
+    .selectFrom('promotions')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('code_key', '=', codeKey)
+    .executeTakeFirst();
+  if (taken) throw duplicate();
+}
+
 async function checkTicketTypes(
   tx: Tx,
   eventId: string,
@@ -92,13 +102,7 @@ export async function createPromotion(
     return await deps.db.transaction().execute(async (tx) => {
       const event = await findManagedEvent(tx, actor, eventId);
       const n = normalizePromotion(input, event.currency, '');
-      const taken = await tx
-        .selectFrom('promotions')
-        .select('id')
-        .where('event_id', '=', eventId)
-        .where('code_key', '=', n.codeKey)
-        .executeTakeFirst();
-      if (taken) throw duplicate();
+      await assertCodeFree(tx, eventId, n.codeKey);
       const now = deps.clock.now().toISOString();
       const row: PromotionRow = {
         id: newId(),
@@ -150,13 +154,7 @@ export async function updatePromotion(
       const n = normalizePromotion(merged, event.currency, '');
       const maxUses = input.maxUses !== undefined ? input.maxUses : current.max_uses;
       if (n.codeKey !== current.code_key) {
-        const taken = await tx
-          .selectFrom('promotions')
-          .select('id')
-          .where('event_id', '=', eventId)
-          .where('code_key', '=', n.codeKey)
-          .executeTakeFirst();
-        if (taken) throw duplicate();
+        await assertCodeFree(tx, eventId, n.codeKey);
       }
       const changes = {
         code: n.code,

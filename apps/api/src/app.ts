@@ -10,6 +10,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { openapiPlugin } from './plugins/openapi';
 import { publicCachePlugin } from './plugins/public-cache';
 import { securityHeadersPlugin } from './plugins/security-headers';
+import { installValidators } from './plugins/validators';
 import { RateLimits } from './plugins/rate-limits';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
@@ -65,10 +66,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     },
-    ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  installValidators(app);
 
   // Hooks on the hot path use callbacks, not async functions: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {

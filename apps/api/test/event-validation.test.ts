@@ -193,4 +193,44 @@ describeEachEngine('event validation', (env) => {
         .limit,
     ).toBe(40);
   });
+
+  it('takes JSON null as "none", never coerced to 0', async () => {
+    const organizer = await signUp(env(), { role: 'organizer' });
+    const event = await makeEvent(env(), organizer, {
+      capacity: null,
+      refundPolicy: { customerRefundsUntilHoursBefore: null },
+      ticketTypes: [{ name: 'Open', price: 0, limit: 0, maxPerOrder: null }],
+    });
+    expect(event).toMatchObject({ capacity: null, refundPolicy: { customerRefundsUntilHoursBefore: null } });
+    const promo = await env().app.inject({
+      method: 'POST',
+      url: `/api/events/${event.id}/promotions`,
+      headers: bearer(organizer.accessToken),
+      payload: { code: 'NULLS', kind: 'percent', value: 5, ticketTypeIds: null, maxUses: null },
+    });
+    expect(promo.statusCode).toBe(201);
+    expect(json(promo)).toMatchObject({ ticketTypeIds: null, maxUses: null });
+    const cleared = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/events/${event.id}`,
+      headers: bearer(organizer.accessToken),
+      payload: { capacity: 1000 },
+    });
+    expect(json(cleared).capacity).toBe(1000);
+    const back = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/events/${event.id}`,
+      headers: bearer(organizer.accessToken),
+      payload: { capacity: null },
+    });
+    expect(json(back).capacity).toBeNull();
+    // Strings are not numbers in a JSON body.
+    const stringly = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/events/${event.id}`,
+      headers: bearer(organizer.accessToken),
+      payload: { capacity: '12' },
+    });
+    expect(stringly.statusCode).toBe(400);
+  });
 });

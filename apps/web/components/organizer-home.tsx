@@ -1,5 +1,7 @@
 'use client';
 
+import { Suspense } from 'react';
+import { MyEvents } from './my-events';
 import { StaffSection } from './staff-section';
 import { useAuth } from '@/lib/auth-context';
 
@@ -20,10 +22,10 @@ export function OrganizerHome() {
   return (
     <>
       <h1>Organizer</h1>
-      <section aria-labelledby="my-events-heading">
-        <h2 id="my-events-heading">My events</h2>
-        <p>Creating and managing events is coming soon.</p>
-      </section>
+      {/* MyEvents reads ?page, which is only known in the browser. */}
+      <Suspense fallback={<p aria-busy="true">Loading events…</p>}>
+        <MyEvents />
+      </Suspense>
       {session.user.role === 'organizer' ? (
         <StaffSection />
       ) : (

@@ -11,9 +11,18 @@ export const NO_PROBLEM: FormProblem = { fields: {}, message: null };
 /** Friendlier wording for error codes, keyed by the API's stable `code`. */
 export type CodeMessages = Partial<Record<string, string | ((error: ApiError) => string)>>;
 
-// Validators report fields as "email", "/email" or "body.email"; the form only knows "email".
-function fieldName(path: string): string {
-  return path.split(/[/.]/).filter(Boolean).pop() ?? path;
+/**
+ * Validators report fields as "email", "/email", "body.email" or "venue.city"; the form knows
+ * "email", and "venue.city" where a bare "city" or "name" would be ambiguous. The longest
+ * trailing part of the path that the form shows wins; else the last segment.
+ */
+function fieldName(path: string, formFields: readonly string[]): string {
+  const segments = path.split(/[/.]/).filter(Boolean);
+  for (let start = 0; start < segments.length; start += 1) {
+    const candidate = segments.slice(start).join('.');
+    if (formFields.includes(candidate)) return candidate;
+  }
+  return segments.pop() ?? path;
 }
 
 /**
@@ -32,7 +41,7 @@ export function toFormProblem(
   const fields: Partial<Record<string, string>> = {};
   const unplaced: string[] = [];
   for (const { field, message } of error.problem.errors ?? []) {
-    const name = fieldName(field);
+    const name = fieldName(field, formFields);
     if (formFields.includes(name) && !fields[name]) fields[name] = message;
     else unplaced.push(message);
   }

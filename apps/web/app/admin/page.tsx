@@ -14,6 +14,9 @@ export default function AdminPage() {
             <Link href="/admin/users">Users</Link> — roles, and disabling accounts
           </li>
           <li>
+            <Link href="/admin/events">Events</Link> — every organizer&apos;s events, and unpublishing
+          </li>
+          <li>
             <Link href="/admin/audit-log">Audit log</Link> — who did what, and when
           </li>
         </ul>

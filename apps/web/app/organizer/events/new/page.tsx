@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NewEventForm } from '@/components/new-event-form';
+import { RequireRole } from '@/components/require-role';
+
+export const metadata: Metadata = { title: 'New event' };
+
+export default function NewEventPage() {
+  return (
+    <RequireRole roles={['organizer', 'admin']}>
+      <p>
+        <Link href="/organizer">← My events</Link>
+      </p>
+      <h1>New event</h1>
+      <p>The event starts as a draft: add ticket types, promo codes and an image, then publish it.</p>
+      <NewEventForm />
+    </RequireRole>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useRef, useState, type FormEvent } from 'react';
+import { EventDetailsFields } from './event-details-fields';
+import { FormAlert } from './form-alert';
+import { useAuth } from '@/lib/auth-context';
+import { createEventBody, EVENT_FIELDS, readEventDetails } from '@/lib/event-form';
+import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+
+/** Creates a draft event, then opens its editor for tiers, promo codes, image and publishing. */
+export function NewEventForm() {
+  const { authed } = useAuth();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [submitting, setSubmitting] = useState(false);
+  useFocusFirstInvalid(formRef, problem);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const body = createEventBody(readEventDetails(new FormData(event.currentTarget)));
+    setSubmitting(true);
+    try {
+      const created = await authed((client) => client.events.create(body));
+      router.push(`/organizer/events/${created.id}`);
+    } catch (error) {
+      setProblem(toFormProblem(error, EVENT_FIELDS));
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className="event-form">
+      <FormAlert message={problem.message} />
+      <EventDetailsFields problem={problem} />
+      <button type="submit" aria-busy={submitting} disabled={submitting}>
+        Create event
+      </button>
+    </form>
+  );
+}

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock, type Engine } from '@eventhub/core';
 import { createTestDatabase } from '@eventhub/core/testing';
-import { authSettings, buildApp, loadConfig } from '@eventhub/api';
+import { buildApp, createAppContext, loadConfig } from '@eventhub/api';
 import { seedEvents } from '../seed/events';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as Engine;
@@ -21,13 +21,13 @@ const config = loadConfig({
   PUBLIC_CACHE_TTL_MS: process.env.PUBLIC_CACHE_TTL_MS ?? '1000',
 });
 const database = await createTestDatabase(engine, dataDir);
-const ctx = {
+const ctx = createAppContext({
   db: database.db,
   engine,
   clock: systemClock,
   config,
-  auth: authSettings(config, config.jwtSecret!),
-};
+  jwtSecret: config.jwtSecret!,
+});
 
 const eventIds = await seedEvents(ctx, Number(process.env.BENCH_EVENTS ?? 0));
 const app = await buildApp(ctx, { logger: false });

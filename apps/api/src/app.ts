@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { OrderDeps } from '@eventhub/core';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context';
 import { authPlugin } from './plugins/auth';
@@ -11,12 +12,14 @@ import { openapiPlugin } from './plugins/openapi';
 import { publicCachePlugin } from './plugins/public-cache';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { installValidators } from './plugins/validators';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { RateLimits } from './plugins/rate-limits';
 import { adminUserRoutes } from './routes/admin-users';
 import { authRoutes } from './routes/auth';
 import { eventCatalogueRoutes } from './routes/event-catalogue';
 import { eventImageRoutes } from './routes/event-image';
 import { eventRoutes } from './routes/events';
+import { orderRoutes } from './routes/orders';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
 import type { TypedApp } from './typed-app';
@@ -96,5 +99,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(eventRoutes, { ctx });
   await app.register(eventCatalogueRoutes, { ctx });
   await app.register(eventImageRoutes, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
+  const orders: OrderDeps = {
+    db: ctx.db,
+    clock: ctx.clock,
+    holdSeconds: config.orderHoldSeconds,
+    payments: ctx.payments,
+    onAvailabilityChanged: () => app.publicCache.clear(),
+    onOutbox: () => ctx.onOutbox?.(),
+  };
+  await app.register(orderRoutes, { ctx, orders });
   return app;
 }

@@ -32,6 +32,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long anonymous public reads may be served from memory; 0 turns the cache off. */
   publicCacheTtlMs: number;
+  /** How long a pending order holds its seats. */
+  orderHoldSeconds: number;
   rateLimits: RateLimitConfig;
 }
 
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     serveWeb: bool(env, 'SERVE_WEB', true),
     metricsToken: str(env, 'METRICS_TOKEN'),
     publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
+    orderHoldSeconds: int(env, 'ORDER_HOLD_MINUTES', 15, 1, 24 * 60) * 60,
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),

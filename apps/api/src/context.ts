@@ -1,4 +1,12 @@
-import type { AuthSettings, Clock, Db, Engine, IdentityDeps } from '@eventhub/core';
+import {
+  testPaymentProvider,
+  type AuthSettings,
+  type Clock,
+  type Db,
+  type Engine,
+  type IdentityDeps,
+  type PaymentProvider,
+} from '@eventhub/core';
 import type { Config } from './config';
 
 /** What every route needs: the database, the clock, and the parsed configuration. */
@@ -8,6 +16,10 @@ export interface AppContext {
   clock: Clock;
   config: Config;
   auth: AuthSettings;
+  /** The test provider unless Stripe is configured. */
+  payments: PaymentProvider;
+  /** Called when new mail waits in the outbox (the background worker sends it). */
+  onOutbox?: () => void;
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {
@@ -23,5 +35,24 @@ export function authSettings(config: Config, jwtSecret: string | Uint8Array): Au
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     refreshIdleTtlSeconds: config.refreshIdleTtlSeconds,
     sessionTtlSeconds: config.sessionTtlSeconds,
+  };
+}
+
+/** Builds the context from its parts; the payment provider defaults to the built-in test one. */
+export function createAppContext(parts: {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  config: Config;
+  jwtSecret: string | Uint8Array;
+  payments?: PaymentProvider;
+}): AppContext {
+  return {
+    db: parts.db,
+    engine: parts.engine,
+    clock: parts.clock,
+    config: parts.config,
+    auth: authSettings(parts.config, parts.jwtSecret),
+    payments: parts.payments ?? testPaymentProvider,
   };
 }

@@ -3,7 +3,7 @@ import { systemClock } from '@eventhub/core';
 import { buildApp } from './app';
 import { bootstrapAccounts } from './bootstrap-accounts';
 import { openConfiguredDatabase } from './configured-database';
-import { authSettings, type AppContext } from './context';
+import { createAppContext } from './context';
 import { resolveSecrets } from './local-secrets';
 import { readConfigOrExit } from './read-config';
 import { mountWeb, webBuildExists } from './web';
@@ -12,13 +12,13 @@ const config = readConfigOrExit();
 const secrets = resolveSecrets(config);
 const database = await openConfiguredDatabase(config);
 
-const ctx: AppContext = {
+const ctx = createAppContext({
   db: database.db,
   engine: database.engine,
   clock: systemClock,
   config,
-  auth: authSettings(config, secrets.jwtSecret),
-};
+  jwtSecret: secrets.jwtSecret,
+});
 
 const app = await buildApp(ctx);
 app.addHook('onClose', async () => database.close());

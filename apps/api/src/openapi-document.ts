@@ -1,7 +1,7 @@
 import { ManualClock, migrateToLatest, openDatabase } from '@eventhub/core';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { authSettings } from './context';
+import { createAppContext } from './context';
 
 /**
  * The OpenAPI document exactly as the server would publish it, built from the route schemas
@@ -17,13 +17,13 @@ export async function renderOpenApiDocument(): Promise<Record<string, unknown>> 
   const database = openDatabase({ sqliteFile: ':memory:' });
   await migrateToLatest(database.db);
   const app = await buildApp(
-    {
+    createAppContext({
       db: database.db,
       engine: database.engine,
       clock: new ManualClock(),
       config,
-      auth: authSettings(config, new Uint8Array(32)),
-    },
+      jwtSecret: new Uint8Array(32),
+    }),
     { logger: false },
   );
   await app.ready();

@@ -65,3 +65,39 @@ export { getEvent, getAvailability, type Availability } from './events/get-event
 export { setEventImage, findEventImage, type ImageDeps } from './events/event-image';
 export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
 export { currencyDigits, toMinorUnits, toMajorUnits } from './events/money';
+
+// Orders
+export type { OrderStatus, TicketStatus } from './db/schema';
+export type { OrderDeps } from './orders/order-deps';
+export { testPaymentProvider, type PaymentProvider } from './orders/payment-provider';
+export { AGE_RANGES, type Attendee, type AgeRange } from './orders/attendees';
+export type { OrderView, TicketView } from './orders/order-view';
+export { placeOrder, type PlaceOrderInput } from './orders/place-order';
+export { payOrder } from './orders/pay-order';
+export { cancelOrder } from './orders/cancel-order';
+export { recordPaymentSucceeded, type PaymentOutcome } from './orders/record-payment';
+export { refundOrder, type RefundView } from './orders/refund-order';
+export { cancelEventWithRefunds } from './orders/cancel-event-orders';
+export { expireHolds } from './orders/expire-holds';
+export {
+  listMyOrders,
+  getOrder,
+  listOrderTickets,
+  listEventOrders,
+  listAllOrders,
+  getTicket,
+  type OrderFilter,
+} from './orders/list-orders';
+export { priceOrder, percentOf, splitAcrossSeats } from './orders/pricing';
+
+// Outbox
+export { enqueueEmail, type EmailMessage } from './outbox/enqueue-email';
+export { deliverOutbox, type Mailer } from './outbox/deliver-outbox';
+
+// Idempotency
+export {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+  type Claim,
+} from './idempotency/idempotency-keys';

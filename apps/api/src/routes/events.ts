@@ -78,7 +78,7 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
       },
     },
     async (request, reply) =>
-      app.publicCache.serve(request, reply, () => getEvent(ctx.db, request.actor, request.params.id)),
+      app.publicCache.serve(request, reply, () => getEvent(ctx, request.actor, request.params.id)),
   );
 
   app.get(
@@ -93,7 +93,7 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
       },
     },
     async (request, reply) =>
-      app.publicCache.serve(request, reply, () => getAvailability(ctx.db, request.actor, request.params.id)),
+      app.publicCache.serve(request, reply, () => getAvailability(ctx, request.actor, request.params.id)),
   );
 
   app.patch(
@@ -161,7 +161,7 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
         response: { 200: Paged(EventSummarySchema), ...errors(401, 403) },
       },
     },
-    async (request) => listOrganizerEvents(ctx.db, actorOf(request), request.query),
+    async (request) => listOrganizerEvents(ctx, actorOf(request), request.query),
   );
 
   app.get(
@@ -182,6 +182,6 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
         response: { 200: Paged(EventSummarySchema), ...errors(401, 403) },
       },
     },
-    async (request) => listAllEvents(ctx.db, actorOf(request), request.query),
+    async (request) => listAllEvents(ctx, actorOf(request), request.query),
   );
 }

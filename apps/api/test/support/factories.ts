@@ -96,3 +96,77 @@ export async function makePublishedEvent(
   if (res.statusCode !== 200) throw new Error(`publish failed: ${res.statusCode} ${res.body}`);
   return res.json() as EventBody;
 }
+
+export interface OrderBody {
+  id: string;
+  status: string;
+  expiresAt: string;
+  subtotal: number;
+  discount: number;
+  total: number;
+  refunded: number;
+  currency: string;
+  items: { ticketTypeId: string; quantity: number; unitPrice: number; discount: number; total: number }[];
+  tickets?: {
+    id: string;
+    ticketTypeId: string;
+    holderName: string;
+    status: string;
+    code: string;
+    qrUrl: string;
+    price: number;
+  }[];
+  [key: string]: unknown;
+}
+
+/** POST /api/orders as `buyer`; returns the raw response so tests can check failures too. */
+export function order(
+  env: TestEnv,
+  buyer: SignedIn,
+  body: { eventId: string; items: { ticketTypeId: string; quantity: number }[]; [key: string]: unknown },
+  headers: Record<string, string> = {},
+) {
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { authorization: `Bearer ${buyer.accessToken}`, ...headers },
+    payload: body,
+  });
+}
+
+export async function placeOrderOk(
+  env: TestEnv,
+  buyer: SignedIn,
+  body: Parameters<typeof order>[2],
+): Promise<OrderBody> {
+  const res = await order(env, buyer, body);
+  if (res.statusCode !== 201) throw new Error(`order failed: ${res.statusCode} ${res.body}`);
+  return res.json() as OrderBody;
+}
+
+export async function pay(
+  env: TestEnv,
+  buyer: SignedIn,
+  orderId: string,
+  outcome: 'succeeded' | 'failed' = 'succeeded',
+) {
+  return env.app.inject({
+    method: 'POST',
+    url: `/api/orders/${orderId}/pay`,
+    headers: { authorization: `Bearer ${buyer.accessToken}` },
+    payload: { outcome },
+  });
+}
+
+/** A paid order through the API: place, then pay with the test provider. */
+export async function buyTickets(
+  env: TestEnv,
+  buyer: SignedIn,
+  body: Parameters<typeof order>[2],
+): Promise<OrderBody> {
+  const placed = await placeOrderOk(env, buyer, body);
+  if (placed.status === 'paid') return placed;
+  const res = await pay(env, buyer, placed.id);
+  if (res.statusCode !== 200) throw new Error(`payment failed: ${res.statusCode} ${res.body}`);
+  return res.json() as OrderBody;
+}

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import { authSettings, type AppContext } from '../../src/context';
+import { createAppContext, type AppContext } from '../../src/context';
 import type { TypedApp } from '../../src/typed-app';
 
 export interface TestEnv {
@@ -37,17 +37,13 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
     RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
     RATE_LIMIT_REGISTER_PER_IP: '100000',
     RATE_LIMIT_REFRESH_PER_IP: '100000',
+    // Tests move a manual clock; a real-time cache would hide that. The cache has its own suite.
+    PUBLIC_CACHE_TTL_MS: '0',
     ...env,
   });
   const database = await createTestDatabase(engine, dataDir);
   const clock = new ManualClock(new Date());
-  const ctx: AppContext = {
-    db: database.db,
-    engine,
-    clock,
-    config,
-    auth: authSettings(config, TEST_JWT_SECRET),
-  };
+  const ctx = createAppContext({ db: database.db, engine, clock, config, jwtSecret: TEST_JWT_SECRET });
   const app = await buildApp(ctx, { logger: { level: 'error' } });
   const serverErrors: string[] = [];
   app.addHook('onResponse', async (request, reply) => {

@@ -4154,6 +4154,1375 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your orders, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                eventId: string;
+                eventName: string;
+                buyerId: string;
+                status:
+                  'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+                /** Format: date-time */
+                expiresAt: string;
+                items: {
+                  ticketTypeId: string;
+                  name: string;
+                  quantity: number;
+                  unitPrice: number;
+                  discount: number;
+                  total: number;
+                }[];
+                subtotal: number;
+                discount: number;
+                total: number;
+                refunded: number;
+                currency: string;
+                promoCode: string | null;
+                payment: {
+                  provider: string;
+                  status: 'required' | 'not_required' | 'completed' | 'closed';
+                  clientSecret?: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                paidAt: string | null;
+                tickets?: {
+                  id: string;
+                  ticketTypeId: string;
+                  ticketTypeName: string;
+                  holderName: string;
+                  holderEmail: string | null;
+                  status: 'valid' | 'used' | 'void';
+                  code: string;
+                  qrUrl: string;
+                  price: number;
+                  checkedInAt: string | null;
+                }[];
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Place an order: holds the tickets until expiresAt (409 sold_out, 400 promo_invalid)
+     * @description Honours Idempotency-Key. A zero total is paid at once.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            eventId: string;
+            items: {
+              ticketTypeId: string;
+              quantity: number;
+            }[];
+            promoCode?: string | null;
+            attendees?: {
+              name: string;
+              /** Format: email */
+              email: string;
+              ageRange?: ('under-18' | '18-24' | '25-34' | '35-44' | '45-54' | '55-64' | '65+') | null;
+              country?: string | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              eventName: string;
+              buyerId: string;
+              status:
+                'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+              /** Format: date-time */
+              expiresAt: string;
+              items: {
+                ticketTypeId: string;
+                name: string;
+                quantity: number;
+                unitPrice: number;
+                discount: number;
+                total: number;
+              }[];
+              subtotal: number;
+              discount: number;
+              total: number;
+              refunded: number;
+              currency: string;
+              promoCode: string | null;
+              payment: {
+                provider: string;
+                status: 'required' | 'not_required' | 'completed' | 'closed';
+                clientSecret?: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              paidAt: string | null;
+              tickets?: {
+                id: string;
+                ticketTypeId: string;
+                ticketTypeName: string;
+                holderName: string;
+                holderEmail: string | null;
+                status: 'valid' | 'used' | 'void';
+                code: string;
+                qrUrl: string;
+                price: number;
+                checkedInAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/pay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pay an order (test provider: succeeds or fails on request; Stripe: returns the client secret) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            outcome?: 'succeeded' | 'failed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              eventName: string;
+              buyerId: string;
+              status:
+                'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+              /** Format: date-time */
+              expiresAt: string;
+              items: {
+                ticketTypeId: string;
+                name: string;
+                quantity: number;
+                unitPrice: number;
+                discount: number;
+                total: number;
+              }[];
+              subtotal: number;
+              discount: number;
+              total: number;
+              refunded: number;
+              currency: string;
+              promoCode: string | null;
+              payment: {
+                provider: string;
+                status: 'required' | 'not_required' | 'completed' | 'closed';
+                clientSecret?: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              paidAt: string | null;
+              tickets?: {
+                id: string;
+                ticketTypeId: string;
+                ticketTypeName: string;
+                holderName: string;
+                holderEmail: string | null;
+                status: 'valid' | 'used' | 'void';
+                code: string;
+                qrUrl: string;
+                price: number;
+                checkedInAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a pending order and release its hold */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              eventName: string;
+              buyerId: string;
+              status:
+                'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+              /** Format: date-time */
+              expiresAt: string;
+              items: {
+                ticketTypeId: string;
+                name: string;
+                quantity: number;
+                unitPrice: number;
+                discount: number;
+                total: number;
+              }[];
+              subtotal: number;
+              discount: number;
+              total: number;
+              refunded: number;
+              currency: string;
+              promoCode: string | null;
+              payment: {
+                provider: string;
+                status: 'required' | 'not_required' | 'completed' | 'closed';
+                clientSecret?: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              paidAt: string | null;
+              tickets?: {
+                id: string;
+                ticketTypeId: string;
+                ticketTypeName: string;
+                holderName: string;
+                holderEmail: string | null;
+                status: 'valid' | 'used' | 'void';
+                code: string;
+                qrUrl: string;
+                price: number;
+                checkedInAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One order with its tickets (buyer, event organizer, admin) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              eventName: string;
+              buyerId: string;
+              status:
+                'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+              /** Format: date-time */
+              expiresAt: string;
+              items: {
+                ticketTypeId: string;
+                name: string;
+                quantity: number;
+                unitPrice: number;
+                discount: number;
+                total: number;
+              }[];
+              subtotal: number;
+              discount: number;
+              total: number;
+              refunded: number;
+              currency: string;
+              promoCode: string | null;
+              payment: {
+                provider: string;
+                status: 'required' | 'not_required' | 'completed' | 'closed';
+                clientSecret?: string;
+              };
+              /** Format: date-time */
+              createdAt: string;
+              paidAt: string | null;
+              tickets?: {
+                id: string;
+                ticketTypeId: string;
+                ticketTypeName: string;
+                holderName: string;
+                holderEmail: string | null;
+                status: 'valid' | 'used' | 'void';
+                code: string;
+                qrUrl: string;
+                price: number;
+                checkedInAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/tickets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The order's tickets */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              ticketTypeId: string;
+              ticketTypeName: string;
+              holderName: string;
+              holderEmail: string | null;
+              status: 'valid' | 'used' | 'void';
+              code: string;
+              qrUrl: string;
+              price: number;
+              checkedInAt: string | null;
+            }[];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund some or all tickets (buyer within the refund policy; event organizer and admin any time)
+     * @description Honours Idempotency-Key. Refunded tickets are void and their seats return to sale.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ticketIds?: string[];
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              orderId: string;
+              amount: number;
+              currency: string;
+              ticketIds: string[];
+              status: 'succeeded' | 'pending' | 'failed';
+              reason: string | null;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/tickets/{id}/qr.png': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The QR image of a ticket's code */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description image/png */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An event's orders, searchable by buyer e-mail, name or order id */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          status?:
+            'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+          from?: string;
+          to?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                eventId: string;
+                eventName: string;
+                buyerId: string;
+                status:
+                  'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+                /** Format: date-time */
+                expiresAt: string;
+                items: {
+                  ticketTypeId: string;
+                  name: string;
+                  quantity: number;
+                  unitPrice: number;
+                  discount: number;
+                  total: number;
+                }[];
+                subtotal: number;
+                discount: number;
+                total: number;
+                refunded: number;
+                currency: string;
+                promoCode: string | null;
+                payment: {
+                  provider: string;
+                  status: 'required' | 'not_required' | 'completed' | 'closed';
+                  clientSecret?: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                paidAt: string | null;
+                tickets?: {
+                  id: string;
+                  ticketTypeId: string;
+                  ticketTypeName: string;
+                  holderName: string;
+                  holderEmail: string | null;
+                  status: 'valid' | 'used' | 'void';
+                  code: string;
+                  qrUrl: string;
+                  price: number;
+                  checkedInAt: string | null;
+                }[];
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every transaction on the platform */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          status?:
+            'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+          from?: string;
+          to?: string;
+          eventId?: string;
+          organizerId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                eventId: string;
+                eventName: string;
+                buyerId: string;
+                status:
+                  'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+                /** Format: date-time */
+                expiresAt: string;
+                items: {
+                  ticketTypeId: string;
+                  name: string;
+                  quantity: number;
+                  unitPrice: number;
+                  discount: number;
+                  total: number;
+                }[];
+                subtotal: number;
+                discount: number;
+                total: number;
+                refunded: number;
+                currency: string;
+                promoCode: string | null;
+                payment: {
+                  provider: string;
+                  status: 'required' | 'not_required' | 'completed' | 'closed';
+                  clientSecret?: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                paidAt: string | null;
+                tickets?: {
+                  id: string;
+                  ticketTypeId: string;
+                  ticketTypeName: string;
+                  holderName: string;
+                  holderEmail: string | null;
+                  status: 'valid' | 'used' | 'void';
+                  code: string;
+                  qrUrl: string;
+                  price: number;
+                  checkedInAt: string | null;
+                }[];
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -130,6 +130,101 @@ export interface PromotionsTable {
   updated_at: string;
 }
 
+export type OrderStatus =
+  'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+export type TicketStatus = 'valid' | 'used' | 'void';
+export type PaymentProviderName = 'test' | 'stripe' | 'none';
+
+export interface OrdersTable {
+  id: string;
+  event_id: string;
+  buyer_id: string;
+  status: OrderStatus;
+  currency: string;
+  subtotal: number;
+  discount: number;
+  total: number;
+  refunded_amount: number;
+  promotion_id: string | null;
+  promo_code: string | null;
+  attendees: string;
+  expires_at: string;
+  paid_at: string | null;
+  closed_at: string | null;
+  payment_provider: PaymentProviderName;
+  payment_ref: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrderItemsTable {
+  id: string;
+  order_id: string;
+  ticket_type_id: string;
+  quantity: number;
+  unit_price: number;
+  discount: number;
+  total: number;
+}
+
+export interface TicketsTable {
+  id: string;
+  order_id: string;
+  event_id: string;
+  ticket_type_id: string;
+  holder_name: string;
+  holder_email: string | null;
+  age_range: string | null;
+  country: string | null;
+  price_paid: number;
+  code: string;
+  status: TicketStatus;
+  checked_in_at: string | null;
+  voided_at: string | null;
+  created_at: string;
+}
+
+export interface RefundsTable {
+  id: string;
+  order_id: string;
+  amount: number;
+  currency: string;
+  ticket_ids: string;
+  status: 'succeeded' | 'pending' | 'failed';
+  reason: string | null;
+  provider_ref: string | null;
+  requested_by: string | null;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  id: string;
+  user_id: string;
+  idem_key: string;
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: string;
+}
+
+export interface WebhookEventsTable {
+  id: string;
+  type: string;
+  received_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -139,7 +234,19 @@ export interface Database {
   events: EventsTable;
   ticket_types: TicketTypesTable;
   promotions: PromotionsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  tickets: TicketsTable;
+  refunds: RefundsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  webhook_events: WebhookEventsTable;
+  outbox: OutboxTable;
 }
+
+export type OrderRow = Selectable<OrdersTable>;
+export type OrderItemRow = Selectable<OrderItemsTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type RefundRow = Selectable<RefundsTable>;
 
 export type EventRow = Selectable<EventsTable>;
 export type TicketTypeRow = Selectable<TicketTypesTable>;

@@ -3,6 +3,7 @@ import type { EventRow } from '../db/schema';
 import type { Actor } from '../identity/actor';
 import { NotFoundError } from '../shared/errors';
 import { toEventView, type EventView } from './event-view';
+import { staleHolds, withoutStaleHolds } from './stale-holds';
 
 export function canManage(actor: Actor | null, event: Pick<EventRow, 'organizer_id'>): boolean {
   return (
@@ -21,7 +22,12 @@ export async function findManagedEvent(db: DbOrTx, actor: Actor, eventId: string
 }
 
 /** Loads an event with its tiers (and promotions for managers) as the API shows it. */
-export async function loadEventView(db: DbOrTx, event: EventRow, actor: Actor | null): Promise<EventView> {
+export async function loadEventView(
+  db: DbOrTx,
+  event: EventRow,
+  actor: Actor | null,
+  now: Date,
+): Promise<EventView> {
   const manager = canManage(actor, event);
   const [tiers, promotions] = await Promise.all([
     db
@@ -40,5 +46,11 @@ export async function loadEventView(db: DbOrTx, event: EventRow, actor: Actor | 
           .execute()
       : Promise.resolve(null),
   ]);
-  return toEventView(event, tiers, promotions, manager ? 'manager' : 'public');
+  const stale = (await staleHolds(db, [event.id], now)).get(event.id);
+  return toEventView(
+    stale ? withoutStaleHolds(event, stale) : event,
+    stale ? tiers.map((t) => withoutStaleHolds(t, stale, t.id)) : tiers,
+    promotions,
+    manager ? 'manager' : 'public',
+  );
 }

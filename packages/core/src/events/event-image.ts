@@ -71,11 +71,11 @@ export async function setEventImage(
 
 /** Where to read a visible event's image from, and its Content-Type. */
 export async function findEventImage(
-  deps: Pick<ImageDeps, 'db' | 'uploadDir'>,
+  deps: Pick<ImageDeps, 'db' | 'clock' | 'uploadDir'>,
   actor: Actor | null,
   eventId: string,
 ): Promise<{ file: string; contentType: string }> {
-  await getEvent(deps.db, actor, eventId);
+  await getEvent(deps, actor, eventId);
   const row = await deps.db
     .selectFrom('events')
     .select('image_key')

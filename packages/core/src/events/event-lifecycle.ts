@@ -22,7 +22,7 @@ async function transition(
     const event = await findManagedEvent(tx, actor, eventId);
     const now = deps.clock.now().toISOString();
     const changes = await change(tx, event, now);
-    if (!changes) return loadEventView(tx, event, actor);
+    if (!changes) return loadEventView(tx, event, actor, deps.clock.now());
     await tx
       .updateTable('events')
       .set({ ...changes, updated_at: now })
@@ -37,7 +37,7 @@ async function transition(
       ip: meta.ip,
       details: { from: event.status, to: changes.status ?? event.status },
     });
-    return loadEventView(tx, { ...event, ...changes, updated_at: now }, actor);
+    return loadEventView(tx, { ...event, ...changes, updated_at: now }, actor, deps.clock.now());
   });
 }
 
@@ -94,7 +94,7 @@ export function cancelEvent(
   });
 }
 
-/** Deletes an event that never sold or held a ticket (409 `has_orders` otherwise). */
+/** Deletes an event that has no orders at all, whatever their state (409 `has_orders` otherwise). */
 export async function deleteEvent(
   deps: Deps,
   actor: Actor,

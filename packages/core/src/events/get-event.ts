@@ -1,14 +1,20 @@
 import type { Db } from '../db/database';
 import type { Actor } from '../identity/actor';
+import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import { canManage, loadEventView } from './event-access';
 import type { EventView } from './event-view';
 
 /** Published and cancelled events are public; drafts only to their organizer and admins (others: 404). */
-export async function getEvent(db: Db, actor: Actor | null, eventId: string): Promise<EventView> {
+export async function getEvent(
+  deps: { db: Db; clock: Clock },
+  actor: Actor | null,
+  eventId: string,
+): Promise<EventView> {
+  const { db } = deps;
   const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!event || (event.status === 'draft' && !canManage(actor, event))) throw new NotFoundError('Event');
-  return loadEventView(db, event, actor);
+  return loadEventView(db, event, actor, deps.clock.now());
 }
 
 export interface Availability {
@@ -17,8 +23,12 @@ export interface Availability {
 }
 
 /** What is left to buy, event-wide and per tier (public for visible events). */
-export async function getAvailability(db: Db, actor: Actor | null, eventId: string): Promise<Availability> {
-  const view = await getEvent(db, actor, eventId);
+export async function getAvailability(
+  deps: { db: Db; clock: Clock },
+  actor: Actor | null,
+  eventId: string,
+): Promise<Availability> {
+  const view = await getEvent(deps, actor, eventId);
   return {
     remaining: view.remaining,
     ticketTypes: view.ticketTypes.map((t) => ({

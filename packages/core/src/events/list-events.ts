@@ -4,6 +4,7 @@ import { requireRole, type Actor } from '../identity/actor';
 import type { Clock } from '../shared/clock';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
+import { staleHolds, withoutStaleHolds } from './stale-holds';
 import { toMajorUnits } from './money';
 
 export interface EventSummary {
@@ -41,28 +42,42 @@ function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-async function tiersOf(db: Db, events: EventRow[]): Promise<Map<string, TicketTypeRow[]>> {
-  const byEvent = new Map<string, TicketTypeRow[]>(events.map((e) => [e.id, []]));
-  if (events.length === 0) return byEvent;
-  const tiers = await db
-    .selectFrom('ticket_types')
-    .selectAll()
-    .where('event_id', 'in', [...byEvent.keys()])
-    .execute();
-  for (const t of tiers) byEvent.get(t.event_id)!.push(t);
-  return byEvent;
+/** The page's events and their tiers as they stand now (holds that ran out no longer count). */
+async function currentInventory(
+  db: Db,
+  events: EventRow[],
+  now: Date,
+): Promise<{ events: EventRow[]; tiers: Map<string, TicketTypeRow[]> }> {
+  const tiers = new Map<string, TicketTypeRow[]>(events.map((e) => [e.id, []]));
+  if (events.length === 0) return { events, tiers };
+  const ids = events.map((e) => e.id);
+  const [rows, stale] = await Promise.all([
+    db.selectFrom('ticket_types').selectAll().where('event_id', 'in', ids).execute(),
+    staleHolds(db, ids, now),
+  ]);
+  for (const t of rows) {
+    const s = stale.get(t.event_id);
+    tiers.get(t.event_id)!.push(s ? withoutStaleHolds(t, s, t.id) : t);
+  }
+  const current = events.map((e) => (stale.has(e.id) ? withoutStaleHolds(e, stale.get(e.id)!) : e));
+  return { events: current, tiers };
 }
 
 /** One page of summaries, with the tiers of all its events read in one query. */
 async function summaryPage(
   db: Db,
+  now: Date,
   rows: EventRow[],
   total: number,
   window: { page: number; pageSize: number },
   manager: boolean,
 ): Promise<Page<EventSummary>> {
-  const tiers = await tiersOf(db, rows);
-  return { items: rows.map((e) => summarize(e, tiers.get(e.id)!, manager)), ...window, total: Number(total) };
+  const { events, tiers } = await currentInventory(db, rows, now);
+  return {
+    items: events.map((e) => summarize(e, tiers.get(e.id)!, manager)),
+    ...window,
+    total: Number(total),
+  };
 }
 
 function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): EventSummary {
@@ -109,15 +124,16 @@ export async function listPublicEvents(
     base.selectAll().orderBy('starts_at').orderBy('id').limit(pageSize).offset(offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return summaryPage(db, rows, count.n, { page, pageSize }, false);
+  return summaryPage(db, clock.now(), rows, count.n, { page, pageSize }, false);
 }
 
 /** The caller's own events, drafts included, newest first, with sales at a glance. */
 export async function listOrganizerEvents(
-  db: Db,
+  deps: { db: Db; clock: Clock },
   actor: Actor,
   query: PageQuery,
 ): Promise<Page<EventSummary>> {
+  const { db } = deps;
   requireRole(actor, ['organizer', 'admin']);
   const { page, pageSize, offset } = pageWindow(query);
   const base = db.selectFrom('events').where('organizer_id', '=', actor.userId);
@@ -131,7 +147,7 @@ export async function listOrganizerEvents(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return summaryPage(db, rows, count.n, { page, pageSize }, true);
+  return summaryPage(deps.db, deps.clock.now(), rows, count.n, { page, pageSize }, true);
 }
 
 export interface AdminEventQuery extends PageQuery {
@@ -142,10 +158,11 @@ export interface AdminEventQuery extends PageQuery {
 
 /** Every event on the platform with its owner, status and sales (admins). */
 export async function listAllEvents(
-  db: Db,
+  deps: { db: Db; clock: Clock },
   actor: Actor,
   query: AdminEventQuery,
 ): Promise<Page<EventSummary>> {
+  const { db } = deps;
   requireRole(actor, ['admin']);
   const { page, pageSize, offset } = pageWindow(query);
   let base = db.selectFrom('events').innerJoin('users', 'users.id', 'events.organizer_id');
@@ -163,10 +180,10 @@ export async function listAllEvents(
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const tiers = await tiersOf(db, rows);
+  const { events, tiers } = await currentInventory(db, rows, deps.clock.now());
   return {
-    items: rows.map(({ organizer_name, organizer_email, ...e }) => ({
-      ...summarize(e, tiers.get(e.id)!, true),
+    items: rows.map(({ organizer_name, organizer_email }, i) => ({
+      ...summarize(events[i]!, tiers.get(events[i]!.id)!, true),
       organizerName: organizer_name,
       organizerEmail: organizer_email,
     })),

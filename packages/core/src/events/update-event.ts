@@ -117,7 +117,7 @@ export async function updateEvent(
       .selectAll()
       .where('id', '=', eventId)
       .executeTakeFirstOrThrow();
-    return loadEventView(tx, updated, actor);
+    return loadEventView(tx, updated, actor, deps.clock.now());
   });
   return view;
 }

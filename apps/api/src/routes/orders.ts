@@ -1,0 +1,209 @@
+import {
+  cancelOrder,
+  getOrder,
+  getTicket,
+  listAllOrders,
+  listEventOrders,
+  listMyOrders,
+  listOrderTickets,
+  payOrder,
+  placeOrder,
+  refundOrder,
+  type OrderDeps,
+} from '@eventhub/core';
+import QRCode from 'qrcode';
+import { Type } from 'typebox';
+import type { AppContext } from '../context';
+import { actorOf, requestMeta } from '../plugins/auth';
+import { errors, Id, PageQuery, Paged } from '../schemas/common';
+import { EventParams } from '../schemas/events';
+import {
+  OrderFilterQuery,
+  OrderParams,
+  OrderSchema,
+  PayBody,
+  PlaceOrderBody,
+  RefundBody,
+  RefundSchema,
+  TicketSchema,
+} from '../schemas/orders';
+import type { TypedApp } from '../typed-app';
+
+const BUYERS = ['customer', 'organizer', 'admin'] as const;
+
+export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppContext; orders: OrderDeps }) {
+  app.post(
+    '/api/orders',
+    {
+      config: { auth: BUYERS, idempotent: true },
+      schema: {
+        tags: ['orders'],
+        summary: 'Place an order: holds the tickets until expiresAt (409 sold_out, 400 promo_invalid)',
+        description: 'Honours Idempotency-Key. A zero total is paid at once.',
+        body: PlaceOrderBody,
+        response: { 201: OrderSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await placeOrder(orders, actorOf(request), request.body, requestMeta(request))),
+  );
+
+  app.post(
+    '/api/orders/:id/pay',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Pay an order (test provider: succeeds or fails on request; Stripe: returns the client secret)',
+        params: OrderParams,
+        body: PayBody,
+        response: { 200: OrderSchema, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request) =>
+      payOrder(orders, actorOf(request), request.params.id, request.body ?? {}, requestMeta(request)),
+  );
+
+  app.post(
+    '/api/orders/:id/cancel',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: 'Cancel a pending order and release its hold',
+        params: OrderParams,
+        response: { 200: OrderSchema, ...errors(401, 404, 409) },
+      },
+    },
+    async (request) => cancelOrder(orders, actorOf(request), request.params.id, requestMeta(request)),
+  );
+
+  app.get(
+    '/api/orders',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: 'Your orders, newest first',
+        querystring: Type.Object(PageQuery),
+        response: { 200: Paged(OrderSchema), ...errors(401) },
+      },
+    },
+    async (request) => listMyOrders(ctx.db, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/orders/:id',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with its tickets (buyer, event organizer, admin)',
+        params: OrderParams,
+        response: { 200: OrderSchema, ...errors(401, 404) },
+      },
+    },
+    async (request) => getOrder(ctx.db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/orders/:id/tickets',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: "The order's tickets",
+        params: OrderParams,
+        response: { 200: Type.Array(TicketSchema), ...errors(401, 404) },
+      },
+    },
+    async (request) => listOrderTickets(ctx.db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/orders/:id/refunds',
+    {
+      config: { auth: 'user', idempotent: true },
+      schema: {
+        tags: ['orders'],
+        summary:
+          'Refund some or all tickets (buyer within the refund policy; event organizer and admin any time)',
+        description: 'Honours Idempotency-Key. Refunded tickets are void and their seats return to sale.',
+        params: OrderParams,
+        body: RefundBody,
+        response: { 201: RefundSchema, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await refundOrder(
+            orders,
+            actorOf(request),
+            request.params.id,
+            request.body ?? {},
+            requestMeta(request),
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/tickets/:id/qr.png',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: "The QR image of a ticket's code",
+        params: Type.Object({ id: Id }),
+        response: { 200: Type.Unknown({ description: 'image/png' }), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const ticket = await getTicket(ctx.db, actorOf(request), request.params.id);
+      // Level M and a quiet zone of 4 modules: scans well from a phone screen in a dim hall.
+      const png = await QRCode.toBuffer(ticket.code, {
+        errorCorrectionLevel: 'M',
+        margin: 4,
+        scale: 8,
+        type: 'png',
+      });
+      return reply.type('image/png').header('cache-control', 'private, no-store').send(png);
+    },
+  );
+
+  app.get(
+    '/api/events/:id/orders',
+    {
+      config: { auth: ['organizer', 'admin'] },
+      schema: {
+        tags: ['organizer'],
+        summary: "An event's orders, searchable by buyer e-mail, name or order id",
+        params: EventParams,
+        querystring: Type.Object({ ...OrderFilterQuery, ...PageQuery }),
+        response: { 200: Paged(OrderSchema), ...errors(401, 403, 404) },
+      },
+    },
+    async (request) => listEventOrders(ctx.db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/admin/orders',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'Every transaction on the platform',
+        querystring: Type.Object({
+          ...OrderFilterQuery,
+          eventId: Type.Optional(Id),
+          organizerId: Type.Optional(Id),
+          ...PageQuery,
+        }),
+        response: { 200: Paged(OrderSchema), ...errors(401, 403) },
+      },
+    },
+    async (request) => listAllOrders(ctx.db, actorOf(request), request.query),
+  );
+}

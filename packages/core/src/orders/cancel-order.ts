@@ -1,0 +1,32 @@
+import type { Actor, RequestMeta } from '../identity/actor';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import { findOrderFor } from './order-access';
+import type { OrderDeps } from './order-deps';
+import { loadOrderView, type OrderView } from './order-view';
+import { releaseHold } from './release-hold';
+
+/** The buyer drops a pending order; its seats and promo use return at once. */
+export async function cancelOrder(
+  deps: OrderDeps,
+  actor: Actor,
+  orderId: string,
+  meta: RequestMeta,
+): Promise<OrderView> {
+  const { order, role } = await findOrderFor(deps.db, actor, orderId);
+  if (role !== 'buyer') throw new NotFoundError('Order');
+  const released = await deps.db
+    .transaction()
+    .execute((tx) => releaseHold(tx, deps.clock, order, 'cancelled', actor.userId, meta.ip));
+  if (!released)
+    throw new ConflictError(
+      'order_not_pending',
+      `Only a pending order can be cancelled; this one is ${order.status}`,
+    );
+  deps.onAvailabilityChanged?.(order.event_id);
+  const current = await deps.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', order.id)
+    .executeTakeFirstOrThrow();
+  return loadOrderView(deps.db, current);
+}

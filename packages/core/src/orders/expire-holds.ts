@@ -1,0 +1,30 @@
+import type { Db } from '../db/database';
+import type { Clock } from '../shared/clock';
+import { releaseHold } from './release-hold';
+
+/**
+ * Marks pending orders whose hold ran out as `expired` and frees their seats. Availability does
+ * not wait for this (reads discount expired holds at once); the sweep keeps the counters tidy.
+ * Each order is released in its own short transaction. Returns the events that changed.
+ */
+export async function expireHolds(
+  deps: { db: Db; clock: Clock },
+  eventId?: string,
+  limit = 500,
+): Promise<string[]> {
+  let query = deps.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', deps.clock.now().toISOString());
+  if (eventId) query = query.where('event_id', '=', eventId);
+  const due = await query.orderBy('expires_at').limit(limit).execute();
+  const changed = new Set<string>();
+  for (const order of due) {
+    const released = await deps.db
+      .transaction()
+      .execute((tx) => releaseHold(tx, deps.clock, order, 'expired', null));
+    if (released) changed.add(order.event_id);
+  }
+  return [...changed];
+}

@@ -1,0 +1,48 @@
+import type { Tx } from '../db/database';
+import type { OrderRow, TicketRow } from '../db/schema';
+import type { Clock } from '../shared/clock';
+import { newId } from '../shared/ids';
+import type { Attendee } from './attendees';
+import { splitAcrossSeats } from './pricing';
+import { newTicketCode } from './ticket-code';
+
+/**
+ * One ticket per seat of a paid order, each with its holder (the attendee given for that seat,
+ * else the buyer) and what that seat cost after discount.
+ */
+export async function issueTickets(tx: Tx, clock: Clock, order: OrderRow): Promise<TicketRow[]> {
+  const [items, buyer] = await Promise.all([
+    tx.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id').execute(),
+    tx
+      .selectFrom('users')
+      .select(['name', 'email'])
+      .where('id', '=', order.buyer_id)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const attendees = JSON.parse(order.attendees) as Attendee[];
+  const now = clock.now().toISOString();
+  const tickets: TicketRow[] = [];
+  for (const item of items) {
+    for (const price of splitAcrossSeats(item.total, item.quantity)) {
+      const attendee = attendees[tickets.length];
+      tickets.push({
+        id: newId(),
+        order_id: order.id,
+        event_id: order.event_id,
+        ticket_type_id: item.ticket_type_id,
+        holder_name: attendee?.name ?? buyer.name,
+        holder_email: attendee?.email ?? buyer.email,
+        age_range: attendee?.ageRange ?? null,
+        country: attendee?.country ?? null,
+        price_paid: price,
+        code: newTicketCode(),
+        status: 'valid',
+        checked_in_at: null,
+        voided_at: null,
+        created_at: now,
+      });
+    }
+  }
+  if (tickets.length) await tx.insertInto('tickets').values(tickets).execute();
+  return tickets;
+}

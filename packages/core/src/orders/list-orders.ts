@@ -1,0 +1,115 @@
+import type { Db } from '../db/database';
+import type { OrderRow, OrderStatus } from '../db/schema';
+import { findManagedEvent } from '../events/event-access';
+import { requireRole, type Actor } from '../identity/actor';
+import { NotFoundError } from '../shared/errors';
+import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { findOrderFor } from './order-access';
+import { loadOrderView, toTicketView, type OrderView, type TicketView } from './order-view';
+
+async function views(db: Db, rows: OrderRow[]): Promise<OrderView[]> {
+  return Promise.all(rows.map((row) => loadOrderView(db, row)));
+}
+
+/** The caller's own orders, newest first. */
+export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Promise<Page<OrderView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  const base = db.selectFrom('orders').where('buyer_id', '=', actor.userId);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await views(db, rows), page, pageSize, total: Number(count.n) };
+}
+
+/** One order with its tickets: for its buyer, its event's organizer and admins (others: 404). */
+export async function getOrder(db: Db, actor: Actor, orderId: string): Promise<OrderView> {
+  const { order } = await findOrderFor(db, actor, orderId);
+  return loadOrderView(db, order, { withTickets: true });
+}
+
+export async function listOrderTickets(db: Db, actor: Actor, orderId: string): Promise<TicketView[]> {
+  const view = await getOrder(db, actor, orderId);
+  return view.tickets ?? [];
+}
+
+export interface OrderFilter extends PageQuery {
+  q?: string;
+  status?: OrderStatus;
+  eventId?: string;
+  organizerId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** Orders of one event for its organizer (or an admin), searchable by buyer or order id. */
+export async function listEventOrders(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  query: OrderFilter,
+): Promise<Page<OrderView>> {
+  await findManagedEvent(db, actor, eventId);
+  return searchOrders(db, { ...query, eventId });
+}
+
+/** Every transaction on the platform, filtered (admins). */
+export async function listAllOrders(db: Db, actor: Actor, query: OrderFilter): Promise<Page<OrderView>> {
+  requireRole(actor, ['admin']);
+  return searchOrders(db, query);
+}
+
+async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  let base = db
+    .selectFrom('orders')
+    .innerJoin('users', 'users.id', 'orders.buyer_id')
+    .innerJoin('events', 'events.id', 'orders.event_id');
+  if (query.eventId) base = base.where('orders.event_id', '=', query.eventId);
+  if (query.organizerId) base = base.where('events.organizer_id', '=', query.organizerId);
+  if (query.status) base = base.where('orders.status', '=', query.status);
+  if (query.from) base = base.where('orders.created_at', '>=', new Date(query.from).toISOString());
+  if (query.to) base = base.where('orders.created_at', '<=', new Date(query.to).toISOString());
+  const q = query.q?.trim().toLowerCase();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('users.email', 'like', pattern),
+        eb(eb.fn('lower', ['users.name']), 'like', pattern),
+        eb('orders.id', '=', q),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('orders')
+      .orderBy('orders.created_at', 'desc')
+      .orderBy('orders.id', 'desc')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: await views(db, rows), page, pageSize, total: Number(count.n) };
+}
+
+/** A ticket the caller may see (its order's buyer, the event organizer, an admin), for its QR image. */
+export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketView> {
+  const ticket = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+  const { order } = await findOrderFor(db, actor, ticket?.order_id ?? '').catch(() => {
+    throw new NotFoundError('Ticket');
+  });
+  const tier = await db
+    .selectFrom('ticket_types')
+    .select('name')
+    .where('id', '=', ticket!.ticket_type_id)
+    .executeTakeFirstOrThrow();
+  return toTicketView(ticket!, tier.name, order.currency);
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../db/database';
+import type { Clock } from '../shared/clock';
+import type { PaymentProvider } from './payment-provider';
+
+/** What order use cases need besides the acting user. */
+export interface OrderDeps {
+  db: Db;
+  clock: Clock;
+  /** How long a pending order holds its seats. */
+  holdSeconds: number;
+  payments: PaymentProvider;
+  /** Told after commit whenever an event's availability changed (live updates, caches). */
+  onAvailabilityChanged?: (eventId: string) => void;
+  /** Told after commit when the outbox has new mail to send. */
+  onOutbox?: () => void;
+}

@@ -1,0 +1,132 @@
+import type { DbOrTx } from '../db/database';
+import type { OrderRow, OrderStatus, TicketRow, TicketStatus } from '../db/schema';
+import { toMajorUnits } from '../events/money';
+
+export interface TicketView {
+  id: string;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  holderName: string;
+  holderEmail: string | null;
+  status: TicketStatus;
+  code: string;
+  qrUrl: string;
+  price: number;
+  checkedInAt: string | null;
+}
+
+export interface OrderView {
+  id: string;
+  eventId: string;
+  eventName: string;
+  buyerId: string;
+  status: OrderStatus;
+  expiresAt: string;
+  items: {
+    ticketTypeId: string;
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    discount: number;
+    total: number;
+  }[];
+  subtotal: number;
+  discount: number;
+  total: number;
+  refunded: number;
+  currency: string;
+  promoCode: string | null;
+  payment: {
+    provider: string;
+    status: 'required' | 'not_required' | 'completed' | 'closed';
+    clientSecret?: string;
+  };
+  createdAt: string;
+  paidAt: string | null;
+  tickets?: TicketView[];
+}
+
+function paymentStatus(order: OrderRow): OrderView['payment']['status'] {
+  if (order.status === 'pending') return order.total === 0 ? 'not_required' : 'required';
+  if (order.paid_at) return 'completed';
+  return 'closed';
+}
+
+export function toTicketView(ticket: TicketRow, tierName: string, currency: string): TicketView {
+  return {
+    id: ticket.id,
+    ticketTypeId: ticket.ticket_type_id,
+    ticketTypeName: tierName,
+    holderName: ticket.holder_name,
+    holderEmail: ticket.holder_email,
+    status: ticket.status,
+    code: ticket.code,
+    qrUrl: `/api/tickets/${ticket.id}/qr.png`,
+    price: toMajorUnits(ticket.price_paid, currency),
+    checkedInAt: ticket.checked_in_at,
+  };
+}
+
+/** Loads everything an order view needs; tickets only when asked (they exist once paid). */
+export async function loadOrderView(
+  db: DbOrTx,
+  order: OrderRow,
+  options: { withTickets?: boolean; clientSecret?: string } = {},
+): Promise<OrderView> {
+  const [event, items, tickets] = await Promise.all([
+    db.selectFrom('events').select('name').where('id', '=', order.event_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('order_items')
+      .innerJoin('ticket_types', 'ticket_types.id', 'order_items.ticket_type_id')
+      .select([
+        'order_items.ticket_type_id',
+        'order_items.quantity',
+        'order_items.unit_price',
+        'order_items.discount',
+        'order_items.total',
+        'ticket_types.name',
+      ])
+      .where('order_items.order_id', '=', order.id)
+      .orderBy('order_items.id')
+      .execute(),
+    options.withTickets
+      ? db.selectFrom('tickets').selectAll().where('order_id', '=', order.id).orderBy('id').execute()
+      : Promise.resolve(null),
+  ]);
+  const major = (minor: number) => toMajorUnits(minor, order.currency);
+  const tierNames = new Map(items.map((i) => [i.ticket_type_id, i.name]));
+  return {
+    id: order.id,
+    eventId: order.event_id,
+    eventName: event.name,
+    buyerId: order.buyer_id,
+    status: order.status,
+    expiresAt: order.expires_at,
+    items: items.map((i) => ({
+      ticketTypeId: i.ticket_type_id,
+      name: i.name,
+      quantity: i.quantity,
+      unitPrice: major(i.unit_price),
+      discount: major(i.discount),
+      total: major(i.total),
+    })),
+    subtotal: major(order.subtotal),
+    discount: major(order.discount),
+    total: major(order.total),
+    refunded: major(order.refunded_amount),
+    currency: order.currency,
+    promoCode: order.promo_code,
+    payment: {
+      provider: order.payment_provider,
+      status: paymentStatus(order),
+      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+    },
+    createdAt: order.created_at,
+    paidAt: order.paid_at,
+    ...(tickets
+      ? {
+          tickets: tickets.map((t) => toTicketView(t, tierNames.get(t.ticket_type_id) ?? '', order.currency)),
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,30 @@
+import type { PromotionRow } from '../db/schema';
+import { DomainError } from '../shared/errors';
+import type { DiscountRule } from './pricing';
+import type { SeatCount } from './inventory';
+
+export class PromoInvalidError extends DomainError {
+  constructor(message: string) {
+    super('invalid', 'promo_invalid', message, { errors: [{ field: 'promoCode', message }] });
+  }
+}
+
+/** Checks a code against an order: validity window, eligible tiers and minimum quantity. */
+export function checkPromotion(promo: PromotionRow | undefined, now: Date, items: SeatCount[]): DiscountRule {
+  if (!promo) throw new PromoInvalidError('This promo code does not exist for this event');
+  if (promo.valid_from && now < new Date(promo.valid_from))
+    throw new PromoInvalidError('This promo code is not valid yet');
+  if (promo.valid_until && now >= new Date(promo.valid_until))
+    throw new PromoInvalidError('This promo code has expired');
+  if (promo.max_uses !== null && promo.uses >= promo.max_uses)
+    throw new PromoInvalidError('This promo code has been fully redeemed');
+  const tiers = promo.ticket_type_ids ? (JSON.parse(promo.ticket_type_ids) as string[]) : null;
+  const eligible = items
+    .filter((i) => !tiers || tiers.includes(i.ticketTypeId))
+    .reduce((sum, i) => sum + i.quantity, 0);
+  if (eligible === 0) throw new PromoInvalidError('This promo code does not apply to the chosen tickets');
+  if (eligible < promo.min_quantity) {
+    throw new PromoInvalidError(`This promo code needs at least ${promo.min_quantity} eligible tickets`);
+  }
+  return { kind: promo.kind, value: promo.value, ticketTypeIds: tiers };
+}

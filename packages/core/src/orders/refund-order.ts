@@ -1,0 +1,187 @@
+import { sql } from 'kysely';
+import { writeAudit } from '../audit/write-audit';
+import type { OrderRow, TicketRow } from '../db/schema';
+import { toMajorUnits } from '../events/money';
+import type { Actor, RequestMeta } from '../identity/actor';
+import { ConflictError, ValidationError } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { moveSeats } from './inventory';
+import { findOrderFor, type OrderRole } from './order-access';
+import type { OrderDeps } from './order-deps';
+
+export interface RefundView {
+  id: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+  ticketIds: string[];
+  status: 'succeeded' | 'pending' | 'failed';
+  reason: string | null;
+  createdAt: string;
+}
+
+/** Buyers may refund only inside the event's refund window; organizers and admins at any time. */
+async function assertMayRefund(deps: OrderDeps, role: OrderRole, order: OrderRow): Promise<void> {
+  if (role !== 'buyer') return;
+  const event = await deps.db
+    .selectFrom('events')
+    .select(['starts_at', 'refund_until_hours_before'])
+    .where('id', '=', order.event_id)
+    .executeTakeFirstOrThrow();
+  if (event.refund_until_hours_before === null || !event.starts_at) {
+    throw new ConflictError(
+      'refund_not_allowed',
+      'This event does not offer refunds to buyers; contact the organizer',
+    );
+  }
+  const deadline = new Date(event.starts_at).getTime() - event.refund_until_hours_before * 3_600_000;
+  if (deps.clock.now().getTime() > deadline) {
+    throw new ConflictError(
+      'refund_window_closed',
+      `Refunds closed ${event.refund_until_hours_before} hours before the event`,
+    );
+  }
+}
+
+/**
+ * Refunds some or all tickets of a paid order. The tickets turn `void` and their seats return to
+ * sale; the promo use returns when the whole order is refunded. Two conditional updates (tickets
+ * not yet void; refunded total within what was paid) make double and concurrent refunds unable
+ * to return more than was paid. The provider is asked after the commit, with the refund id as
+ * idempotency key.
+ */
+export async function refundOrder(
+  deps: OrderDeps,
+  actor: Actor,
+  orderId: string,
+  input: { ticketIds?: string[] | undefined; reason?: string | undefined },
+  meta: RequestMeta,
+): Promise<RefundView> {
+  const { order, role } = await findOrderFor(deps.db, actor, orderId);
+  await assertMayRefund(deps, role, order);
+  return refundTickets(deps, actor.userId, order, input, meta);
+}
+
+/** The refund itself, for callers that already checked who may refund (event cancellation). */
+export async function refundTickets(
+  deps: OrderDeps,
+  actorId: string | null,
+  order: OrderRow,
+  input: { ticketIds?: string[] | undefined; reason?: string | undefined },
+  meta: RequestMeta,
+): Promise<RefundView> {
+  if (!order.paid_at || (order.status !== 'paid' && order.status !== 'partially_refunded')) {
+    throw new ConflictError('order_not_refundable', `An order that is ${order.status} cannot be refunded`);
+  }
+  const refundId = newId();
+  const now = deps.clock.now().toISOString();
+  const result = await deps.db.transaction().execute(async (tx) => {
+    const tickets = await tx.selectFrom('tickets').selectAll().where('order_id', '=', order.id).execute();
+    const wanted = input.ticketIds
+      ? [...new Set(input.ticketIds)]
+      : tickets.filter((t) => t.status !== 'void').map((t) => t.id);
+    const selected: TicketRow[] = wanted.map((id) => {
+      const ticket = tickets.find((t) => t.id === id);
+      if (!ticket)
+        throw new ValidationError([{ field: 'ticketIds', message: `${id} is not a ticket of this order` }]);
+      return ticket;
+    });
+    if (selected.length === 0)
+      throw new ConflictError('already_refunded', 'Every ticket of this order is already refunded');
+
+    const voided = await tx
+      .updateTable('tickets')
+      .set({ status: 'void', voided_at: now })
+      .where('order_id', '=', order.id)
+      .where('id', 'in', wanted)
+      .where('status', '!=', 'void')
+      .executeTakeFirst();
+    if (Number(voided.numUpdatedRows) !== selected.length) {
+      throw new ConflictError('already_refunded', 'Some of these tickets are already refunded');
+    }
+    const amount = selected.reduce((sum, t) => sum + t.price_paid, 0);
+    const remaining = tickets.length - tickets.filter((t) => t.status === 'void').length - selected.length;
+    const status = remaining === 0 ? 'refunded' : 'partially_refunded';
+    const updated = await tx
+      .updateTable('orders')
+      .set({ refunded_amount: sql<number>`refunded_amount + ${amount}`, status, updated_at: now })
+      .where('id', '=', order.id)
+      .where(sql<boolean>`refunded_amount + ${amount} <= total`)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new ConflictError('refund_exceeds_payment', 'That would refund more than was paid');
+
+    const seats = new Map<string, number>();
+    for (const t of selected) seats.set(t.ticket_type_id, (seats.get(t.ticket_type_id) ?? 0) + 1);
+    await moveSeats(
+      tx,
+      order.event_id,
+      [...seats].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity })),
+      { held: 0, sold: -1 },
+    );
+    if (status === 'refunded' && order.promotion_id) {
+      await tx
+        .updateTable('promotions')
+        .set({ uses: sql<number>`uses - 1` })
+        .where('id', '=', order.promotion_id)
+        .execute();
+    }
+    await tx
+      .insertInto('refunds')
+      .values({
+        id: refundId,
+        order_id: order.id,
+        amount,
+        currency: order.currency,
+        ticket_ids: JSON.stringify(wanted),
+        status: amount === 0 ? 'succeeded' : 'pending',
+        reason: input.reason ?? null,
+        provider_ref: null,
+        requested_by: actorId,
+        created_at: now,
+      })
+      .execute();
+    await writeAudit(tx, deps.clock, {
+      actorId,
+      action: status === 'refunded' ? 'order.refunded' : 'order.partially_refunded',
+      targetType: 'order',
+      targetId: order.id,
+      ip: meta.ip,
+      details: {
+        refundId,
+        amount,
+        currency: order.currency,
+        tickets: wanted.length,
+        reason: input.reason ?? null,
+      },
+    });
+    return { amount, wanted };
+  });
+  deps.onAvailabilityChanged?.(order.event_id);
+
+  let refundStatus: RefundView['status'] = 'succeeded';
+  if (result.amount > 0) {
+    try {
+      const { ref } = await deps.payments.refund(order, result.amount, refundId);
+      await deps.db
+        .updateTable('refunds')
+        .set({ status: 'succeeded', provider_ref: ref })
+        .where('id', '=', refundId)
+        .execute();
+    } catch {
+      // The tickets stay void and the refund is recorded as owed: support retries it.
+      refundStatus = 'failed';
+      await deps.db.updateTable('refunds').set({ status: 'failed' }).where('id', '=', refundId).execute();
+    }
+  }
+  return {
+    id: refundId,
+    orderId: order.id,
+    amount: toMajorUnits(result.amount, order.currency),
+    currency: order.currency,
+    ticketIds: result.wanted,
+    status: refundStatus,
+    reason: input.reason ?? null,
+    createdAt: now,
+  };
+}

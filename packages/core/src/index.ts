@@ -29,6 +29,7 @@ export { requireRole } from './identity/actor';
 export type { AuthSettings, IdentityDeps } from './identity/auth-settings';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './identity/password-policy';
 export type { AuthResult } from './identity/sessions';
+export { issueAccessToken } from './identity/access-tokens';
 export type { UserView } from './identity/user-view';
 export { registerUser, type RegisterInput } from './identity/register-user';
 export { login, type LoginInput } from './identity/login';

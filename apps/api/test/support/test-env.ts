@@ -56,7 +56,7 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
 /** Runs a suite once per engine under test, each with its own fresh database. */
 export function describeEachEngine(
   title: string,
-  body: (env: () => TestEnv) => void,
+  body: (env: () => TestEnv, engine: Engine) => void,
   options: { env?: Record<string, string> } = {},
 ): void {
   for (const engine of testEngines()) {
@@ -74,7 +74,7 @@ export function describeEachEngine(
       body(() => {
         if (!current) throw new Error('test env not ready');
         return current;
-      });
+      }, engine);
     });
   }
 }

@@ -96,10 +96,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
-  await app.register(eventRoutes, { ctx });
-  await app.register(eventCatalogueRoutes, { ctx });
-  await app.register(eventImageRoutes, { ctx });
-  await app.register(idempotencyPlugin, { ctx });
   const orders: OrderDeps = {
     db: ctx.db,
     clock: ctx.clock,
@@ -108,6 +104,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     onAvailabilityChanged: () => app.publicCache.clear(),
     onOutbox: () => ctx.onOutbox?.(),
   };
+  await app.register(eventRoutes, { ctx, orders });
+  await app.register(eventCatalogueRoutes, { ctx });
+  await app.register(eventImageRoutes, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
   return app;
 }

@@ -1,5 +1,5 @@
 import {
-  cancelEvent,
+  cancelEventWithRefunds,
   createEvent,
   deleteEvent,
   getAvailability,
@@ -10,6 +10,10 @@ import {
   publishEvent,
   unpublishEvent,
   updateEvent,
+  type Actor,
+  type EventView,
+  type OrderDeps,
+  type RequestMeta,
 } from '@eventhub/core';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
@@ -27,7 +31,7 @@ import type { TypedApp } from '../typed-app';
 
 const MANAGERS = ['organizer', 'admin'] as const;
 
-export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
+export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppContext; orders: OrderDeps }) {
   app.post(
     '/api/events',
     {
@@ -112,11 +116,24 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
       updateEvent(ctx, actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
 
-  const lifecycle = [
-    ['publish', publishEvent, 'Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable)'],
-    ['unpublish', unpublishEvent, 'Take an event off sale and out of listings (back to draft)'],
-    ['cancel', cancelEvent, 'Cancel the event'],
-  ] as const;
+  type Transition = (actor: Actor, eventId: string, meta: RequestMeta) => Promise<EventView>;
+  const lifecycle: [string, Transition, string][] = [
+    [
+      'publish',
+      (actor, id, meta) => publishEvent(ctx, actor, id, meta),
+      'Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable)',
+    ],
+    [
+      'unpublish',
+      (actor, id, meta) => unpublishEvent(ctx, actor, id, meta),
+      'Take an event off sale and out of listings (back to draft)',
+    ],
+    [
+      'cancel',
+      (actor, id, meta) => cancelEventWithRefunds(orders, actor, id, meta),
+      'Cancel the event: refunds every paid order and releases every hold',
+    ],
+  ];
   for (const [verb, useCase, summary] of lifecycle) {
     app.post(
       `/api/events/:id/${verb}`,
@@ -129,7 +146,7 @@ export async function eventRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
           response: { 200: EventSchema, ...errors(401, 403, 404, 409) },
         },
       },
-      async (request) => useCase(ctx, actorOf(request), request.params.id, requestMeta(request)),
+      async (request) => useCase(actorOf(request), request.params.id, requestMeta(request)),
     );
   }
 

@@ -2498,7 +2498,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel the event */
+    /** Cancel the event: refunds every paid order and releases every hold */
     post: {
       parameters: {
         query?: never;

@@ -76,6 +76,9 @@ export async function refundTickets(
   const refundId = newId();
   const now = deps.clock.now().toISOString();
   const result = await deps.db.transaction().execute(async (tx) => {
+    // Lock the order row first (a no-op write works on both engines): refunds of one order then
+    // run one after another, each reading the tickets as the previous one left them.
+    await tx.updateTable('orders').set({ updated_at: now }).where('id', '=', order.id).execute();
     const tickets = await tx.selectFrom('tickets').selectAll().where('order_id', '=', order.id).execute();
     const wanted = input.ticketIds
       ? [...new Set(input.ticketIds)]

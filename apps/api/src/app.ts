@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { OrderDeps } from '@eventhub/core';
+import type { Mailer, OrderDeps } from '@eventhub/core';
+import { startBackgroundWork, type BackgroundWork } from './background/worker';
+import { createMailer } from './mail/mailer';
+import { devMailboxRoutes } from './routes/dev-mailbox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { AppContext } from './context';
 import { authPlugin } from './plugins/auth';
@@ -56,6 +59,14 @@ const CONTENT_SECURITY_POLICY = {
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to SMTP (SMTP_URL) or .eml files in DATA_DIR/outbox. */
+  mailer?: Mailer;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    background: BackgroundWork;
+  }
 }
 
 /** Builds the API (without listening), so tests can drive it with `inject` on any engine. */
@@ -96,18 +107,24 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
+  const background = startBackgroundWork(ctx, options.mailer ?? createMailer(config, ctx.db), app.log, {
+    onAvailabilityChanged: () => app.publicCache.clear(),
+  });
+  app.decorate('background', background);
+  app.addHook('onClose', () => background.stop());
   const orders: OrderDeps = {
     db: ctx.db,
     clock: ctx.clock,
     holdSeconds: config.orderHoldSeconds,
     payments: ctx.payments,
     onAvailabilityChanged: () => app.publicCache.clear(),
-    onOutbox: () => ctx.onOutbox?.(),
+    onOutbox: () => background.kick(),
   };
   await app.register(eventRoutes, { ctx, orders });
   await app.register(eventCatalogueRoutes, { ctx });
   await app.register(eventImageRoutes, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
+  if (config.mode === 'local' && !config.smtpUrl) await app.register(devMailboxRoutes, { ctx });
   return app;
 }

@@ -18,8 +18,6 @@ export interface AppContext {
   auth: AuthSettings;
   /** The test provider unless Stripe is configured. */
   payments: PaymentProvider;
-  /** Called when new mail waits in the outbox (the background worker sends it). */
-  onOutbox?: () => void;
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {

@@ -75,4 +75,33 @@ describeEachEngine('typed client against a live server on loopback', (env) => {
     const mine = await api.events.mine();
     expect(mine.items[0]?.id).toBe(event.id);
   });
+
+  it('buys, pays and refunds through api.orders.*', async () => {
+    const organizer = await signUp(env(), { role: 'organizer' });
+    const buyer = await signUp(env());
+    const org = createApi({ baseUrl, getAccessToken: () => organizer.accessToken });
+    const api = createApi({ baseUrl, getAccessToken: () => buyer.accessToken });
+    const event = await org.events.create({
+      name: 'Client Checkout',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      ticketTypes: [{ name: 'GA', price: 10, limit: 5 }],
+    });
+    await org.events.publish(event.id);
+    const items = [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 2 }];
+    const placed = await api.orders.place({ eventId: event.id, items }, 'attempt-1');
+    const again = await api.orders.place({ eventId: event.id, items }, 'attempt-1');
+    expect(again.id).toBe(placed.id);
+    const paid = await api.orders.pay(placed.id);
+    expect(paid.tickets).toHaveLength(2);
+    expect((await api.orders.mine()).items[0]?.id).toBe(placed.id);
+    const refund = await org.orders.refund(placed.id, { ticketIds: [paid.tickets![0]!.id] });
+    expect(refund.amount).toBe(10);
+    expect((await org.orders.ofEvent(event.id)).items[0]?.status).toBe('partially_refunded');
+    await expect(
+      api.orders.place({ eventId: event.id, items: [{ ticketTypeId: items[0]!.ticketTypeId, quantity: 9 }] }),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: 'sold_out',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { adminEventsApi, eventsApi } from './events-api';
+import { adminOrdersApi, ordersApi } from './orders-api';
 import type { paths } from './generated/schema';
 import type {
   AuditLogQuery,
@@ -51,8 +52,10 @@ export function createApi(options: ApiOptions) {
       updateProfile: (body: ProfileInput) => unwrap(client.PATCH('/api/auth/me', { body })),
     },
     events: eventsApi(client),
+    orders: ordersApi(client),
     admin: {
       events: adminEventsApi(client),
+      orders: adminOrdersApi(client),
       users: {
         list: (query: UsersQuery = {}) => unwrap(client.GET('/api/admin/users', { params: { query } })),
         update: (id: string, body: UserPatch) =>

@@ -42,6 +42,18 @@ export type EventsQuery = QueryOf<'/api/events'>;
 export type AdminEventsQuery = QueryOf<'/api/admin/events'>;
 export type PageQuery = QueryOf<'/api/organizer/events'>;
 
+export type Order = Ok<'/api/orders/{id}', 'get', 200>;
+export type Ticket = NonNullable<Order['tickets']>[number];
+export type Refund = Ok<'/api/orders/{id}/refunds', 'post', 201>;
+export type PlaceOrderInput = BodyOf<'/api/orders', 'post'>;
+export type RefundInput = BodyOf<'/api/orders/{id}/refunds', 'post'>;
+export type EventOrdersQuery = paths['/api/events/{id}/orders']['get'] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+export type AdminOrdersQuery = QueryOf<'/api/admin/orders'>;
+
 export type RegisterInput = BodyOf<'/api/auth/register', 'post'>;
 export type LoginInput = BodyOf<'/api/auth/login', 'post'>;
 export type RefreshInput = BodyOf<'/api/auth/refresh', 'post'>;

@@ -1,10 +1,11 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: events-browse. Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: events-browse, orders-hot-tier (use --connections 200). Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/server-process';
 import { eventsBrowse } from './scenarios/events-browse';
+import { ordersHotTier } from './scenarios/orders-hot-tier';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -25,6 +26,12 @@ if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
 }
 
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  'orders-hot-tier': () =>
+    ordersHotTier({
+      engine,
+      connections: Number(values.connections),
+      durationSeconds: Number(values.duration),
+    }),
   'events-browse': () =>
     eventsBrowse({
       engine,

@@ -18,6 +18,10 @@ export interface LoadOptions {
   durationSeconds: number;
   /** Paths to spread the load over (e.g. different event ids); default the URL's own path. */
   paths?: string[];
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Headers per request, e.g. a different buyer's token each time. */
+  headersFor?: () => Record<string, string>;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -25,16 +29,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host))
     throw new Error(`refusing to load a non-loopback host: ${host}`);
   let next = 0;
-  const paths = options.paths;
+  const { paths, headersFor } = options;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
-    ...(paths
+    method: options.method ?? 'GET',
+    ...(options.body ? { body: options.body } : {}),
+    ...(paths || headersFor
       ? {
           requests: [
             {
-              setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+              setupRequest: (request) => ({
+                ...request,
+                ...(paths ? { path: paths[next++ % paths.length]! } : {}),
+                ...(headersFor ? { headers: { ...request.headers, ...headersFor() } } : {}),
+              }),
             },
           ],
         }

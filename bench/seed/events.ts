@@ -70,4 +70,31 @@ export async function seedEvents(deps: IdentityDeps, count: number): Promise<str
   return ids;
 }
 
+/** One published event whose single tier can take every order a bench run sends. */
+export async function seedHotEvent(deps: IdentityDeps): Promise<{ eventId: string; ticketTypeId: string }> {
+  const { user } = await registerUser(
+    deps,
+    {
+      email: `hot-organizer-${Date.now()}@example.test`,
+      password: 'bench organizer password',
+      name: 'Hot Org',
+      role: 'organizer',
+    },
+    { ip: '127.0.0.1' },
+  );
+  const actor: Actor = { userId: user.id, role: 'organizer', organizerId: user.id, sessionId: 'bench' };
+  const event = await createEvent(
+    deps,
+    actor,
+    {
+      name: 'Sell-out Rush',
+      startsAt: new Date(deps.clock.now().getTime() + 30 * 86_400_000).toISOString(),
+      ticketTypes: [{ name: 'General Admission', price: 49, limit: 5_000_000 }],
+    },
+    { ip: null },
+  );
+  await publishEvent(deps, actor, event.id, { ip: null });
+  return { eventId: event.id, ticketTypeId: event.ticketTypes[0]!.id };
+}
+
 export type { Clock, Db };

@@ -1,15 +1,22 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
-import { mkdtempSync } from 'node:fs';
+// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock, type Engine } from '@eventhub/core';
 import { createTestDatabase } from '@eventhub/core/testing';
 import { buildApp, createAppContext, loadConfig } from '@eventhub/api';
-import { seedEvents } from '../seed/events';
+import { mintBuyers } from '@eventhub/api/testing';
+import { seedEvents, seedHotEvent } from '../seed/events';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as Engine;
+
+function writeTokens(tokens: string[]): string {
+  const file = path.join(dataDir, 'tokens.json');
+  writeFileSync(file, JSON.stringify(tokens));
+  return file;
+}
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-bench-'));
 const config = loadConfig({
   DATA_DIR: dataDir,
@@ -30,6 +37,9 @@ const ctx = createAppContext({
 });
 
 const eventIds = await seedEvents(ctx, Number(process.env.BENCH_EVENTS ?? 0));
+// The orders scenario: one published event with one huge tier, and signed-in buyers to hit it.
+const hot = process.env.BENCH_BUYERS ? await seedHotEvent(ctx) : null;
+const buyers = hot ? await mintBuyers({ ctx, clock: ctx.clock }, Number(process.env.BENCH_BUYERS)) : [];
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -38,6 +48,9 @@ console.log(
     ready: true,
     port: typeof address === 'object' && address ? address.port : 0,
     eventIds: eventIds.slice(0, 500),
+    hot,
+    // Hundreds of tokens would make one huge stdout line: they go to a file beside the data.
+    tokensFile: writeTokens(buyers.map((b) => b.accessToken)),
   }),
 );
 process.on('SIGTERM', () => {

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useAuth } from '@/lib/auth-context';
 import { ROLE_LABELS } from '@/lib/roles';
 
@@ -19,6 +20,11 @@ export function AccountDetails() {
         <dt>Role</dt>
         <dd>{ROLE_LABELS[user.role]}</dd>
       </dl>
+      {user.role === 'staff' ? null : (
+        <p>
+          <Link href="/account/orders">Your orders and tickets</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -12,6 +12,8 @@ interface ConfirmActionProps {
   dismissLabel?: string;
   onConfirm: () => void | Promise<void>;
   busy?: boolean;
+  /** Not available right now (e.g. nothing selected); stays focusable, unlike `disabled`. */
+  disabled?: boolean;
   className?: string;
   confirmClassName?: string;
 }
@@ -27,6 +29,7 @@ export function ConfirmAction({
   dismissLabel = 'Go back',
   onConfirm,
   busy = false,
+  disabled = false,
   className = 'secondary compact',
   confirmClassName = 'contrast compact',
 }: ConfirmActionProps) {
@@ -68,9 +71,9 @@ export function ConfirmAction({
       className={className}
       // Not `disabled` while busy: focus comes back here after the confirm and must be able to land.
       onClick={() => {
-        if (!busy) setConfirming(true);
+        if (!busy && !disabled) setConfirming(true);
       }}
-      aria-disabled={busy || undefined}
+      aria-disabled={busy || disabled || undefined}
       aria-busy={busy || undefined}
     >
       {label}

@@ -6,8 +6,13 @@ import { useState } from 'react';
 import { useAuth } from '@/lib/auth-context';
 import { PORTAL_LINKS } from '@/lib/roles';
 
-function isCurrent(pathname: string, href: string): boolean {
+function matches(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The one link for this page: the longest that matches, so /account/orders is not also "Account". */
+function currentHref(pathname: string, hrefs: readonly string[]): string | undefined {
+  return hrefs.filter((href) => matches(pathname, href)).sort((a, b) => b.length - a.length)[0];
 }
 
 /** The site-wide header: brand, the portals the user's role may open, and sign-in state. */
@@ -16,6 +21,14 @@ export function SiteHeader() {
   const pathname = usePathname();
   const router = useRouter();
   const [leaving, setLeaving] = useState(false);
+  const links =
+    session.status === 'signed-in'
+      ? PORTAL_LINKS.filter((link) => link.roles.includes(session.user.role))
+      : [];
+  const current = currentHref(
+    pathname,
+    links.map((link) => link.href),
+  );
 
   async function logOut() {
     setLeaving(true);
@@ -39,9 +52,9 @@ export function SiteHeader() {
         </ul>
         {session.status === 'signed-in' ? (
           <ul>
-            {PORTAL_LINKS.filter((link) => link.roles.includes(session.user.role)).map((link) => (
+            {links.map((link) => (
               <li key={link.label}>
-                <Link href={link.href} aria-current={isCurrent(pathname, link.href) ? 'page' : undefined}>
+                <Link href={link.href} aria-current={link.href === current ? 'page' : undefined}>
                   {link.label}
                 </Link>
               </li>

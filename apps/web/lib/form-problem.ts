@@ -27,12 +27,15 @@ function fieldName(path: string, formFields: readonly string[]): string {
 
 /**
  * Turns an error thrown by the API client into form messages. Field errors for fields the
- * form shows go next to them; anything else becomes the form-level message.
+ * form shows go next to them; anything else becomes the form-level message. `locate` maps the
+ * API's field path to the form's own name when the two differ in more than a prefix (a list
+ * form whose rows are keyed by id, not by position); null means the form does not show it.
  */
 export function toFormProblem(
   error: unknown,
   formFields: readonly string[],
   messages: CodeMessages = {},
+  locate: (field: string) => string | null = (field) => fieldName(field, formFields),
 ): FormProblem {
   if (!(error instanceof ApiError)) {
     console.error(error);
@@ -41,8 +44,8 @@ export function toFormProblem(
   const fields: Partial<Record<string, string>> = {};
   const unplaced: string[] = [];
   for (const { field, message } of error.problem.errors ?? []) {
-    const name = fieldName(field, formFields);
-    if (formFields.includes(name) && !fields[name]) fields[name] = message;
+    const name = locate(field);
+    if (name !== null && formFields.includes(name) && !fields[name]) fields[name] = message;
     else unplaced.push(message);
   }
   const custom = messages[error.code];

@@ -1,7 +1,6 @@
-import { Type, type TSchema } from 'typebox';
-import { IsoDateTime } from './common';
+import { Type } from 'typebox';
+import { IsoDateTime, Nullable } from './common';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Text = (max: number) => Type.String({ maxLength: max });
 const When = Nullable(IsoDateTime);
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { IsoDateTime } from './common';
+import { IsoDateTime, Nullable } from './common';
 
 export const RoleSchema = Type.Union([
   Type.Literal('customer'),
@@ -13,7 +13,7 @@ export const UserSchema = Type.Object({
   email: Type.String(),
   name: Type.String(),
   role: RoleSchema,
-  organizerId: Type.Union([Type.String(), Type.Null()]),
+  organizerId: Nullable(Type.String()),
   disabled: Type.Boolean(),
   createdAt: IsoDateTime,
 });
@@ -55,11 +55,11 @@ export const RefreshBody = Type.Object(
 export const AuditEntrySchema = Type.Object({
   id: Type.String(),
   at: IsoDateTime,
-  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorId: Nullable(Type.String()),
   action: Type.String(),
-  targetType: Type.Union([Type.String(), Type.Null()]),
-  targetId: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
+  targetType: Nullable(Type.String()),
+  targetId: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -1,7 +1,5 @@
-import { Type, type TSchema } from 'typebox';
-import { IsoDateTime } from './common';
-
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+import { Type } from 'typebox';
+import { IsoDateTime, Nullable } from './common';
 
 const OrderStatus = Type.Union([
   Type.Literal('pending'),

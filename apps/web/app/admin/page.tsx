@@ -17,6 +17,9 @@ export default function AdminPage() {
             <Link href="/admin/events">Events</Link> — every organizer&apos;s events, and unpublishing
           </li>
           <li>
+            <Link href="/admin/orders">Orders</Link> — every transaction, with refunds
+          </li>
+          <li>
             <Link href="/admin/audit-log">Audit log</Link> — who did what, and when
           </li>
         </ul>

@@ -1343,7 +1343,9 @@ export interface paths {
                 name: string;
                 description: string;
                 status: 'draft' | 'published' | 'cancelled';
+                /** Format: date-time */
                 startsAt: string | null;
+                /** Format: date-time */
                 endsAt: string | null;
                 timezone: string;
                 currency: string;
@@ -1407,20 +1409,26 @@ export interface paths {
           'application/json': {
             name: string;
             description?: string | null;
+            /** Format: date-time */
             startsAt?: string | null;
+            /** Format: date-time */
             endsAt?: string | null;
             /** @description IANA time zone, default UTC */
             timezone?: string;
             /** @description ISO 4217, default USD */
             currency?: string;
+            /** @description Shared by every tier */
             capacity?: number | null;
             venue?: {
               name?: string | null;
               address?: string | null;
               city?: string | null;
+              /** @description ISO 3166-1 alpha-2 */
               country?: string | null;
             } | null;
+            /** Format: date-time */
             salesStart?: string | null;
+            /** Format: date-time */
             salesEnd?: string | null;
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
@@ -1432,7 +1440,9 @@ export interface paths {
               /** @description This tier's own limit */
               limit: number;
               description?: string | null;
+              /** Format: date-time */
               salesStart?: string | null;
+              /** Format: date-time */
               salesEnd?: string | null;
               minPerOrder?: number;
               maxPerOrder?: number | null;
@@ -1446,7 +1456,9 @@ export interface paths {
                   /** @description Percent (1–100), or an amount in major units */
                   value: number;
                   maxUses?: number | null;
+                  /** Format: date-time */
                   validFrom?: string | null;
+                  /** Format: date-time */
                   validUntil?: string | null;
                   ticketTypeIds?: string[] | null;
                   minQuantity?: number;
@@ -1468,7 +1480,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -1480,7 +1494,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -1494,7 +1510,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -1506,7 +1524,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -1518,7 +1538,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -1631,7 +1653,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -1643,7 +1667,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -1657,7 +1683,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -1669,7 +1697,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -1681,7 +1711,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -1841,20 +1873,26 @@ export interface paths {
           'application/json': {
             name?: string;
             description?: string | null;
+            /** Format: date-time */
             startsAt?: string | null;
+            /** Format: date-time */
             endsAt?: string | null;
             /** @description IANA time zone, default UTC */
             timezone?: string;
             /** @description ISO 4217, default USD */
             currency?: string;
+            /** @description Shared by every tier */
             capacity?: number | null;
             venue?: {
               name?: string | null;
               address?: string | null;
               city?: string | null;
+              /** @description ISO 3166-1 alpha-2 */
               country?: string | null;
             } | null;
+            /** Format: date-time */
             salesStart?: string | null;
+            /** Format: date-time */
             salesEnd?: string | null;
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
@@ -1875,7 +1913,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -1887,7 +1927,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -1901,7 +1943,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -1913,7 +1957,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -1925,7 +1971,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -2148,7 +2196,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -2160,7 +2210,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -2174,7 +2226,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -2186,7 +2240,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -2198,7 +2254,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -2335,7 +2393,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -2347,7 +2407,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -2361,7 +2423,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -2373,7 +2437,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -2385,7 +2451,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -2522,7 +2590,9 @@ export interface paths {
               name: string;
               description: string;
               status: 'draft' | 'published' | 'cancelled';
+              /** Format: date-time */
               startsAt: string | null;
+              /** Format: date-time */
               endsAt: string | null;
               timezone: string;
               currency: string;
@@ -2534,7 +2604,9 @@ export interface paths {
                 city: string | null;
                 country: string | null;
               } | null;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
@@ -2548,7 +2620,9 @@ export interface paths {
                 limit: number;
                 remaining: number;
                 soldOut: boolean;
+                /** Format: date-time */
                 salesStart: string | null;
+                /** Format: date-time */
                 salesEnd: string | null;
                 minPerOrder: number;
                 maxPerOrder: number | null;
@@ -2560,7 +2634,9 @@ export interface paths {
               createdAt: string;
               /** Format: date-time */
               updatedAt: string;
+              /** Format: date-time */
               publishedAt: string | null;
+              /** Format: date-time */
               cancelledAt: string | null;
               sold?: number;
               held?: number;
@@ -2572,7 +2648,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -2709,7 +2787,9 @@ export interface paths {
                 name: string;
                 description: string;
                 status: 'draft' | 'published' | 'cancelled';
+                /** Format: date-time */
                 startsAt: string | null;
+                /** Format: date-time */
                 endsAt: string | null;
                 timezone: string;
                 currency: string;
@@ -2825,7 +2905,9 @@ export interface paths {
                 name: string;
                 description: string;
                 status: 'draft' | 'published' | 'cancelled';
+                /** Format: date-time */
                 startsAt: string | null;
+                /** Format: date-time */
                 endsAt: string | null;
                 timezone: string;
                 currency: string;
@@ -2933,7 +3015,9 @@ export interface paths {
             /** @description This tier's own limit */
             limit: number;
             description?: string | null;
+            /** Format: date-time */
             salesStart?: string | null;
+            /** Format: date-time */
             salesEnd?: string | null;
             minPerOrder?: number;
             maxPerOrder?: number | null;
@@ -2956,7 +3040,9 @@ export interface paths {
               limit: number;
               remaining: number;
               soldOut: boolean;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               minPerOrder: number;
               maxPerOrder: number | null;
@@ -3226,7 +3312,9 @@ export interface paths {
             /** @description This tier's own limit */
             limit?: number;
             description?: string | null;
+            /** Format: date-time */
             salesStart?: string | null;
+            /** Format: date-time */
             salesEnd?: string | null;
             minPerOrder?: number;
             maxPerOrder?: number | null;
@@ -3249,7 +3337,9 @@ export interface paths {
               limit: number;
               remaining: number;
               soldOut: boolean;
+              /** Format: date-time */
               salesStart: string | null;
+              /** Format: date-time */
               salesEnd: string | null;
               minPerOrder: number;
               maxPerOrder: number | null;
@@ -3407,7 +3497,9 @@ export interface paths {
                 maxUses: number | null;
                 /** @description Redemptions so far */
                 uses: number;
+                /** Format: date-time */
                 validFrom: string | null;
+                /** Format: date-time */
                 validUntil: string | null;
                 ticketTypeIds: string[] | null;
                 minQuantity: number;
@@ -3502,7 +3594,9 @@ export interface paths {
             /** @description Percent (1–100), or an amount in major units */
             value: number;
             maxUses?: number | null;
+            /** Format: date-time */
             validFrom?: string | null;
+            /** Format: date-time */
             validUntil?: string | null;
             ticketTypeIds?: string[] | null;
             minQuantity?: number;
@@ -3524,7 +3618,9 @@ export interface paths {
               maxUses: number | null;
               /** @description Redemptions so far */
               uses: number;
+              /** Format: date-time */
               validFrom: string | null;
+              /** Format: date-time */
               validUntil: string | null;
               ticketTypeIds: string[] | null;
               minQuantity: number;
@@ -3790,7 +3886,9 @@ export interface paths {
             /** @description Percent (1–100), or an amount in major units */
             value?: number;
             maxUses?: number | null;
+            /** Format: date-time */
             validFrom?: string | null;
+            /** Format: date-time */
             validUntil?: string | null;
             ticketTypeIds?: string[] | null;
             minQuantity?: number;
@@ -3812,7 +3910,9 @@ export interface paths {
               maxUses: number | null;
               /** @description Redemptions so far */
               uses: number;
+              /** Format: date-time */
               validFrom: string | null;
+              /** Format: date-time */
               validUntil: string | null;
               ticketTypeIds: string[] | null;
               minQuantity: number;
@@ -4211,6 +4311,7 @@ export interface paths {
                 };
                 /** Format: date-time */
                 createdAt: string;
+                /** Format: date-time */
                 paidAt: string | null;
                 tickets?: {
                   id: string;
@@ -4222,6 +4323,7 @@ export interface paths {
                   code: string;
                   qrUrl: string;
                   price: number;
+                  /** Format: date-time */
                   checkedInAt: string | null;
                 }[];
               }[];
@@ -4323,6 +4425,7 @@ export interface paths {
               };
               /** Format: date-time */
               createdAt: string;
+              /** Format: date-time */
               paidAt: string | null;
               tickets?: {
                 id: string;
@@ -4334,6 +4437,7 @@ export interface paths {
                 code: string;
                 qrUrl: string;
                 price: number;
+                /** Format: date-time */
                 checkedInAt: string | null;
               }[];
             };
@@ -4520,6 +4624,7 @@ export interface paths {
               };
               /** Format: date-time */
               createdAt: string;
+              /** Format: date-time */
               paidAt: string | null;
               tickets?: {
                 id: string;
@@ -4531,6 +4636,7 @@ export interface paths {
                 code: string;
                 qrUrl: string;
                 price: number;
+                /** Format: date-time */
                 checkedInAt: string | null;
               }[];
             };
@@ -4689,6 +4795,7 @@ export interface paths {
               };
               /** Format: date-time */
               createdAt: string;
+              /** Format: date-time */
               paidAt: string | null;
               tickets?: {
                 id: string;
@@ -4700,6 +4807,7 @@ export interface paths {
                 code: string;
                 qrUrl: string;
                 price: number;
+                /** Format: date-time */
                 checkedInAt: string | null;
               }[];
             };
@@ -4834,6 +4942,7 @@ export interface paths {
               };
               /** Format: date-time */
               createdAt: string;
+              /** Format: date-time */
               paidAt: string | null;
               tickets?: {
                 id: string;
@@ -4845,6 +4954,7 @@ export interface paths {
                 code: string;
                 qrUrl: string;
                 price: number;
+                /** Format: date-time */
                 checkedInAt: string | null;
               }[];
             };
@@ -4939,6 +5049,7 @@ export interface paths {
               code: string;
               qrUrl: string;
               price: number;
+              /** Format: date-time */
               checkedInAt: string | null;
             }[];
           };
@@ -5289,6 +5400,7 @@ export interface paths {
                 };
                 /** Format: date-time */
                 createdAt: string;
+                /** Format: date-time */
                 paidAt: string | null;
                 tickets?: {
                   id: string;
@@ -5300,6 +5412,7 @@ export interface paths {
                   code: string;
                   qrUrl: string;
                   price: number;
+                  /** Format: date-time */
                   checkedInAt: string | null;
                 }[];
               }[];
@@ -5449,6 +5562,7 @@ export interface paths {
                 };
                 /** Format: date-time */
                 createdAt: string;
+                /** Format: date-time */
                 paidAt: string | null;
                 tickets?: {
                   id: string;
@@ -5460,6 +5574,7 @@ export interface paths {
                   code: string;
                   qrUrl: string;
                   price: number;
+                  /** Format: date-time */
                   checkedInAt: string | null;
                 }[];
               }[];

@@ -93,12 +93,32 @@ export async function loadOrderView(
       ? db.selectFrom('tickets').selectAll().where('order_id', '=', order.id).orderBy('id').execute()
       : Promise.resolve(null),
   ]);
+  return toOrderView(order, event.name, items, tickets, options.clientSecret);
+}
+
+export interface OrderLine {
+  ticket_type_id: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  discount: number;
+  total: number;
+}
+
+/** Shapes an order for the API from rows already in hand (no queries). */
+export function toOrderView(
+  order: OrderRow,
+  eventName: string,
+  items: OrderLine[],
+  tickets: TicketRow[] | null,
+  clientSecret?: string,
+): OrderView {
   const major = (minor: number) => toMajorUnits(minor, order.currency);
   const tierNames = new Map(items.map((i) => [i.ticket_type_id, i.name]));
   return {
     id: order.id,
     eventId: order.event_id,
-    eventName: event.name,
+    eventName,
     buyerId: order.buyer_id,
     status: order.status,
     expiresAt: order.expires_at,
@@ -119,7 +139,7 @@ export async function loadOrderView(
     payment: {
       provider: order.payment_provider,
       status: paymentStatus(order),
-      ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
     },
     createdAt: order.created_at,
     paidAt: order.paid_at,

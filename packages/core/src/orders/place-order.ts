@@ -6,9 +6,9 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from '
 import { newId } from '../shared/ids';
 import { validateAttendees, type Attendee } from './attendees';
 import { expireHolds } from './expire-holds';
-import { holdSeats, moveSeats } from './inventory';
+import { holdSeats, moveSeats, SoldOutError } from './inventory';
 import type { OrderDeps } from './order-deps';
-import { loadOrderView, type OrderView } from './order-view';
+import { loadOrderView, toOrderView, type OrderView } from './order-view';
 import { priceOrder, type DiscountRule } from './pricing';
 import { checkPromotion, PromoInvalidError } from './promo-rules';
 import { settlePaidOrder } from './settle-payment';
@@ -79,122 +79,134 @@ export async function placeOrder(
   const seats = input.items.reduce((sum, i) => sum + i.quantity, 0);
   const attendees = validateAttendees(input.attendees, seats);
 
-  // Free seats whose holds ran out first, in their own transactions (fixed lock order below).
-  await expireHolds(deps, input.eventId);
-
   const now = deps.clock.now();
-  const order = await deps.db.transaction().execute(async (tx) => {
-    const event = await tx
-      .selectFrom('events')
-      .selectAll()
-      .where('id', '=', input.eventId)
-      .executeTakeFirst();
-    if (!event || event.status === 'draft') throw new NotFoundError('Event');
-    if (event.status === 'cancelled') throw new ConflictError('event_cancelled', 'This event is cancelled');
-    if (
-      !within(now, event.sales_start, event.sales_end) ||
-      (event.listed_until && now >= new Date(event.listed_until))
-    ) {
-      throw salesClosed('Ticket sales for this event are closed');
-    }
-    const tiers = await tx
-      .selectFrom('ticket_types')
-      .selectAll()
-      .where('event_id', '=', event.id)
-      .where(
-        'id',
-        'in',
-        input.items.map((i) => i.ticketTypeId),
-      )
-      .execute();
-    checkTiers(input.items, tiers, now);
-
-    let rule: DiscountRule | null = null;
-    let promotionId: string | null = null;
-    if (input.promoCode?.trim()) {
-      const promo = await tx
-        .selectFrom('promotions')
+  const attempt = () =>
+    deps.db.transaction().execute(async (tx) => {
+      const event = await tx
+        .selectFrom('events')
+        .selectAll()
+        .where('id', '=', input.eventId)
+        .executeTakeFirst();
+      if (!event || event.status === 'draft') throw new NotFoundError('Event');
+      if (event.status === 'cancelled') throw new ConflictError('event_cancelled', 'This event is cancelled');
+      if (
+        !within(now, event.sales_start, event.sales_end) ||
+        (event.listed_until && now >= new Date(event.listed_until))
+      ) {
+        throw salesClosed('Ticket sales for this event are closed');
+      }
+      const tiers = await tx
+        .selectFrom('ticket_types')
         .selectAll()
         .where('event_id', '=', event.id)
-        .where('code_key', '=', input.promoCode.trim().toUpperCase())
-        .executeTakeFirst();
-      rule = checkPromotion(promo, now, input.items);
-      promotionId = promo!.id;
-    }
+        .where(
+          'id',
+          'in',
+          input.items.map((i) => i.ticketTypeId),
+        )
+        .execute();
+      checkTiers(input.items, tiers, now);
 
-    await holdSeats(tx, event.id, input.items);
-    if (promotionId) {
-      // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
-      const redeemed = await tx
-        .updateTable('promotions')
-        .set({ uses: sql<number>`uses + 1` })
-        .where('id', '=', promotionId)
-        .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-        .executeTakeFirst();
-      if (Number(redeemed.numUpdatedRows) !== 1)
-        throw new PromoInvalidError('This promo code has been fully redeemed');
-    }
+      let rule: DiscountRule | null = null;
+      let promotionId: string | null = null;
+      if (input.promoCode?.trim()) {
+        const promo = await tx
+          .selectFrom('promotions')
+          .selectAll()
+          .where('event_id', '=', event.id)
+          .where('code_key', '=', input.promoCode.trim().toUpperCase())
+          .executeTakeFirst();
+        rule = checkPromotion(promo, now, input.items);
+        promotionId = promo!.id;
+      }
 
-    const priced = priceOrder(
-      input.items.map((i) => ({ ...i, unitPrice: tiers.find((t) => t.id === i.ticketTypeId)!.price })),
-      rule,
-    );
-    const iso = now.toISOString();
-    const free = priced.total === 0;
-    const row: OrderRow = {
-      id: newId(),
-      event_id: event.id,
-      buyer_id: actor.userId,
-      status: free ? 'paid' : 'pending',
-      currency: event.currency,
-      subtotal: priced.subtotal,
-      discount: priced.discount,
-      total: priced.total,
-      refunded_amount: 0,
-      promotion_id: promotionId,
-      promo_code: promotionId ? input.promoCode!.trim().toUpperCase() : null,
-      attendees: JSON.stringify(attendees),
-      expires_at: new Date(now.getTime() + deps.holdSeconds * 1000).toISOString(),
-      paid_at: free ? iso : null,
-      closed_at: null,
-      payment_provider: free ? 'none' : deps.payments.name,
-      payment_ref: null,
-      created_at: iso,
-      updated_at: iso,
-    };
-    await tx.insertInto('orders').values(row).execute();
-    const items: OrderItemRow[] = priced.lines.map((l) => ({
-      id: newId(),
-      order_id: row.id,
-      ticket_type_id: l.ticketTypeId,
-      quantity: l.quantity,
-      unit_price: l.unitPrice,
-      discount: l.discount,
-      total: l.total,
-    }));
-    await tx.insertInto('order_items').values(items).execute();
-    await writeAudit(tx, deps.clock, {
-      actorId: actor.userId,
-      action: 'order.placed',
-      targetType: 'order',
-      targetId: row.id,
-      ip: meta.ip,
-      details: {
-        eventId: event.id,
-        seats,
-        total: row.total,
-        currency: row.currency,
-        promoCode: row.promo_code,
-      },
+      await holdSeats(tx, event.id, input.items);
+      if (promotionId) {
+        // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
+        const redeemed = await tx
+          .updateTable('promotions')
+          .set({ uses: sql<number>`uses + 1` })
+          .where('id', '=', promotionId)
+          .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+          .executeTakeFirst();
+        if (Number(redeemed.numUpdatedRows) !== 1)
+          throw new PromoInvalidError('This promo code has been fully redeemed');
+      }
+
+      const priced = priceOrder(
+        input.items.map((i) => ({ ...i, unitPrice: tiers.find((t) => t.id === i.ticketTypeId)!.price })),
+        rule,
+      );
+      const iso = now.toISOString();
+      const free = priced.total === 0;
+      const row: OrderRow = {
+        id: newId(),
+        event_id: event.id,
+        buyer_id: actor.userId,
+        status: free ? 'paid' : 'pending',
+        currency: event.currency,
+        subtotal: priced.subtotal,
+        discount: priced.discount,
+        total: priced.total,
+        refunded_amount: 0,
+        promotion_id: promotionId,
+        promo_code: promotionId ? input.promoCode!.trim().toUpperCase() : null,
+        attendees: JSON.stringify(attendees),
+        expires_at: new Date(now.getTime() + deps.holdSeconds * 1000).toISOString(),
+        paid_at: free ? iso : null,
+        closed_at: null,
+        payment_provider: free ? 'none' : deps.payments.name,
+        payment_ref: null,
+        created_at: iso,
+        updated_at: iso,
+      };
+      await tx.insertInto('orders').values(row).execute();
+      const items: OrderItemRow[] = priced.lines.map((l) => ({
+        id: newId(),
+        order_id: row.id,
+        ticket_type_id: l.ticketTypeId,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        discount: l.discount,
+        total: l.total,
+      }));
+      await tx.insertInto('order_items').values(items).execute();
+      await writeAudit(tx, deps.clock, {
+        actorId: actor.userId,
+        action: 'order.placed',
+        targetType: 'order',
+        targetId: row.id,
+        ip: meta.ip,
+        details: {
+          eventId: event.id,
+          seats,
+          total: row.total,
+          currency: row.currency,
+          promoCode: row.promo_code,
+        },
+      });
+      if (free) {
+        // Nothing to pay: the order is complete at once.
+        await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });
+        await settlePaidOrder(tx, deps.clock, row, 'order.paid', actor.userId);
+      }
+      return { row, eventName: event.name, items, tiers };
     });
-    if (free) {
-      // Nothing to pay: the order is complete at once.
-      await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });
-      await settlePaidOrder(tx, deps.clock, row, 'order.paid', actor.userId);
-    }
-    return row;
+  // Holds that ran out only matter when seats run short: sweep them then, and try once more.
+  const placed = await attempt().catch(async (error: unknown) => {
+    if (!(error instanceof SoldOutError) || (await expireHolds(deps, input.eventId)).length === 0)
+      throw error;
+    return attempt();
   });
+  const order = placed.row;
   deps.onAvailabilityChanged?.(order.event_id);
   if (order.status === 'paid') deps.onOutbox?.();
-  return loadOrderView(deps.db, order, { withTickets: order.status === 'paid' });
+  if (order.status === 'paid') return loadOrderView(deps.db, order, { withTickets: true });
+  const names = new Map(placed.tiers.map((t) => [t.id, t.name]));
+  return toOrderView(
+    order,
+    placed.eventName,
+    placed.items.map((i) => ({ ...i, name: names.get(i.ticket_type_id) ?? '' })),
+    null,
+  );
 }

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { TicketSelector } from '@/components/ticket-selector';
 import { TicketTierList } from '@/components/ticket-tier-list';
 import { countryName, formatEventWhen } from '@/lib/event-format';
 import { publicOrigin, serverApi } from '@/lib/server-api';
@@ -56,7 +57,7 @@ export default async function EventPage({ params }: Props) {
   if (!event) notFound();
 
   const venue = event.venue;
-  const allSoldOut = event.ticketTypes.length > 0 && event.ticketTypes.every((t) => t.soldOut);
+  const onSale = event.status === 'published' && event.ticketTypes.length > 0;
   return (
     <article className="event-page">
       {event.imageUrl ? <img className="event-hero" src={event.imageUrl} alt="" /> : null}
@@ -102,12 +103,8 @@ export default async function EventPage({ params }: Props) {
 
         <section aria-labelledby="tickets-heading" className="event-tickets">
           <h2 id="tickets-heading">Tickets</h2>
-          <TicketTierList event={event} />
-          {event.status === 'published' ? (
-            <button type="button" disabled>
-              {allSoldOut ? 'Sold out' : 'Tickets on sale soon'}
-            </button>
-          ) : null}
+          {/* The time of this render decides which tiers are on sale, on the server and in the browser alike. */}
+          {onSale ? <TicketSelector event={event} now={Date.now()} /> : <TicketTierList event={event} />}
         </section>
       </div>
 

@@ -1,3 +1,0 @@
-import { uuidv7 } from 'uuidv7';
-
-export const newIdForTests = (): string => uuidv7();

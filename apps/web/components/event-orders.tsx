@@ -1,0 +1,230 @@
+'use client';
+
+import Form from 'next/form';
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmAction } from './confirm-action';
+import { FormAlert } from './form-alert';
+import { OrderStatusBadge, TicketStatusBadge } from './order-status-badge';
+import { Pagination } from './pagination';
+import { useAuth } from '@/lib/auth-context';
+import { errorMessage } from '@/lib/error-message';
+import { formatMoney } from '@/lib/event-format';
+import { AttemptKey } from '@/lib/idempotency-key';
+import { formatPlacedAt } from '@/lib/order-dates';
+import {
+  effectiveStatus,
+  ORDER_STATUSES,
+  ORDER_STATUS_LABELS,
+  parseOrderStatus,
+  refundableTickets,
+} from '@/lib/order-status';
+import { orders, type Order } from '@/lib/orders-api';
+import { parsePage } from '@/lib/page-number';
+import { queryHref } from '@/lib/query-href';
+import { useApiData } from '@/lib/use-api-data';
+
+// Each row loads its own tickets, so a page stays small.
+const PAGE_SIZE = 10;
+
+/** One order with its tickets (loaded on their own: the list carries none) and a refund button. */
+function EventOrderRow({ summary }: { summary: Order }) {
+  const { authed } = useAuth();
+  const full = useApiData((client) => orders(client).get(summary.id), `${summary.id}:${summary.status}`);
+  const order = full.data ?? summary;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [attempt] = useState(() => new AttemptKey());
+  const status = effectiveStatus(order, Date.now());
+  const refundable = full.data ? refundableTickets(full.data) : [];
+
+  async function refundAll() {
+    const key = attempt.keyFor({ orderId: order.id });
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const refund = await authed((client) => orders(client).refund(order.id, {}, key));
+      attempt.settle();
+      setNotice(`Refunded ${formatMoney(refund.amount, refund.currency)}.`);
+      full.reload();
+    } catch (reason) {
+      attempt.settle(reason);
+      setError(errorMessage(reason));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li data-testid={`order-${order.id}`}>
+      <article className="manage-card order-card">
+        <div className="section-head">
+          <h3>
+            <Link href={`/account/orders/${order.id}`}>
+              Order <code>{order.id.slice(-8)}</code>
+            </Link>
+          </h3>
+          <OrderStatusBadge status={status} />
+        </div>
+        <dl className="facts">
+          <dt>Placed</dt>
+          <dd>
+            <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
+          </dd>
+          <dt>Total</dt>
+          <dd>
+            {formatMoney(order.total, order.currency)}
+            {order.promoCode ? <small> (code {order.promoCode})</small> : null}
+          </dd>
+          {order.refunded > 0 ? (
+            <>
+              <dt>Refunded</dt>
+              <dd>{formatMoney(order.refunded, order.currency)}</dd>
+            </>
+          ) : null}
+        </dl>
+        {full.data?.tickets && full.data.tickets.length > 0 ? (
+          <ul className="order-ticket-lines" aria-label={`Tickets of order ${order.id.slice(-8)}`}>
+            {full.data.tickets.map((ticket) => (
+              <li key={ticket.id}>
+                <span>
+                  {ticket.holderName}
+                  {ticket.holderEmail ? <small> {ticket.holderEmail}</small> : null}
+                </span>
+                <span>
+                  {ticket.ticketTypeName} <TicketStatusBadge status={ticket.status} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            <small>
+              {full.loading
+                ? 'Loading tickets…'
+                : order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')}
+            </small>
+          </p>
+        )}
+        {refundable.length > 0 ? (
+          <div className="row-actions">
+            <ConfirmAction
+              label={
+                <>
+                  Refund<span className="visually-hidden"> order {order.id.slice(-8)}</span>
+                </>
+              }
+              question={`Refund ${refundable.length === 1 ? 'its ticket' : `all ${refundable.length} remaining tickets`}? The buyer gets the money back and the tickets stop being valid.`}
+              confirmLabel="Yes, refund"
+              onConfirm={refundAll}
+              busy={busy}
+              className="contrast outline compact"
+            />
+          </div>
+        ) : null}
+        {error ? (
+          <small role="alert" className="field-error">
+            {error}
+          </small>
+        ) : null}
+        <small role="status">{notice}</small>
+      </article>
+    </li>
+  );
+}
+
+/** An event's orders for its organizer (and admins): search and status filter live in the URL. */
+export function EventOrders({ eventId }: { eventId: string }) {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const q = params.get('q')?.trim() ?? '';
+  const status = parseOrderStatus(params.get('status'));
+  const page = parsePage(params.get('page'));
+  const event = useApiData((client) => client.events.get(eventId), eventId);
+  const list = useApiData(
+    (client) => orders(client).forEvent(eventId, { q: q || undefined, status, page, pageSize: PAGE_SIZE }),
+    JSON.stringify([eventId, q, status, page]),
+  );
+
+  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
+  const searchRef = useRef<HTMLInputElement>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (searchRef.current) searchRef.current.value = q;
+    if (statusRef.current) statusRef.current.value = status ?? '';
+  }, [q, status]);
+
+  const data = list.data;
+  return (
+    <>
+      <p>
+        <Link href={`/organizer/events/${eventId}`}>← {event.data ? event.data.name : 'Event'}</Link>
+      </p>
+      <hgroup>
+        <h1>Orders</h1>
+        <p>{event.data ? event.data.name : '\u00a0'}</p>
+      </hgroup>
+
+      <search>
+        <Form action={pathname} className="filters">
+          <div>
+            <label htmlFor="orders-q">Search</label>
+            <input
+              ref={searchRef}
+              id="orders-q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder="Buyer email or name, or order id"
+              maxLength={200}
+            />
+          </div>
+          <div>
+            <label htmlFor="orders-status">Status</label>
+            <select ref={statusRef} id="orders-status" name="status" defaultValue={status ?? ''}>
+              <option value="">All statuses</option>
+              {ORDER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {ORDER_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <button type="submit">Search</button>
+          </div>
+        </Form>
+      </search>
+
+      <FormAlert message={list.error} />
+      <p role="status">
+        {data
+          ? `${data.total} ${data.total === 1 ? 'order' : 'orders'} found.`
+          : list.loading
+            ? 'Loading…'
+            : ''}
+      </p>
+
+      {data && data.items.length > 0 ? (
+        <ul className="manage-list" aria-label="Orders" aria-busy={list.loading}>
+          {data.items.map((order) => (
+            <EventOrderRow key={order.id} summary={order} />
+          ))}
+        </ul>
+      ) : null}
+
+      {data ? (
+        <Pagination
+          label="Order pages"
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          hrefFor={(p) => queryHref(pathname, params, { page: p })}
+        />
+      ) : null}
+    </>
+  );
+}

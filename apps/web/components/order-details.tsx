@@ -1,0 +1,166 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { ConfirmAction } from './confirm-action';
+import { FormAlert } from './form-alert';
+import { OrderStatusBadge } from './order-status-badge';
+import { OrderSummary } from './order-summary';
+import { RefundPanel } from './refund-panel';
+import { TicketCards } from './ticket-cards';
+import { useAuth } from '@/lib/auth-context';
+import { errorMessage } from '@/lib/error-message';
+import { formatMoney } from '@/lib/event-format';
+import { formatPlacedAt } from '@/lib/order-dates';
+import { effectiveStatus } from '@/lib/order-status';
+import { orders, type Order, type Refund } from '@/lib/orders-api';
+import { refundPolicyText } from '@/lib/refund-policy';
+import { useApiData } from '@/lib/use-api-data';
+
+function refundNotice(refund: Refund): string {
+  const amount = formatMoney(refund.amount, refund.currency);
+  const tickets = `${refund.ticketIds.length} ${refund.ticketIds.length === 1 ? 'ticket' : 'tickets'}`;
+  if (refund.status === 'failed')
+    return `The refund of ${amount} could not be paid out yet; it will be retried.`;
+  if (refund.status === 'pending' && refund.amount > 0)
+    return `Refund of ${amount} for ${tickets} started; the money goes back to the original payment method.`;
+  return `Refunded ${amount} for ${tickets}. The refunded tickets are no longer valid.`;
+}
+
+function OrderView({
+  order,
+  onChange,
+  reload,
+}: {
+  order: Order;
+  onChange: (o: Order) => void;
+  reload: () => void;
+}) {
+  const { session, authed } = useAuth();
+  // The event's refund policy; a draft or deleted event simply leaves it unknown.
+  const event = useApiData((client) => client.events.get(order.eventId), order.eventId);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [focusOutcome, setFocusOutcome] = useState(0);
+  useEffect(() => {
+    if (focusOutcome > 0) outcomeRef.current?.focus();
+  }, [focusOutcome]);
+
+  const asBuyer = session.status === 'signed-in' && session.user.id === order.buyerId;
+  const status = effectiveStatus(order, Date.now());
+  const policy = asBuyer && event.data ? refundPolicyText(event.data, Date.now()) : null;
+
+  async function cancel() {
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await authed((client) => orders(client).cancel(order.id)));
+      setNotice('Order cancelled. The tickets went back on sale.');
+    } catch (reason) {
+      setError(errorMessage(reason));
+    } finally {
+      setBusy(false);
+      setFocusOutcome((n) => n + 1);
+    }
+  }
+
+  return (
+    <>
+      <p className="row-actions">
+        {asBuyer ? (
+          <Link href="/account/orders">← Your orders</Link>
+        ) : (
+          <Link href={`/organizer/events/${order.eventId}/orders`}>← Orders of this event</Link>
+        )}
+        <Link href={`/events/${order.eventId}`}>Event page</Link>
+      </p>
+      <hgroup>
+        <h1>{order.eventName}</h1>
+        <p>
+          <OrderStatusBadge status={status} /> Placed{' '}
+          <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
+        </p>
+      </hgroup>
+      <p className="order-id">
+        <small>
+          Order number <code>{order.id}</code>
+        </small>
+      </p>
+
+      <div ref={outcomeRef} tabIndex={-1} className="lifecycle-outcome">
+        <FormAlert message={error} />
+        <div role="status">
+          {notice ? (
+            <p className="form-status" data-testid="order-notice">
+              {notice}
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      {status === 'pending' ? (
+        <div className="row-actions lifecycle-actions">
+          {asBuyer ? (
+            <Link href={`/checkout/${order.id}`} className="button-link">
+              Complete payment
+            </Link>
+          ) : null}
+          {asBuyer ? (
+            <ConfirmAction
+              label="Cancel order"
+              question="Cancel this order? The tickets go back on sale."
+              confirmLabel="Yes, cancel order"
+              dismissLabel="Keep my order"
+              onConfirm={cancel}
+              busy={busy}
+              className="secondary outline compact"
+            />
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Summary</h2>
+        <OrderSummary order={order} />
+      </section>
+
+      <section aria-labelledby="tickets-heading">
+        <h2 id="tickets-heading">Tickets</h2>
+        <TicketCards tickets={order.tickets ?? []} currency={order.currency} />
+      </section>
+
+      <RefundPanel
+        order={order}
+        asBuyer={asBuyer}
+        policy={policy}
+        onRefunded={(refund) => {
+          setError(null);
+          setNotice(refundNotice(refund));
+          setFocusOutcome((n) => n + 1);
+          reload();
+        }}
+      />
+    </>
+  );
+}
+
+/** One order: its status, summary, tickets with QR codes, cancelling while pending, and refunds. */
+export function OrderDetails({ orderId }: { orderId: string }) {
+  const loaded = useApiData((client) => orders(client).get(orderId), orderId);
+  const { setData, reload } = loaded;
+  if (!loaded.data) {
+    return loaded.error ? (
+      <>
+        <p>
+          <Link href="/account/orders">← Your orders</Link>
+        </p>
+        <FormAlert message={loaded.error} />
+      </>
+    ) : (
+      <p aria-busy="true">Loading order…</p>
+    );
+  }
+  return <OrderView order={loaded.data} onChange={(order) => setData(() => order)} reload={reload} />;
+}

@@ -301,6 +301,35 @@ describeEachEngine(
       expect(deleteRefused.statusCode).toBe(409);
       expect(json(deleteRefused).code).toBe('has_orders');
     });
+
+    it('keeps tiers and events that have any order, even a cancelled one', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const buyer = await signUp(env());
+      const event = await makePublishedEvent(env(), organizer);
+      const tier = event.ticketTypes[2]!.id;
+      const placed = await placeOrderOk(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: tier, quantity: 1 }],
+      });
+      await env().app.inject({
+        method: 'POST',
+        url: `/api/orders/${placed.id}/cancel`,
+        headers: bearer(buyer.accessToken),
+      });
+      const removeTier = await env().app.inject({
+        method: 'DELETE',
+        url: `/api/events/${event.id}/ticket-types/${tier}`,
+        headers: bearer(organizer.accessToken),
+      });
+      expect(removeTier.statusCode).toBe(409);
+      expect(json(removeTier).code).toBe('has_sales');
+      const removeEvent = await env().app.inject({
+        method: 'DELETE',
+        url: `/api/events/${event.id}`,
+        headers: bearer(organizer.accessToken),
+      });
+      expect(json(removeEvent).code).toBe('has_orders');
+    });
   },
   // These tests move the clock past hold expiry; access tokens must outlive that.
   { env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } },

@@ -103,8 +103,16 @@ export async function deleteEvent(
 ): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const event = await findManagedEvent(tx, actor, eventId);
-    if (event.sold + event.held > 0)
+    // Any order counts, even a cancelled or expired one: the books keep referring to the event.
+    const order = await tx
+      .selectFrom('orders')
+      .select('id')
+      .where('event_id', '=', eventId)
+      .limit(1)
+      .executeTakeFirst();
+    if (order || event.sold + event.held > 0) {
       throw new ConflictError('has_orders', 'An event with orders cannot be deleted; cancel it instead');
+    }
     await tx.deleteFrom('promotions').where('event_id', '=', eventId).execute();
     await tx.deleteFrom('ticket_types').where('event_id', '=', eventId).execute();
     const deleted = await tx

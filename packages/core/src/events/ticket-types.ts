@@ -153,7 +153,7 @@ export async function updateTicketType(
   });
 }
 
-/** Removes a tier that has never sold or held a ticket (409 `has_sales` otherwise). */
+/** Removes a tier that was never ordered (409 `has_sales` otherwise). */
 export async function removeTicketType(
   deps: Deps,
   actor: Actor,
@@ -165,6 +165,18 @@ export async function removeTicketType(
     const event = await findManagedEvent(tx, actor, eventId);
     editable(event);
     const tier = await findTier(tx, eventId, ticketTypeId);
+    // Orders keep referring to their tiers, even cancelled or expired ones: such a tier stays.
+    const ordered = await tx
+      .selectFrom('order_items')
+      .select('id')
+      .where('ticket_type_id', '=', ticketTypeId)
+      .limit(1)
+      .executeTakeFirst();
+    if (ordered)
+      throw new ConflictError(
+        'has_sales',
+        'A ticket type that has been ordered cannot be removed; set its limit to what was sold instead',
+      );
     const deleted = await tx
       .deleteFrom('ticket_types')
       .where('id', '=', ticketTypeId)

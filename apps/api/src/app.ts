@@ -23,6 +23,7 @@ import { eventCatalogueRoutes } from './routes/event-catalogue';
 import { eventImageRoutes } from './routes/event-image';
 import { eventRoutes } from './routes/events';
 import { orderRoutes } from './routes/orders';
+import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
 import type { TypedApp } from './typed-app';
@@ -125,6 +126,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(eventImageRoutes, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
+  if (ctx.stripe && config.stripeWebhookSecret) {
+    await app.register(stripeWebhookRoutes, {
+      ctx,
+      orders,
+      stripe: ctx.stripe,
+      secret: config.stripeWebhookSecret,
+    });
+  }
   if (config.mode === 'local' && !config.smtpUrl) await app.register(devMailboxRoutes, { ctx });
   return app;
 }

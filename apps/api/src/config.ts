@@ -20,6 +20,8 @@ export interface Config {
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   stripePublishableKey: string | undefined;
+  /** Another Stripe API origin (a loopback fake in tests); unset in production. */
+  stripeApiBase: string | undefined;
   smtpUrl: string | undefined;
   corsOrigins: string[];
   trustProxy: boolean | string[] | number;
@@ -164,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     stripeSecretKey,
     stripeWebhookSecret,
     stripePublishableKey: str(env, 'STRIPE_PUBLISHABLE_KEY'),
+    stripeApiBase: url(env, 'STRIPE_API_BASE'),
     smtpUrl: url(env, 'SMTP_URL'),
     corsOrigins: (str(env, 'CORS_ORIGINS') ?? '')
       .split(',')

@@ -7,7 +7,9 @@ import {
   type IdentityDeps,
   type PaymentProvider,
 } from '@eventhub/core';
+import type Stripe from 'stripe';
 import type { Config } from './config';
+import { createStripeClient, stripePaymentProvider, type StripeSettings } from './payments/stripe-provider';
 
 /** What every route needs: the database, the clock, and the parsed configuration. */
 export interface AppContext {
@@ -18,6 +20,8 @@ export interface AppContext {
   auth: AuthSettings;
   /** The test provider unless Stripe is configured. */
   payments: PaymentProvider;
+  /** Set when STRIPE_SECRET_KEY is. */
+  stripe: Stripe | null;
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {
@@ -36,6 +40,20 @@ export function authSettings(config: Config, jwtSecret: string | Uint8Array): Au
   };
 }
 
+function stripeSettings(config: Config): StripeSettings {
+  const base = config.stripeApiBase ? new URL(config.stripeApiBase) : null;
+  return {
+    secretKey: config.stripeSecretKey!,
+    ...(base
+      ? {
+          host: base.hostname,
+          port: Number(base.port || (base.protocol === 'http:' ? 80 : 443)),
+          protocol: base.protocol === 'http:' ? ('http' as const) : ('https' as const),
+        }
+      : {}),
+  };
+}
+
 /** Builds the context from its parts; the payment provider defaults to the built-in test one. */
 export function createAppContext(parts: {
   db: Db;
@@ -45,12 +63,14 @@ export function createAppContext(parts: {
   jwtSecret: string | Uint8Array;
   payments?: PaymentProvider;
 }): AppContext {
+  const stripe = parts.config.stripeSecretKey ? createStripeClient(stripeSettings(parts.config)) : null;
   return {
     db: parts.db,
     engine: parts.engine,
     clock: parts.clock,
     config: parts.config,
     auth: authSettings(parts.config, parts.jwtSecret),
-    payments: parts.payments ?? testPaymentProvider,
+    payments: parts.payments ?? (stripe ? stripePaymentProvider(stripe) : testPaymentProvider),
+    stripe,
   };
 }

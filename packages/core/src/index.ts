@@ -102,3 +102,4 @@ export {
   releaseIdempotencyKey,
   type Claim,
 } from './idempotency/idempotency-keys';
+export { rememberWebhookEvent, recordPaymentFailed } from './orders/payment-events';

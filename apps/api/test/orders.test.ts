@@ -62,6 +62,17 @@ describeEachEngine(
       expect(new Set(paid.tickets!.map((t) => t.code)).size).toBe(3);
       expect(paid.tickets!.every((t) => t.code.length >= 22 && t.status === 'valid')).toBe(true);
 
+      const seen = json<OrderBody & { buyer: { email: string }; refundableUntil: string | null }>(
+        await env().app.inject({
+          method: 'GET',
+          url: `/api/orders/${placed.id}`,
+          headers: bearer(organizer.accessToken),
+        }),
+      );
+      expect(seen.buyer.email).toBe(buyer.user.email);
+      expect(seen.refundableUntil).toBeNull();
+      const config = json(await env().app.inject({ method: 'GET', url: '/api/payments/config' }));
+      expect(config).toEqual({ provider: 'test', publishableKey: null });
       const mine = json<{ items: OrderBody[] }>(
         await env().app.inject({ method: 'GET', url: '/api/orders', headers: bearer(buyer.accessToken) }),
       );

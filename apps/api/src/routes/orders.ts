@@ -206,4 +206,22 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
     },
     async (request) => listAllOrders(ctx.db, actorOf(request), request.query),
   );
+
+  app.get(
+    '/api/payments/config',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['payments'],
+        summary: 'Which payment provider checkout uses, and the Stripe publishable key when it is Stripe',
+        response: {
+          200: Type.Object({
+            provider: Type.Union([Type.Literal('test'), Type.Literal('stripe')]),
+            publishableKey: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    async () => ({ provider: ctx.payments.name, publishableKey: ctx.config.stripePublishableKey ?? null }),
+  );
 }

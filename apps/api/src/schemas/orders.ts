@@ -84,6 +84,8 @@ export const OrderSchema = Type.Object({
   eventId: Type.String(),
   eventName: Type.String(),
   buyerId: Type.String(),
+  buyer: Type.Optional(Type.Object({ name: Type.String(), email: Type.String() })),
+  refundableUntil: Nullable(IsoDateTime),
   status: OrderStatus,
   expiresAt: IsoDateTime,
   items: Type.Array(

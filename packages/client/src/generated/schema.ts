@@ -4286,6 +4286,12 @@ export interface paths {
                 eventId: string;
                 eventName: string;
                 buyerId: string;
+                buyer?: {
+                  name: string;
+                  email: string;
+                };
+                /** Format: date-time */
+                refundableUntil: string | null;
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -4400,6 +4406,12 @@ export interface paths {
               eventId: string;
               eventName: string;
               buyerId: string;
+              buyer?: {
+                name: string;
+                email: string;
+              };
+              /** Format: date-time */
+              refundableUntil: string | null;
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -4599,6 +4611,12 @@ export interface paths {
               eventId: string;
               eventName: string;
               buyerId: string;
+              buyer?: {
+                name: string;
+                email: string;
+              };
+              /** Format: date-time */
+              refundableUntil: string | null;
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -4770,6 +4788,12 @@ export interface paths {
               eventId: string;
               eventName: string;
               buyerId: string;
+              buyer?: {
+                name: string;
+                email: string;
+              };
+              /** Format: date-time */
+              refundableUntil: string | null;
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -4917,6 +4941,12 @@ export interface paths {
               eventId: string;
               eventName: string;
               buyerId: string;
+              buyer?: {
+                name: string;
+                email: string;
+              };
+              /** Format: date-time */
+              refundableUntil: string | null;
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -5375,6 +5405,12 @@ export interface paths {
                 eventId: string;
                 eventName: string;
                 buyerId: string;
+                buyer?: {
+                  name: string;
+                  email: string;
+                };
+                /** Format: date-time */
+                refundableUntil: string | null;
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -5537,6 +5573,12 @@ export interface paths {
                 eventId: string;
                 eventName: string;
                 buyerId: string;
+                buyer?: {
+                  name: string;
+                  email: string;
+                };
+                /** Format: date-time */
+                refundableUntil: string | null;
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -5625,6 +5667,45 @@ export interface paths {
               }[];
             } & {
               [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/payments/config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which payment provider checkout uses, and the Stripe publishable key when it is Stripe */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              provider: 'test' | 'stripe';
+              publishableKey: string | null;
             };
           };
         };

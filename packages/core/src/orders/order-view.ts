@@ -20,6 +20,10 @@ export interface OrderView {
   eventId: string;
   eventName: string;
   buyerId: string;
+  /** Who bought: shown to the buyer, the event's organizer and admins (omitted right after placing). */
+  buyer?: { name: string; email: string };
+  /** Until when the buyer may refund by themselves (null: only the organizer can refund). */
+  refundableUntil: string | null;
   status: OrderStatus;
   expiresAt: string;
   items: {
@@ -74,7 +78,18 @@ export async function loadOrderView(
   options: { withTickets?: boolean; clientSecret?: string } = {},
 ): Promise<OrderView> {
   const [event, items, tickets] = await Promise.all([
-    db.selectFrom('events').select('name').where('id', '=', order.event_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('events')
+      .innerJoin('users', (join) => join.on('users.id', '=', order.buyer_id))
+      .select([
+        'events.name',
+        'events.starts_at',
+        'events.refund_until_hours_before',
+        'users.name as buyer_name',
+        'users.email as buyer_email',
+      ])
+      .where('events.id', '=', order.event_id)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('order_items')
       .innerJoin('ticket_types', 'ticket_types.id', 'order_items.ticket_type_id')
@@ -93,7 +108,10 @@ export async function loadOrderView(
       ? db.selectFrom('tickets').selectAll().where('order_id', '=', order.id).orderBy('id').execute()
       : Promise.resolve(null),
   ]);
-  return toOrderView(order, event.name, items, tickets, options.clientSecret);
+  return {
+    ...toOrderView(order, event, items, tickets, options.clientSecret),
+    buyer: { name: event.buyer_name, email: event.buyer_email },
+  };
 }
 
 export interface OrderLine {
@@ -106,9 +124,20 @@ export interface OrderLine {
 }
 
 /** Shapes an order for the API from rows already in hand (no queries). */
+/** The buyer's own refund deadline under the event's policy. */
+export function refundableUntil(event: {
+  starts_at: string | null;
+  refund_until_hours_before: number | null;
+}): string | null {
+  if (!event.starts_at || event.refund_until_hours_before === null) return null;
+  return new Date(
+    new Date(event.starts_at).getTime() - event.refund_until_hours_before * 3_600_000,
+  ).toISOString();
+}
+
 export function toOrderView(
   order: OrderRow,
-  eventName: string,
+  event: { name: string; starts_at: string | null; refund_until_hours_before: number | null },
   items: OrderLine[],
   tickets: TicketRow[] | null,
   clientSecret?: string,
@@ -118,8 +147,9 @@ export function toOrderView(
   return {
     id: order.id,
     eventId: order.event_id,
-    eventName,
+    eventName: event.name,
     buyerId: order.buyer_id,
+    refundableUntil: refundableUntil(event),
     status: order.status,
     expiresAt: order.expires_at,
     items: items.map((i) => ({

@@ -193,7 +193,7 @@ export async function placeOrder(
         await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });
         await settlePaidOrder(tx, deps.clock, row, 'order.paid', actor.userId);
       }
-      return { row, eventName: event.name, items, tiers };
+      return { row, event, items, tiers };
     });
   // Holds that ran out only matter when seats run short: sweep them then, and try once more.
   const placed = await attempt().catch(async (error: unknown) => {
@@ -208,7 +208,7 @@ export async function placeOrder(
   const names = new Map(placed.tiers.map((t) => [t.id, t.name]));
   return toOrderView(
     order,
-    placed.eventName,
+    placed.event,
     placed.items.map((i) => ({ ...i, name: names.get(i.ticket_type_id) ?? '' })),
     null,
   );

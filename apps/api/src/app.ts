@@ -45,10 +45,12 @@ const REDACT = [
 const CONTENT_SECURITY_POLICY = {
   directives: {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'", "'unsafe-inline'"],
+    // Stripe's Payment Element loads from js.stripe.com and talks to api.stripe.com.
+    scriptSrc: ["'self'", "'unsafe-inline'", 'https://js.stripe.com'],
+    frameSrc: ['https://js.stripe.com', 'https://hooks.stripe.com'],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
-    connectSrc: ["'self'"],
+    connectSrc: ["'self'", 'https://api.stripe.com'],
     fontSrc: ["'self'", 'data:'],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],

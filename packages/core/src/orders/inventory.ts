@@ -26,25 +26,31 @@ export function byTier(items: SeatCount[]): SeatCount[] {
 const seatsOf = (items: SeatCount[]) => items.reduce((sum, i) => sum + i.quantity, 0);
 
 /**
- * Holds seats against each tier's limit AND the event capacity. Every step is one conditional
- * UPDATE (`… WHERE sold + held + n <= limit`), never read-then-write: two buyers racing for the
- * last seat cannot both pass, and buyers who both fit both pass. Throws sold_out; the caller's
- * transaction then rolls back whatever was already held.
+ * Adds seats to one counter (`held` for a new order, `sold` for a late payment) against each
+ * tier's limit AND the event capacity. Every step is one conditional UPDATE (`… WHERE sold +
+ * held + n <= limit`), never read-then-write: two buyers racing for the last seat cannot both
+ * pass, and buyers who both fit both pass. Returns false at the first row that has no room; the
+ * caller's transaction then rolls back whatever was already taken.
  */
-export async function holdSeats(tx: Tx, eventId: string, items: SeatCount[]): Promise<void> {
+async function addSeats(
+  tx: Tx,
+  eventId: string,
+  items: SeatCount[],
+  counter: 'held' | 'sold',
+): Promise<string | true | null> {
   for (const { ticketTypeId, quantity } of byTier(items)) {
     const tier = await tx
       .updateTable('ticket_types')
-      .set((eb) => ({ held: eb('held', '+', quantity) }))
+      .set({ [counter]: sql<number>`${sql.ref(counter)} + ${quantity}` })
       .where('id', '=', ticketTypeId)
       .where((eb) => eb(eb(eb('sold', '+', eb.ref('held')), '+', quantity), '<=', eb.ref('quantity_limit')))
       .executeTakeFirst();
-    if (Number(tier.numUpdatedRows) !== 1) throw new SoldOutError(ticketTypeId);
+    if (Number(tier.numUpdatedRows) !== 1) return ticketTypeId;
   }
   const seats = seatsOf(items);
   const event = await tx
     .updateTable('events')
-    .set((eb) => ({ held: eb('held', '+', seats) }))
+    .set({ [counter]: sql<number>`${sql.ref(counter)} + ${seats}` })
     .where('id', '=', eventId)
     .where((eb) =>
       eb.or([
@@ -53,33 +59,18 @@ export async function holdSeats(tx: Tx, eventId: string, items: SeatCount[]): Pr
       ]),
     )
     .executeTakeFirst();
-  if (Number(event.numUpdatedRows) !== 1) throw new SoldOutError();
+  return Number(event.numUpdatedRows) === 1 ? true : null;
+}
+
+/** Holds seats for a new order; throws sold_out when a tier or the event has no room. */
+export async function holdSeats(tx: Tx, eventId: string, items: SeatCount[]): Promise<void> {
+  const result = await addSeats(tx, eventId, items, 'held');
+  if (result !== true) throw new SoldOutError(result ?? undefined);
 }
 
 /** Takes sold seats directly (a late payment whose hold had already been released). */
 export async function takeSeatsAsSold(tx: Tx, eventId: string, items: SeatCount[]): Promise<boolean> {
-  for (const { ticketTypeId, quantity } of byTier(items)) {
-    const tier = await tx
-      .updateTable('ticket_types')
-      .set((eb) => ({ sold: eb('sold', '+', quantity) }))
-      .where('id', '=', ticketTypeId)
-      .where((eb) => eb(eb(eb('sold', '+', eb.ref('held')), '+', quantity), '<=', eb.ref('quantity_limit')))
-      .executeTakeFirst();
-    if (Number(tier.numUpdatedRows) !== 1) return false;
-  }
-  const seats = seatsOf(items);
-  const event = await tx
-    .updateTable('events')
-    .set((eb) => ({ sold: eb('sold', '+', seats) }))
-    .where('id', '=', eventId)
-    .where((eb) =>
-      eb.or([
-        eb('capacity', 'is', null),
-        eb(eb(eb('sold', '+', eb.ref('held')), '+', seats), '<=', eb.ref('capacity')),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(event.numUpdatedRows) === 1;
+  return (await addSeats(tx, eventId, items, 'sold')) === true;
 }
 
 /** Moves seats between the counters: held → sold on payment, held → free on expiry, sold → free on refund. */

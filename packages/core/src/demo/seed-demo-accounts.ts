@@ -5,6 +5,7 @@ import type { Role } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { createUserRow } from '../identity/create-user-row';
 import { hashPassword } from '../identity/password-hashing';
+import { seedDemoEvent } from './seed-demo-event';
 
 export interface DemoAccount {
   role: Role;
@@ -63,5 +64,11 @@ export async function seedDemoAccounts(deps: { db: Db; clock: Clock }): Promise<
       .values({ key: DEMO_SEEDED, value: deps.clock.now().toISOString() })
       .execute();
   });
+  const organizer = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', plan[1]!.email)
+    .executeTakeFirstOrThrow();
+  await seedDemoEvent(deps, organizer.id);
   return plan;
 }

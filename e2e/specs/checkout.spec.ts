@@ -187,6 +187,38 @@ test('a customer reserves with a promo code, pays, gets QR tickets and refunds t
   }
 });
 
+test('the customer finds the tickets e-mail in the local mailbox', async ({ browser }) => {
+  expect(orderId, 'the customer placed an order first').not.toBe('');
+  const customer = demoAccount('customer');
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto('/login?next=%2Faccount');
+    await logIn(page, customer);
+    await expect(page).toHaveURL(/\/account$/);
+    await page.getByRole('link', { name: 'Mailbox (local demo)' }).click();
+    await expect(page).toHaveURL(/\/account\/mailbox$/);
+
+    // The server's worker sends the mail shortly after payment; look again until it is there.
+    const subject = `Your tickets for ${eventName}`;
+    const message = page.getByRole('list', { name: 'Messages' }).getByRole('button', { name: subject });
+    await expect(async () => {
+      await page.reload();
+      await expect(message).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await message.click();
+
+    const opened = page.getByTestId('mail-message');
+    await expect(opened.getByRole('heading', { level: 2, name: subject })).toBeVisible();
+    await expect(opened).toContainText(customer.email);
+    await expect(opened).toContainText(`Thank you for your order ${orderId}: 2 ticket(s) for ${eventName}.`);
+    await expect(opened).toContainText('Alex Guest: ticket code');
+    await snapshot(page, 'mailbox');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a failed payment releases the tickets, and an unpaid hold runs out', async ({ browser }) => {
   expect(eventId, 'the organizer set up the event first').not.toBe('');
   const context = await browser.newContext();
@@ -248,7 +280,9 @@ test("the organizer finds the refunded order among the event's orders", async ({
     await expect(page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
     const row = page.getByTestId(`order-${orderId}`);
     await expect(row).toContainText('Refunded');
-    await expect(row).toContainText('Alex Guest');
+    // Who bought, straight from the list.
+    await expect(row).toContainText(customer.name);
+    await expect(row).toContainText(customer.email);
     await expect(row.getByRole('button', { name: /^Refund/ })).toBeHidden();
 
     // Search by the buyer's e-mail, only refunded orders.
@@ -282,6 +316,7 @@ test('an admin finds the transaction among every order on the platform', async (
     await expect(page.getByText('1 order found.')).toBeVisible();
     const row = page.getByTestId(`admin-order-${orderId}`);
     await expect(row).toContainText(eventName);
+    await expect(row).toContainText(demoAccount('customer').email);
     await expect(row).toContainText('Refunded');
     await expect(row).toContainText('$153.00');
     await snapshot(page, 'admin-orders');

@@ -25,6 +25,9 @@ export function AccountDetails() {
           <Link href="/account/orders">Your orders and tickets</Link>
         </p>
       )}
+      <p>
+        <Link href="/account/mailbox">Mailbox (local demo)</Link>
+      </p>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
-import { ApiError } from '@eventhub/client';
+import { ApiError, type Order } from '@eventhub/client';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfirmAction } from './confirm-action';
 import { FormAlert } from './form-alert';
 import { HoldCountdown } from './hold-countdown';
@@ -10,7 +11,9 @@ import { OrderSummary } from './order-summary';
 import { TicketCards } from './ticket-cards';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
-import { orders, type Order, type OrderStatus } from '@/lib/orders-api';
+import type { OrderStatus } from '@/lib/orders-api';
+import { paymentsConfig } from '@/lib/payments-api';
+import { pollUntil } from '@/lib/poll-until';
 import { useApiData } from '@/lib/use-api-data';
 import { useCountdown } from '@/lib/use-countdown';
 
@@ -26,13 +29,66 @@ const HEADINGS: Record<OrderStatus, string> = {
 
 type Action = 'pay' | 'fail' | 'cancel';
 
+// Stripe.js (and js.stripe.com) is fetched only when checkout really uses Stripe.
+const StripePayment = dynamic(() => import('./stripe-payment'), {
+  ssr: false,
+  loading: () => <p aria-busy="true">Loading the payment form…</p>,
+});
+
+// After Stripe accepts a payment, its webhook tells the server; until then the order stays pending.
+const POLL_INTERVAL_MS = 2_000;
+const POLL_ATTEMPTS = 30;
+
+/** Stripe's verdict when it sends the buyer back here after a redirecting payment method. */
+function redirectStatus(): string | null {
+  return new URLSearchParams(window.location.search).get('redirect_status');
+}
+
 function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Order) => void }) {
   const { authed } = useAuth();
   const msLeft = useCountdown(order.expiresAt);
-  const status: OrderStatus = order.status === 'pending' && msLeft === 0 ? 'expired' : order.status;
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [clientSecret, setClientSecret] = useState<string | null>(null);
+  // Stripe took the payment and the server is waiting for its webhook.
+  const [confirming, setConfirming] = useState(false);
+  const status: OrderStatus =
+    order.status === 'pending' && msLeft === 0 && !confirming ? 'expired' : order.status;
+  const usesTestProvider = order.payment.provider === 'test';
+  const config = useApiData(
+    (client) => (usesTestProvider ? Promise.resolve(null) : paymentsConfig(client)),
+    String(usesTestProvider),
+  );
+  const stripeKey = config.data?.provider === 'stripe' ? config.data.publishableKey : null;
+
+  // Back from a payment method that redirected to the bank and back.
+  useEffect(() => {
+    if (order.status !== 'pending') return;
+    const verdict = redirectStatus();
+    if (verdict === 'succeeded' || verdict === 'processing') setConfirming(true);
+    else if (verdict === 'failed') setError('The payment did not go through. Please try again.');
+    // Only on arrival: the query string does not change while the page is open.
+  }, []);
+
+  useEffect(() => {
+    if (!confirming) return;
+    const controller = new AbortController();
+    void pollUntil(
+      () => authed((client) => client.orders.get(order.id)),
+      (latest) => latest.status !== 'pending',
+      { intervalMs: POLL_INTERVAL_MS, maxAttempts: POLL_ATTEMPTS, signal: controller.signal },
+    ).then((latest) => {
+      if (controller.signal.aborted) return;
+      setConfirming(false);
+      if (latest) onChange(latest);
+      else
+        setNotice(
+          'Your payment is still being confirmed. Reload this page in a minute, or find the tickets under your orders.',
+        );
+    });
+    return () => controller.abort();
+  }, [confirming, order.id, authed, onChange]);
 
   // Paying, failing, cancelling or running out of time replaces the buttons that had focus; the
   // new heading takes it, so keyboard and screen-reader users land on what happened.
@@ -50,21 +106,22 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
     setNotice(null);
     try {
       const updated = await authed((client) => {
-        if (action === 'cancel') return orders(client).cancel(order.id);
+        if (action === 'cancel') return client.orders.cancel(order.id);
         // The test provider pays or fails as asked; a real provider decides for itself.
         const outcome =
           order.payment.provider === 'test' ? (action === 'fail' ? 'failed' : 'succeeded') : undefined;
-        return orders(client).pay(order.id, outcome);
+        return client.orders.pay(order.id, outcome);
       });
       if (updated.status === 'pending' && updated.payment.clientSecret) {
-        setNotice('Card payments are not available here yet. Please try again later.');
+        if (stripeKey) setClientSecret(updated.payment.clientSecret);
+        else setNotice('Card payments are not available here yet. Please try again later.');
       }
       onChange(updated);
     } catch (reason) {
       setError(errorMessage(reason));
       // Most often the hold ran out or the order was settled in another tab: show it as it is now.
       if (reason instanceof ApiError && reason.status === 409) {
-        authed((client) => orders(client).get(order.id)).then(onChange, () => undefined);
+        authed((client) => client.orders.get(order.id)).then(onChange, () => undefined);
       }
     } finally {
       setBusy(null);
@@ -117,15 +174,29 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
           {order.payment.provider === 'test' ? (
             <p>This site takes test payments only: no card is needed and nothing is charged.</p>
           ) : null}
+          {confirming ? (
+            <p aria-busy="true" data-testid="payment-confirming">
+              Confirming your payment…
+            </p>
+          ) : clientSecret && stripeKey ? (
+            <StripePayment
+              publishableKey={stripeKey}
+              clientSecret={clientSecret}
+              returnUrl={`${window.location.origin}/checkout/${order.id}`}
+              onConfirmed={() => setConfirming(true)}
+            />
+          ) : null}
           <div className="row-actions">
-            <button
-              type="button"
-              onClick={() => void run('pay')}
-              aria-busy={busy === 'pay'}
-              disabled={busy !== null}
-            >
-              {order.payment.provider === 'test' ? 'Pay now (test payment)' : 'Pay now'}
-            </button>
+            {clientSecret && stripeKey ? null : (
+              <button
+                type="button"
+                onClick={() => void run('pay')}
+                aria-busy={busy === 'pay'}
+                disabled={busy !== null || confirming || (!usesTestProvider && config.loading)}
+              >
+                {usesTestProvider ? 'Pay now (test payment)' : 'Pay now'}
+              </button>
+            )}
             <ConfirmAction
               label="Cancel order"
               question="Cancel this order? The tickets go back on sale."
@@ -133,7 +204,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
               dismissLabel="Keep my order"
               onConfirm={() => run('cancel')}
               busy={busy === 'cancel'}
-              disabled={busy !== null}
+              disabled={busy !== null || confirming}
               className="secondary outline"
               confirmClassName="contrast"
             />
@@ -175,8 +246,10 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
 
 /** Checkout for one order: the summary, the hold's countdown, payment, then the tickets. */
 export function Checkout({ orderId }: { orderId: string }) {
-  const loaded = useApiData((client) => orders(client).get(orderId), orderId);
+  const loaded = useApiData((client) => client.orders.get(orderId), orderId);
   const { setData } = loaded;
+  // Stable, so the payment confirmation poll is not restarted by every render.
+  const replace = useCallback((order: Order) => setData(() => order), [setData]);
   if (!loaded.data) {
     return loaded.error ? (
       <>
@@ -190,5 +263,5 @@ export function Checkout({ orderId }: { orderId: string }) {
       <p aria-busy="true">Loading your order…</p>
     );
   }
-  return <CheckoutView order={loaded.data} onChange={(order) => setData(() => order)} />;
+  return <CheckoutView order={loaded.data} onChange={replace} />;
 }

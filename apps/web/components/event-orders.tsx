@@ -6,7 +6,7 @@ import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmAction } from './confirm-action';
 import { FormAlert } from './form-alert';
-import { OrderStatusBadge, TicketStatusBadge } from './order-status-badge';
+import { OrderStatusBadge } from './order-status-badge';
 import { Pagination } from './pagination';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
@@ -18,27 +18,29 @@ import {
   ORDER_STATUSES,
   ORDER_STATUS_LABELS,
   parseOrderStatus,
-  refundableTickets,
+  ticketCount,
 } from '@/lib/order-status';
-import { orders, type Order } from '@/lib/orders-api';
+import type { Order } from '@eventhub/client';
 import { parsePage } from '@/lib/page-number';
 import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
 
-// Each row loads its own tickets, so a page stays small.
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 20;
 
-/** One order with its tickets (loaded on their own: the list carries none) and a refund button. */
-function EventOrderRow({ summary }: { summary: Order }) {
+/** Whether an organizer can still refund something of the order: the API has the final say. */
+function hasRefundableTickets(order: Order): boolean {
+  return order.status === 'paid' || order.status === 'partially_refunded';
+}
+
+/** One order: who bought what, and a button refunding whatever is left of it. */
+function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => void }) {
   const { authed } = useAuth();
-  const full = useApiData((client) => orders(client).get(summary.id), `${summary.id}:${summary.status}`);
-  const order = full.data ?? summary;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt] = useState(() => new AttemptKey());
   const status = effectiveStatus(order, Date.now());
-  const refundable = full.data ? refundableTickets(full.data) : [];
+  const tickets = ticketCount(order);
 
   async function refundAll() {
     const key = attempt.keyFor({ orderId: order.id });
@@ -46,10 +48,10 @@ function EventOrderRow({ summary }: { summary: Order }) {
     setError(null);
     setNotice(null);
     try {
-      const refund = await authed((client) => orders(client).refund(order.id, {}, key));
+      const refund = await authed((client) => client.orders.refund(order.id, {}, key));
       attempt.settle();
       setNotice(`Refunded ${formatMoney(refund.amount, refund.currency)}.`);
-      full.reload();
+      onRefunded();
     } catch (reason) {
       attempt.settle(reason);
       setError(errorMessage(reason));
@@ -70,6 +72,16 @@ function EventOrderRow({ summary }: { summary: Order }) {
           <OrderStatusBadge status={status} />
         </div>
         <dl className="facts">
+          <dt>Buyer</dt>
+          <dd>
+            {order.buyer ? (
+              <>
+                {order.buyer.name} <small>{order.buyer.email}</small>
+              </>
+            ) : (
+              '—'
+            )}
+          </dd>
           <dt>Placed</dt>
           <dd>
             <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
@@ -86,30 +98,10 @@ function EventOrderRow({ summary }: { summary: Order }) {
             </>
           ) : null}
         </dl>
-        {full.data?.tickets && full.data.tickets.length > 0 ? (
-          <ul className="order-ticket-lines" aria-label={`Tickets of order ${order.id.slice(-8)}`}>
-            {full.data.tickets.map((ticket) => (
-              <li key={ticket.id}>
-                <span>
-                  {ticket.holderName}
-                  {ticket.holderEmail ? <small> {ticket.holderEmail}</small> : null}
-                </span>
-                <span>
-                  {ticket.ticketTypeName} <TicketStatusBadge status={ticket.status} />
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>
-            <small>
-              {full.loading
-                ? 'Loading tickets…'
-                : order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')}
-            </small>
-          </p>
-        )}
-        {refundable.length > 0 ? (
+        <p>
+          <small>{order.items.map((item) => `${item.quantity} × ${item.name}`).join(', ')}</small>
+        </p>
+        {hasRefundableTickets(order) ? (
           <div className="row-actions">
             <ConfirmAction
               label={
@@ -117,7 +109,7 @@ function EventOrderRow({ summary }: { summary: Order }) {
                   Refund<span className="visually-hidden"> order {order.id.slice(-8)}</span>
                 </>
               }
-              question={`Refund ${refundable.length === 1 ? 'its ticket' : `all ${refundable.length} remaining tickets`}? The buyer gets the money back and the tickets stop being valid.`}
+              question={`Refund ${status === 'paid' ? (tickets === 1 ? 'its ticket' : `all ${tickets} tickets`) : 'all its remaining tickets'}? The buyer gets the money back and the tickets stop being valid.`}
               confirmLabel="Yes, refund"
               onConfirm={refundAll}
               busy={busy}
@@ -145,7 +137,7 @@ export function EventOrders({ eventId }: { eventId: string }) {
   const page = parsePage(params.get('page'));
   const event = useApiData((client) => client.events.get(eventId), eventId);
   const list = useApiData(
-    (client) => orders(client).forEvent(eventId, { q: q || undefined, status, page, pageSize: PAGE_SIZE }),
+    (client) => client.orders.ofEvent(eventId, { q: q || undefined, status, page, pageSize: PAGE_SIZE }),
     JSON.stringify([eventId, q, status, page]),
   );
 
@@ -211,7 +203,7 @@ export function EventOrders({ eventId }: { eventId: string }) {
       {data && data.items.length > 0 ? (
         <ul className="manage-list" aria-label="Orders" aria-busy={list.loading}>
           {data.items.map((order) => (
-            <EventOrderRow key={order.id} summary={order} />
+            <EventOrderRow key={order.id} order={order} onRefunded={list.reload} />
           ))}
         </ul>
       ) : null}

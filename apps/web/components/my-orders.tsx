@@ -8,7 +8,6 @@ import { Pagination } from './pagination';
 import { formatMoney } from '@/lib/event-format';
 import { formatPlacedAt } from '@/lib/order-dates';
 import { effectiveStatus, ticketCount } from '@/lib/order-status';
-import { orders } from '@/lib/orders-api';
 import { parsePage } from '@/lib/page-number';
 import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
@@ -18,7 +17,7 @@ export function MyOrders() {
   const params = useSearchParams();
   const pathname = usePathname();
   const page = parsePage(params.get('page'));
-  const list = useApiData((client) => orders(client).mine({ page }), String(page));
+  const list = useApiData((client) => client.orders.mine({ page }), String(page));
   const data = list.data;
   const now = Date.now();
 

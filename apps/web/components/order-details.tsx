@@ -13,7 +13,7 @@ import { errorMessage } from '@/lib/error-message';
 import { formatMoney } from '@/lib/event-format';
 import { formatPlacedAt } from '@/lib/order-dates';
 import { effectiveStatus } from '@/lib/order-status';
-import { orders, type Order, type Refund } from '@/lib/orders-api';
+import type { Order, Refund } from '@eventhub/client';
 import { refundPolicyText } from '@/lib/refund-policy';
 import { useApiData } from '@/lib/use-api-data';
 
@@ -37,8 +37,6 @@ function OrderView({
   reload: () => void;
 }) {
   const { session, authed } = useAuth();
-  // The event's refund policy; a draft or deleted event simply leaves it unknown.
-  const event = useApiData((client) => client.events.get(order.eventId), order.eventId);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,13 +48,13 @@ function OrderView({
 
   const asBuyer = session.status === 'signed-in' && session.user.id === order.buyerId;
   const status = effectiveStatus(order, Date.now());
-  const policy = asBuyer && event.data ? refundPolicyText(event.data, Date.now()) : null;
+  const policy = asBuyer ? refundPolicyText(order.refundableUntil, Date.now()) : null;
 
   async function cancel() {
     setBusy(true);
     setError(null);
     try {
-      onChange(await authed((client) => orders(client).cancel(order.id)));
+      onChange(await authed((client) => client.orders.cancel(order.id)));
       setNotice('Order cancelled. The tickets went back on sale.');
     } catch (reason) {
       setError(errorMessage(reason));
@@ -148,7 +146,7 @@ function OrderView({
 
 /** One order: its status, summary, tickets with QR codes, cancelling while pending, and refunds. */
 export function OrderDetails({ orderId }: { orderId: string }) {
-  const loaded = useApiData((client) => orders(client).get(orderId), orderId);
+  const loaded = useApiData((client) => client.orders.get(orderId), orderId);
   const { setData, reload } = loaded;
   if (!loaded.data) {
     return loaded.error ? (

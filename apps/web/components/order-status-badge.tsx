@@ -1,5 +1,6 @@
+import type { Ticket } from '@eventhub/client';
 import { ORDER_STATUS_LABELS, TICKET_STATUS_LABELS } from '@/lib/order-status';
-import type { OrderStatus, Ticket } from '@/lib/orders-api';
+import type { OrderStatus } from '@/lib/orders-api';
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return <span className={`badge badge-order-${status}`}>{ORDER_STATUS_LABELS[status]}</span>;

@@ -1,6 +1,6 @@
 import { formatMoney } from '@/lib/event-format';
 import { sumMoney } from '@/lib/money';
-import type { Order } from '@/lib/orders-api';
+import type { Order } from '@eventhub/client';
 
 /** The order's lines at list price, then subtotal, the promo discount, the total and any refunds. */
 export function OrderSummary({ order }: { order: Order }) {

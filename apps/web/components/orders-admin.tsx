@@ -10,7 +10,6 @@ import { Pagination } from './pagination';
 import { formatMoney } from '@/lib/event-format';
 import { dayBoundToIso, formatPlacedAt } from '@/lib/order-dates';
 import { effectiveStatus, ORDER_STATUSES, ORDER_STATUS_LABELS, parseOrderStatus } from '@/lib/order-status';
-import { orders } from '@/lib/orders-api';
 import { parsePage } from '@/lib/page-number';
 import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
@@ -30,7 +29,7 @@ export function OrdersAdmin() {
   const page = parsePage(params.get('page'));
   const list = useApiData(
     (client) =>
-      orders(client).all({
+      client.admin.orders.list({
         q: values.q || undefined,
         eventId: values.eventId || undefined,
         organizerId: values.organizerId || undefined,
@@ -129,6 +128,7 @@ export function OrdersAdmin() {
               <tr>
                 <th scope="col">Order</th>
                 <th scope="col">Event</th>
+                <th scope="col">Buyer</th>
                 <th scope="col">Status</th>
                 <th scope="col">Total</th>
                 <th scope="col">Refunded</th>
@@ -154,6 +154,17 @@ export function OrdersAdmin() {
                         Only this event
                       </Link>
                     </small>
+                  </td>
+                  <td>
+                    {order.buyer ? (
+                      <>
+                        {order.buyer.name}
+                        <br />
+                        <small>{order.buyer.email}</small>
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                   <td>
                     <OrderStatusBadge status={effectiveStatus(order, now)} />

@@ -9,7 +9,7 @@ import { formatMoney } from '@/lib/event-format';
 import { AttemptKey } from '@/lib/idempotency-key';
 import { sumMoney } from '@/lib/money';
 import { refundableTickets } from '@/lib/order-status';
-import { orders, type Order, type Refund } from '@/lib/orders-api';
+import type { Order, Refund } from '@eventhub/client';
 
 interface Props {
   order: Order;
@@ -56,7 +56,7 @@ export function RefundPanel({ order, asBuyer, policy, onRefunded }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await authed((client) => orders(client).refund(order.id, body, key));
+      const result = await authed((client) => client.orders.refund(order.id, body, key));
       attempt.settle();
       setSelected(new Set());
       setReason('');

@@ -2,7 +2,7 @@
 
 import { TicketStatusBadge } from './order-status-badge';
 import { formatMoney } from '@/lib/event-format';
-import type { Ticket } from '@/lib/orders-api';
+import type { Ticket } from '@eventhub/client';
 import { useTicketQr } from '@/lib/use-ticket-qr';
 
 function TicketQr({ ticket }: { ticket: Ticket }) {

@@ -10,7 +10,6 @@ import { useAuth } from '@/lib/auth-context';
 import { formatInZone, formatMoney } from '@/lib/event-format';
 import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
-import { orders } from '@/lib/orders-api';
 import {
   buildOrderRequest,
   clampQuantity,
@@ -182,7 +181,7 @@ export function TicketSelector({ event, now }: { event: Event; now: number }) {
     const key = attempt.keyFor(request.body);
     setSubmitting(true);
     try {
-      const order = await authed((client) => orders(client).place(request.body, key));
+      const order = await authed((client) => client.orders.place(request.body, key));
       attempt.settle();
       router.push(`/checkout/${order.id}`);
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { Order, OrderStatus, Ticket } from './orders-api';
+import type { Order, Ticket } from '@eventhub/client';
+import type { OrderStatus } from './orders-api';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'pending',

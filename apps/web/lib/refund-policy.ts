@@ -1,21 +1,19 @@
 import { formatInZone } from './event-format';
 
-/** What an event's refund policy means for its buyers, in one sentence. */
+/**
+ * What an order's refund deadline (`refundableUntil`, null when the event offers no
+ * self-service refunds) means for its buyer, in one sentence, in the reader's time zone.
+ */
 export function refundPolicyText(
-  event: {
-    startsAt: string | null;
-    timezone: string;
-    refundPolicy: { customerRefundsUntilHoursBefore: number | null };
-  },
+  refundableUntil: string | null,
   now: number,
+  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): string {
-  const hours = event.refundPolicy.customerRefundsUntilHoursBefore;
-  if (hours === null || !event.startsAt) {
+  if (refundableUntil === null) {
     return 'This event does not offer self-service refunds. Contact the organizer for help.';
   }
-  const deadline = new Date(Date.parse(event.startsAt) - hours * 3_600_000).toISOString();
-  const when = formatInZone(deadline, event.timezone);
-  return Date.parse(deadline) > now
+  const when = formatInZone(refundableUntil, timeZone);
+  return Date.parse(refundableUntil) > now
     ? `You can refund tickets yourself until ${when}.`
     : `Self-service refunds closed on ${when}. Contact the organizer for help.`;
 }

@@ -1,6 +1,6 @@
-import type { Event, TicketType } from '@eventhub/client';
+import type { Event, PlaceOrderInput, TicketType } from '@eventhub/client';
 import { sumMoney } from './money';
-import type { AgeRange, PlaceOrderInput } from './orders-api';
+import type { AgeRange } from './orders-api';
 
 /** The rules of the public ticket selector: what can be bought, and the order it becomes. */
 

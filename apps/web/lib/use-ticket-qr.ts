@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useAuth } from './auth-context';
-import { orders } from './orders-api';
+import { ticketQrImage } from './orders-api';
 
 /**
  * A displayable URL for a ticket's QR code. The image is only served with the access token, so it
@@ -19,7 +19,7 @@ export function useTicketQr(ticketId: string, enabled = true): { src: string | n
     }
     let objectUrl: string | null = null;
     let current = true;
-    authed((client) => orders(client).qrImage(ticketId)).then(
+    authed((client) => ticketQrImage(client, ticketId)).then(
       (blob) => {
         if (!current) return;
         objectUrl = URL.createObjectURL(blob);

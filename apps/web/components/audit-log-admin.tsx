@@ -1,19 +1,16 @@
 'use client';
 
 import type { AuditEntry } from '@eventhub/client';
-import Form from 'next/form';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
-import { FormAlert } from './form-alert';
-import { Pagination } from './pagination';
+import { FilterForm } from './filter-form';
+import { ListTable } from './list-table';
+import { PagedList } from './paged-list';
 import { localInputToIso } from '@/lib/local-date-time';
-import { parsePage } from '@/lib/page-number';
 import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
 
 const FILTERS = ['action', 'actorId', 'from', 'to'] as const;
-type Filter = (typeof FILTERS)[number];
 
 function target(entry: AuditEntry): string {
   if (!entry.targetType && !entry.targetId) return '—';
@@ -22,13 +19,7 @@ function target(entry: AuditEntry): string {
 
 /** The admin's audit trail, newest first as the API returns it; filters live in the URL. */
 export function AuditLogAdmin() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const values = Object.fromEntries(FILTERS.map((f) => [f, params.get(f)?.trim() ?? ''])) as Record<
-    Filter,
-    string
-  >;
-  const page = parsePage(params.get('page'));
+  const { params, pathname, values, page, hrefFor } = useListQuery(FILTERS);
   const log = useApiData(
     (client) =>
       client.admin.auditLog.list({
@@ -40,68 +31,37 @@ export function AuditLogAdmin() {
       }),
     JSON.stringify([values, page]),
   );
+  const formRef = useSyncedFilterForm(values);
 
-  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
-  const formRef = useRef<HTMLFormElement>(null);
-  const valuesKey = JSON.stringify(values);
-  useEffect(() => {
-    const current = JSON.parse(valuesKey) as Record<Filter, string>;
-    for (const f of FILTERS) {
-      const input = formRef.current?.elements.namedItem(f);
-      if (input instanceof HTMLInputElement) input.value = current[f];
-    }
-  }, [valuesKey]);
-
-  const data = log.data;
   return (
     <>
-      <search>
-        <Form action={pathname} className="filters" ref={formRef}>
-          <div>
-            <label htmlFor="audit-action">Action</label>
-            <input
-              id="audit-action"
-              name="action"
-              defaultValue={values.action}
-              placeholder="e.g. auth.login_failed"
-            />
-          </div>
-          <div>
-            <label htmlFor="audit-actor">Actor id</label>
-            <input id="audit-actor" name="actorId" defaultValue={values.actorId} />
-          </div>
-          <div>
-            <label htmlFor="audit-from">From</label>
-            <input id="audit-from" name="from" type="datetime-local" defaultValue={values.from} />
-          </div>
-          <div>
-            <label htmlFor="audit-to">To</label>
-            <input id="audit-to" name="to" type="datetime-local" defaultValue={values.to} />
-          </div>
-          <div>
-            <button type="submit">Filter</button>
-          </div>
-        </Form>
-      </search>
+      <FilterForm action={pathname} formRef={formRef} submitLabel="Filter">
+        <div>
+          <label htmlFor="audit-action">Action</label>
+          <input
+            id="audit-action"
+            name="action"
+            defaultValue={values.action}
+            placeholder="e.g. auth.login_failed"
+          />
+        </div>
+        <div>
+          <label htmlFor="audit-actor">Actor id</label>
+          <input id="audit-actor" name="actorId" defaultValue={values.actorId} />
+        </div>
+        <div>
+          <label htmlFor="audit-from">From</label>
+          <input id="audit-from" name="from" type="datetime-local" defaultValue={values.from} />
+        </div>
+        <div>
+          <label htmlFor="audit-to">To</label>
+          <input id="audit-to" name="to" type="datetime-local" defaultValue={values.to} />
+        </div>
+      </FilterForm>
 
-      <FormAlert message={log.error} />
-      <p role="status">
-        {data
-          ? `${data.total} ${data.total === 1 ? 'entry' : 'entries'} found.`
-          : log.loading
-            ? 'Loading…'
-            : ''}
-      </p>
-
-      {data && data.items.length > 0 ? (
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label="Audit log"
-          aria-busy={log.loading}
-          tabIndex={0}
-        >
-          <table>
+      <PagedList list={log} noun={['entry', 'entries']} pagesLabel="Audit log pages" hrefFor={hrefFor}>
+        {(items) => (
+          <ListTable label="Audit log" busy={log.loading}>
             <thead>
               <tr>
                 <th scope="col">At</th>
@@ -113,7 +73,7 @@ export function AuditLogAdmin() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((entry) => (
+              {items.map((entry) => (
                 <tr key={entry.id}>
                   <td>
                     <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
@@ -141,19 +101,9 @@ export function AuditLogAdmin() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      ) : null}
-
-      {data ? (
-        <Pagination
-          label="Audit log pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
-        />
-      ) : null}
+          </ListTable>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,15 +1,14 @@
 'use client';
 
-import Form from 'next/form';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ActionFeedback } from './action-feedback';
 import { ConfirmAction } from './confirm-action';
-import { FormAlert } from './form-alert';
+import { SearchFilter, SelectFilter } from './filter-fields';
+import { FilterForm } from './filter-form';
 import { OrderStatusBadge } from './order-status-badge';
-import { Pagination } from './pagination';
+import { PagedList } from './paged-list';
 import { useAuth } from '@/lib/auth-context';
-import { errorMessage } from '@/lib/error-message';
 import { formatMoney } from '@/lib/event-format';
 import { AttemptKey } from '@/lib/idempotency-key';
 import { formatPlacedAt } from '@/lib/order-dates';
@@ -21,11 +20,12 @@ import {
   ticketCount,
 } from '@/lib/order-status';
 import type { Order } from '@eventhub/client';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
+import { useRowAction } from '@/lib/use-row-action';
 
 const PAGE_SIZE = 20;
+const FILTERS = ['q'] as const;
 
 /** Whether an organizer can still refund something of the order: the API has the final say. */
 function hasRefundableTickets(order: Order): boolean {
@@ -35,29 +35,22 @@ function hasRefundableTickets(order: Order): boolean {
 /** One order: who bought what, and a button refunding whatever is left of it. */
 function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => void }) {
   const { authed } = useAuth();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, run } = useRowAction();
   const [attempt] = useState(() => new AttemptKey());
   const status = effectiveStatus(order, Date.now());
   const tickets = ticketCount(order);
 
   async function refundAll() {
     const key = attempt.keyFor({ orderId: order.id });
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const refund = await authed((client) => client.orders.refund(order.id, {}, key));
-      attempt.settle();
-      setNotice(`Refunded ${formatMoney(refund.amount, refund.currency)}.`);
-      onRefunded();
-    } catch (reason) {
-      attempt.settle(reason);
-      setError(errorMessage(reason));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        const refund = await authed((client) => client.orders.refund(order.id, {}, key));
+        attempt.settle();
+        onRefunded();
+        return `Refunded ${formatMoney(refund.amount, refund.currency)}.`;
+      },
+      (reason) => attempt.settle(reason),
+    );
   }
 
   return (
@@ -117,12 +110,7 @@ function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => 
             />
           </div>
         ) : null}
-        {error ? (
-          <small role="alert" className="field-error">
-            {error}
-          </small>
-        ) : null}
-        <small role="status">{notice}</small>
+        <ActionFeedback error={error} notice={notice} />
       </article>
     </li>
   );
@@ -130,26 +118,16 @@ function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => 
 
 /** An event's orders for its organizer (and admins): search and status filter live in the URL. */
 export function EventOrders({ eventId }: { eventId: string }) {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const q = params.get('q')?.trim() ?? '';
+  const { params, pathname, values, page, hrefFor } = useListQuery(FILTERS);
+  const { q } = values;
   const status = parseOrderStatus(params.get('status'));
-  const page = parsePage(params.get('page'));
   const event = useApiData((client) => client.events.get(eventId), eventId);
   const list = useApiData(
     (client) => client.orders.ofEvent(eventId, { q: q || undefined, status, page, pageSize: PAGE_SIZE }),
     JSON.stringify([eventId, q, status, page]),
   );
+  const formRef = useSyncedFilterForm({ q, status: status ?? '' });
 
-  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
-  const searchRef = useRef<HTMLInputElement>(null);
-  const statusRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    if (searchRef.current) searchRef.current.value = q;
-    if (statusRef.current) statusRef.current.value = status ?? '';
-  }, [q, status]);
-
-  const data = list.data;
   return (
     <>
       <p>
@@ -160,63 +138,33 @@ export function EventOrders({ eventId }: { eventId: string }) {
         <p>{event.data ? event.data.name : '\u00a0'}</p>
       </hgroup>
 
-      <search>
-        <Form action={pathname} className="filters">
-          <div>
-            <label htmlFor="orders-q">Search</label>
-            <input
-              ref={searchRef}
-              id="orders-q"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder="Buyer email or name, or order id"
-              maxLength={200}
-            />
-          </div>
-          <div>
-            <label htmlFor="orders-status">Status</label>
-            <select ref={statusRef} id="orders-status" name="status" defaultValue={status ?? ''}>
-              <option value="">All statuses</option>
-              {ORDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ORDER_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit">Search</button>
-          </div>
-        </Form>
-      </search>
-
-      <FormAlert message={list.error} />
-      <p role="status">
-        {data
-          ? `${data.total} ${data.total === 1 ? 'order' : 'orders'} found.`
-          : list.loading
-            ? 'Loading…'
-            : ''}
-      </p>
-
-      {data && data.items.length > 0 ? (
-        <ul className="manage-list" aria-label="Orders" aria-busy={list.loading}>
-          {data.items.map((order) => (
-            <EventOrderRow key={order.id} order={order} onRefunded={list.reload} />
-          ))}
-        </ul>
-      ) : null}
-
-      {data ? (
-        <Pagination
-          label="Order pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
+      <FilterForm action={pathname} formRef={formRef} submitLabel="Search">
+        <SearchFilter
+          id="orders-q"
+          defaultValue={q}
+          placeholder="Buyer email or name, or order id"
+          maxLength={200}
         />
-      ) : null}
+        <SelectFilter
+          id="orders-status"
+          name="status"
+          label="Status"
+          allLabel="All statuses"
+          options={ORDER_STATUSES}
+          labels={ORDER_STATUS_LABELS}
+          defaultValue={status}
+        />
+      </FilterForm>
+
+      <PagedList list={list} noun={['order', 'orders']} pagesLabel="Order pages" hrefFor={hrefFor}>
+        {(items) => (
+          <ul className="manage-list" aria-label="Orders" aria-busy={list.loading}>
+            {items.map((order) => (
+              <EventOrderRow key={order.id} order={order} onRefunded={list.reload} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,20 +1,21 @@
 'use client';
 
 import type { Event, EventSummary } from '@eventhub/client';
-import Form from 'next/form';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { ActionFeedback } from './action-feedback';
 import { ConfirmAction } from './confirm-action';
 import { EventStatusBadge } from './event-status-badge';
-import { FormAlert } from './form-alert';
-import { Pagination } from './pagination';
+import { SearchFilter, SelectFilter } from './filter-fields';
+import { FilterForm } from './filter-form';
+import { ListTable } from './list-table';
+import { PagedList } from './paged-list';
 import { useAuth } from '@/lib/auth-context';
-import { errorMessage } from '@/lib/error-message';
 import { formatInZone, formatTaken } from '@/lib/event-format';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
+import { useRowAction } from '@/lib/use-row-action';
+
+const FILTERS = ['q'] as const;
 
 const STATUSES: readonly Event['status'][] = ['draft', 'published', 'cancelled'];
 const STATUS_LABELS: Record<Event['status'], string> = {
@@ -35,22 +36,14 @@ function AdminEventRow({
   onUpdated: (event: EventSummary) => void;
 }) {
   const { authed } = useAuth();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, error, notice, run } = useRowAction();
 
   async function unpublish() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await authed((client) => client.events.unpublish(event.id));
       onUpdated({ ...event, status: updated.status });
-      setNotice('Unpublished.');
-    } catch (reason) {
-      setError(errorMessage(reason));
-    } finally {
-      setBusy(false);
-    }
+      return 'Unpublished.';
+    });
   }
 
   return (
@@ -95,12 +88,7 @@ function AdminEventRow({
             className="contrast outline compact"
           />
         ) : null}
-        {error ? (
-          <small role="alert" className="field-error">
-            {error}
-          </small>
-        ) : null}
-        <small role="status">{notice}</small>
+        <ActionFeedback error={error} notice={notice} />
       </td>
     </tr>
   );
@@ -108,23 +96,14 @@ function AdminEventRow({
 
 /** Every event on the platform: search and status filter live in the URL. */
 export function EventsAdmin() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const q = params.get('q')?.trim() ?? '';
+  const { params, pathname, values, page, hrefFor } = useListQuery(FILTERS);
+  const { q } = values;
   const status = parseStatus(params.get('status'));
-  const page = parsePage(params.get('page'));
   const events = useApiData(
     (client) => client.admin.events.list({ q: q || undefined, status, page }),
     JSON.stringify([q, status, page]),
   );
-
-  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
-  const searchRef = useRef<HTMLInputElement>(null);
-  const statusRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    if (searchRef.current) searchRef.current.value = q;
-    if (statusRef.current) statusRef.current.value = status ?? '';
-  }, [q, status]);
+  const formRef = useSyncedFilterForm({ q, status: status ?? '' });
 
   function replaceRow(updated: EventSummary) {
     events.setData(
@@ -133,57 +112,24 @@ export function EventsAdmin() {
     );
   }
 
-  const data = events.data;
   return (
     <>
-      <search>
-        <Form action={pathname} className="filters">
-          <div>
-            <label htmlFor="events-admin-q">Search</label>
-            <input
-              ref={searchRef}
-              id="events-admin-q"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder="Name, description or city"
-            />
-          </div>
-          <div>
-            <label htmlFor="events-admin-status">Status</label>
-            <select ref={statusRef} id="events-admin-status" name="status" defaultValue={status ?? ''}>
-              <option value="">All statuses</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit">Search</button>
-          </div>
-        </Form>
-      </search>
+      <FilterForm action={pathname} formRef={formRef} submitLabel="Search">
+        <SearchFilter id="events-admin-q" defaultValue={q} placeholder="Name, description or city" />
+        <SelectFilter
+          id="events-admin-status"
+          name="status"
+          label="Status"
+          allLabel="All statuses"
+          options={STATUSES}
+          labels={STATUS_LABELS}
+          defaultValue={status}
+        />
+      </FilterForm>
 
-      <FormAlert message={events.error} />
-      <p role="status">
-        {data
-          ? `${data.total} ${data.total === 1 ? 'event' : 'events'} found.`
-          : events.loading
-            ? 'Loading…'
-            : ''}
-      </p>
-
-      {data && data.items.length > 0 ? (
-        <div
-          className="table-scroll"
-          role="region"
-          aria-label="Events"
-          aria-busy={events.loading}
-          tabIndex={0}
-        >
-          <table>
+      <PagedList list={events} noun={['event', 'events']} pagesLabel="Events pages" hrefFor={hrefFor}>
+        {(items) => (
+          <ListTable label="Events" busy={events.loading}>
             <thead>
               <tr>
                 <th scope="col">Event</th>
@@ -197,23 +143,13 @@ export function EventsAdmin() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((event) => (
+              {items.map((event) => (
                 <AdminEventRow key={event.id} event={event} onUpdated={replaceRow} />
               ))}
             </tbody>
-          </table>
-        </div>
-      ) : null}
-
-      {data ? (
-        <Pagination
-          label="Events pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
-        />
-      ) : null}
+          </ListTable>
+        )}
+      </PagedList>
     </>
   );
 }

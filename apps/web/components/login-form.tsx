@@ -2,13 +2,13 @@
 
 import { ApiError } from '@eventhub/client';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { FieldError, fieldAria } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem, type CodeMessages, type FormProblem } from '@/lib/form-problem';
+import { toFormProblem, type CodeMessages } from '@/lib/form-problem';
 import { safeNextPath } from '@/lib/safe-next-path';
-import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -27,10 +27,7 @@ const MESSAGES: CodeMessages = {
 export function LoginForm() {
   const { signIn } = useAuth();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [submitting, setSubmitting] = useState(false);
-  useFocusFirstInvalid(formRef, problem);
+  const { formRef, problem, setProblem, submitting, setSubmitting } = useFormProblem();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

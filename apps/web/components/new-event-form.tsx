@@ -1,22 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { EventDetailsFields } from './event-details-fields';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { createEventBody, EVENT_FIELDS, readEventDetails } from '@/lib/event-form';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
-import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+import { toFormProblem } from '@/lib/form-problem';
+import { useFormProblem } from '@/lib/use-form-problem';
 
 /** Creates a draft event, then opens its editor for tiers, promo codes, image and publishing. */
 export function NewEventForm() {
   const { authed } = useAuth();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [submitting, setSubmitting] = useState(false);
-  useFocusFirstInvalid(formRef, problem);
+  const { formRef, problem, setProblem, submitting, setSubmitting } = useFormProblem();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

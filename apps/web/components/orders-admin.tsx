@@ -1,32 +1,24 @@
 'use client';
 
-import Form from 'next/form';
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
-import { FormAlert } from './form-alert';
+import { SearchFilter, SelectFilter } from './filter-fields';
+import { FilterForm } from './filter-form';
+import { ListTable } from './list-table';
 import { OrderStatusBadge } from './order-status-badge';
-import { Pagination } from './pagination';
+import { PagedList } from './paged-list';
 import { formatMoney } from '@/lib/event-format';
 import { dayBoundToIso, formatPlacedAt } from '@/lib/order-dates';
 import { effectiveStatus, ORDER_STATUSES, ORDER_STATUS_LABELS, parseOrderStatus } from '@/lib/order-status';
-import { parsePage } from '@/lib/page-number';
 import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
 
 const TEXT_FILTERS = ['q', 'eventId', 'organizerId', 'from', 'to'] as const;
-type TextFilter = (typeof TEXT_FILTERS)[number];
 
 /** Every transaction on the platform, newest first; the filters live in the URL. */
 export function OrdersAdmin() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const values = Object.fromEntries(TEXT_FILTERS.map((f) => [f, params.get(f)?.trim() ?? ''])) as Record<
-    TextFilter,
-    string
-  >;
+  const { params, pathname, values, page, hrefFor } = useListQuery(TEXT_FILTERS);
   const status = parseOrderStatus(params.get('status'));
-  const page = parsePage(params.get('page'));
   const list = useApiData(
     (client) =>
       client.admin.orders.list({
@@ -40,90 +32,53 @@ export function OrdersAdmin() {
       }),
     JSON.stringify([values, status, page]),
   );
+  const formRef = useSyncedFilterForm({ ...values, status: status ?? '' });
 
-  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
-  const formRef = useRef<HTMLFormElement>(null);
-  const valuesKey = JSON.stringify([values, status]);
-  useEffect(() => {
-    const [current, currentStatus] = JSON.parse(valuesKey) as [
-      Record<TextFilter, string>,
-      string | undefined,
-    ];
-    for (const f of TEXT_FILTERS) {
-      const input = formRef.current?.elements.namedItem(f);
-      if (input instanceof HTMLInputElement) input.value = current[f];
-    }
-    const select = formRef.current?.elements.namedItem('status');
-    if (select instanceof HTMLSelectElement) select.value = currentStatus ?? '';
-  }, [valuesKey]);
-
-  const data = list.data;
   const now = Date.now();
   return (
     <>
-      <search>
-        <Form action={pathname} className="filters" ref={formRef}>
-          <div>
-            <label htmlFor="admin-orders-q">Search</label>
-            <input
-              id="admin-orders-q"
-              name="q"
-              type="search"
-              defaultValue={values.q}
-              placeholder="Buyer email or name, or order id"
-              maxLength={200}
-            />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-status">Status</label>
-            <select id="admin-orders-status" name="status" defaultValue={status ?? ''}>
-              <option value="">All statuses</option>
-              {ORDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {ORDER_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="admin-orders-event">Event id</label>
-            <input id="admin-orders-event" name="eventId" defaultValue={values.eventId} autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-organizer">Organizer id</label>
-            <input
-              id="admin-orders-organizer"
-              name="organizerId"
-              defaultValue={values.organizerId}
-              autoComplete="off"
-            />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-from">Placed from</label>
-            <input id="admin-orders-from" name="from" type="date" defaultValue={values.from} />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-to">Placed until</label>
-            <input id="admin-orders-to" name="to" type="date" defaultValue={values.to} />
-          </div>
-          <div>
-            <button type="submit">Filter</button>
-          </div>
-        </Form>
-      </search>
+      <FilterForm action={pathname} formRef={formRef} submitLabel="Filter">
+        <SearchFilter
+          id="admin-orders-q"
+          defaultValue={values.q}
+          placeholder="Buyer email or name, or order id"
+          maxLength={200}
+        />
+        <SelectFilter
+          id="admin-orders-status"
+          name="status"
+          label="Status"
+          allLabel="All statuses"
+          options={ORDER_STATUSES}
+          labels={ORDER_STATUS_LABELS}
+          defaultValue={status}
+        />
+        <div>
+          <label htmlFor="admin-orders-event">Event id</label>
+          <input id="admin-orders-event" name="eventId" defaultValue={values.eventId} autoComplete="off" />
+        </div>
+        <div>
+          <label htmlFor="admin-orders-organizer">Organizer id</label>
+          <input
+            id="admin-orders-organizer"
+            name="organizerId"
+            defaultValue={values.organizerId}
+            autoComplete="off"
+          />
+        </div>
+        <div>
+          <label htmlFor="admin-orders-from">Placed from</label>
+          <input id="admin-orders-from" name="from" type="date" defaultValue={values.from} />
+        </div>
+        <div>
+          <label htmlFor="admin-orders-to">Placed until</label>
+          <input id="admin-orders-to" name="to" type="date" defaultValue={values.to} />
+        </div>
+      </FilterForm>
 
-      <FormAlert message={list.error} />
-      <p role="status">
-        {data
-          ? `${data.total} ${data.total === 1 ? 'order' : 'orders'} found.`
-          : list.loading
-            ? 'Loading…'
-            : ''}
-      </p>
-
-      {data && data.items.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label="Orders" aria-busy={list.loading} tabIndex={0}>
-          <table className="orders-table">
+      <PagedList list={list} noun={['order', 'orders']} pagesLabel="Order pages" hrefFor={hrefFor}>
+        {(items) => (
+          <ListTable label="Orders" busy={list.loading} className="orders-table">
             <thead>
               <tr>
                 <th scope="col">Order</th>
@@ -136,7 +91,7 @@ export function OrdersAdmin() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((order) => (
+              {items.map((order) => (
                 <tr key={order.id} data-testid={`admin-order-${order.id}`}>
                   <td>
                     <Link href={`/account/orders/${order.id}`}>
@@ -185,19 +140,9 @@ export function OrdersAdmin() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
-      ) : null}
-
-      {data ? (
-        <Pagination
-          label="Order pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
-        />
-      ) : null}
+          </ListTable>
+        )}
+      </PagedList>
     </>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
-import { FieldError, fieldAria } from './field-error';
+import type { FormEvent } from 'react';
+import { AccountFields } from './account-fields';
+import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
-import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+import { toFormProblem } from '@/lib/form-problem';
+import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'email', 'password', 'role'] as const;
 
@@ -18,10 +19,7 @@ const MESSAGES = {
 export function SignupForm() {
   const { signUp } = useAuth();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [submitting, setSubmitting] = useState(false);
-  useFocusFirstInvalid(formRef, problem);
+  const { formRef, problem, setProblem, submitting, setSubmitting } = useFormProblem();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,41 +44,13 @@ export function SignupForm() {
     <form ref={formRef} onSubmit={onSubmit}>
       <FormAlert message={problem.message} />
 
-      <label htmlFor="signup-name">Name</label>
-      <input
-        id="signup-name"
-        name="name"
-        autoComplete="name"
-        required
-        maxLength={200}
-        {...fieldAria('signup-name', fields.name)}
+      <AccountFields
+        idPrefix="signup"
+        errors={fields}
+        nameAutoComplete="name"
+        emailAutoComplete="email"
+        passwordHint="8–128 characters. A passphrase of a few words works well."
       />
-      <FieldError id="signup-name-error" message={fields.name} />
-
-      <label htmlFor="signup-email">Email</label>
-      <input
-        id="signup-email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        {...fieldAria('signup-email', fields.email)}
-      />
-      <FieldError id="signup-email-error" message={fields.email} />
-
-      <label htmlFor="signup-password">Password</label>
-      <input
-        id="signup-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        {...fieldAria('signup-password', fields.password, 'signup-password-hint')}
-      />
-      <FieldError id="signup-password-error" message={fields.password} />
-      <small id="signup-password-hint">8–128 characters. A passphrase of a few words works well.</small>
 
       <fieldset aria-describedby={fields.role ? 'signup-role-error' : undefined}>
         <legend>What brings you here?</legend>

@@ -1,12 +1,12 @@
 'use client';
 
-import { useRef, useState, type FormEvent } from 'react';
-import { FieldError, fieldAria } from './field-error';
+import { useState, type FormEvent } from 'react';
+import { AccountFields } from './account-fields';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem } from '@/lib/form-problem';
 import { useApiData } from '@/lib/use-api-data';
-import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 const MESSAGES = {
@@ -18,11 +18,8 @@ const MESSAGES = {
 export function StaffSection() {
   const { authed } = useAuth();
   const staff = useApiData((client) => client.organizer.staff.list(), 'staff');
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const { formRef, problem, setProblem, submitting, setSubmitting } = useFormProblem();
   const [created, setCreated] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  useFocusFirstInvalid(formRef, problem);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,40 +90,12 @@ export function StaffSection() {
         {/* Always present, so screen readers announce the message when it appears. */}
         <div role="status">{created ? <p className="form-status">{created}</p> : null}</div>
 
-        <label htmlFor="staff-name">Name</label>
-        <input
-          id="staff-name"
-          name="name"
-          required
-          maxLength={200}
-          {...fieldAria('staff-name', fields.name)}
+        <AccountFields
+          idPrefix="staff"
+          errors={fields}
+          emailAutoComplete="off"
+          passwordHint="8–128 characters. Share it with them in person."
         />
-        <FieldError id="staff-name-error" message={fields.name} />
-
-        <label htmlFor="staff-email">Email</label>
-        <input
-          id="staff-email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          {...fieldAria('staff-email', fields.email)}
-        />
-        <FieldError id="staff-email-error" message={fields.email} />
-
-        <label htmlFor="staff-password">Password</label>
-        <input
-          id="staff-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          maxLength={128}
-          {...fieldAria('staff-password', fields.password, 'staff-password-hint')}
-        />
-        <FieldError id="staff-password-error" message={fields.password} />
-        <small id="staff-password-hint">8–128 characters. Share it with them in person.</small>
 
         <button type="submit" aria-busy={submitting} disabled={submitting}>
           Add door staff

@@ -1,36 +1,27 @@
 'use client';
 
 import type { User } from '@eventhub/client';
-import Form from 'next/form';
-import { usePathname, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
-import { FormAlert } from './form-alert';
-import { Pagination } from './pagination';
+import { SearchFilter, SelectFilter } from './filter-fields';
+import { FilterForm } from './filter-form';
+import { ListTable } from './list-table';
+import { PagedList } from './paged-list';
 import { UserRow } from './user-row';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { parseRole, ROLE_LABELS, ROLES } from '@/lib/roles';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
+
+const FILTERS = ['q'] as const;
 
 /** The admin's user list: search and role filter live in the URL, so results can be shared. */
 export function UsersAdmin() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const q = params.get('q')?.trim() ?? '';
+  const { params, pathname, values, page, hrefFor } = useListQuery(FILTERS);
+  const { q } = values;
   const role = parseRole(params.get('role'));
-  const page = parsePage(params.get('page'));
   const users = useApiData(
     (client) => client.admin.users.list({ q: q || undefined, role, page }),
     JSON.stringify([q, role, page]),
   );
-
-  // The filter inputs are uncontrolled; bring them in line when the URL changes (back button).
-  const searchRef = useRef<HTMLInputElement>(null);
-  const roleRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    if (searchRef.current) searchRef.current.value = q;
-    if (roleRef.current) roleRef.current.value = role ?? '';
-  }, [q, role]);
+  const formRef = useSyncedFilterForm({ q, role: role ?? '' });
 
   function replaceRow(updated: User) {
     users.setData(
@@ -39,51 +30,24 @@ export function UsersAdmin() {
     );
   }
 
-  const data = users.data;
   return (
     <>
-      <search>
-        <Form action={pathname} className="filters">
-          <div>
-            <label htmlFor="users-q">Search</label>
-            <input
-              ref={searchRef}
-              id="users-q"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder="Name or email"
-            />
-          </div>
-          <div>
-            <label htmlFor="users-role">Role</label>
-            <select ref={roleRef} id="users-role" name="role" defaultValue={role ?? ''}>
-              <option value="">All roles</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit">Search</button>
-          </div>
-        </Form>
-      </search>
+      <FilterForm action={pathname} formRef={formRef} submitLabel="Search">
+        <SearchFilter id="users-q" defaultValue={q} placeholder="Name or email" />
+        <SelectFilter
+          id="users-role"
+          name="role"
+          label="Role"
+          allLabel="All roles"
+          options={ROLES}
+          labels={ROLE_LABELS}
+          defaultValue={role}
+        />
+      </FilterForm>
 
-      <FormAlert message={users.error} />
-      <p role="status">
-        {data
-          ? `${data.total} ${data.total === 1 ? 'user' : 'users'} found.`
-          : users.loading
-            ? 'Loading…'
-            : ''}
-      </p>
-
-      {data && data.items.length > 0 ? (
-        <div className="table-scroll" role="region" aria-label="Users" aria-busy={users.loading} tabIndex={0}>
-          <table>
+      <PagedList list={users} noun={['user', 'users']} pagesLabel="Users pages" hrefFor={hrefFor}>
+        {(items) => (
+          <ListTable label="Users" busy={users.loading}>
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -94,23 +58,13 @@ export function UsersAdmin() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((user) => (
+              {items.map((user) => (
                 <UserRow key={user.id} user={user} onUpdated={replaceRow} />
               ))}
             </tbody>
-          </table>
-        </div>
-      ) : null}
-
-      {data ? (
-        <Pagination
-          label="Users pages"
-          page={data.page}
-          pageSize={data.pageSize}
-          total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
-        />
-      ) : null}
+          </ListTable>
+        )}
+      </PagedList>
     </>
   );
 }

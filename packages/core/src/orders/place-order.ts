@@ -125,8 +125,6 @@ export async function placeOrder(
         rule,
       );
       const orderId = newId();
-      // Written before the contended rows are touched, so one statement fewer runs while the tier
-      // and event rows are locked (PostgreSQL holds those locks until the commit).
       await writeAudit(tx, deps.clock, {
         actorId: actor.userId,
         action: 'order.placed',
@@ -141,19 +139,6 @@ export async function placeOrder(
           promoCode: promotionId ? input.promoCode!.trim().toUpperCase() : null,
         },
       });
-      await holdSeats(tx, event.id, input.items);
-      if (promotionId) {
-        // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
-        const redeemed = await tx
-          .updateTable('promotions')
-          .set({ uses: sql<number>`uses + 1` })
-          .where('id', '=', promotionId)
-          .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-          .executeTakeFirst();
-        if (Number(redeemed.numUpdatedRows) !== 1)
-          throw new PromoInvalidError('This promo code has been fully redeemed');
-      }
-
       const iso = now.toISOString();
       const free = priced.total === 0;
       const row: OrderRow = {
@@ -188,6 +173,21 @@ export async function placeOrder(
         total: l.total,
       }));
       await tx.insertInto('order_items').values(items).execute();
+      // The contended rows come last, so PostgreSQL holds their locks only from these conditional
+      // updates to the commit (the order rows' foreign keys are checked at commit, see migration 003).
+      await holdSeats(tx, event.id, input.items);
+      if (promotionId) {
+        // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
+        const redeemed = await tx
+          .updateTable('promotions')
+          .set({ uses: sql<number>`uses + 1` })
+          .where('id', '=', promotionId)
+          .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+          .executeTakeFirst();
+        if (Number(redeemed.numUpdatedRows) !== 1)
+          throw new PromoInvalidError('This promo code has been fully redeemed');
+      }
+
       if (free) {
         // Nothing to pay: the order is complete at once.
         await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });

@@ -4,7 +4,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('orders')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('event_id', 'text', (c) => c.notNull().references('events.id'))
+    .addColumn('event_id', 'text', (c) => c.notNull())
     .addColumn('buyer_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
@@ -24,6 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('payment_ref', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    // Checked at commit (deferred): the order rows can then be written before the hot event and
+    // tier rows are locked, without PostgreSQL taking shared locks on rows other buyers update.
+    .addForeignKeyConstraint('orders_event_fk', ['event_id'], 'events', ['id'], (fk) =>
+      fk.deferrable().initiallyDeferred(),
+    )
     .execute();
   await db.schema.createIndex('orders_buyer_idx').on('orders').columns(['buyer_id', 'created_at']).execute();
   // Finds an event's pending holds that have run out (read-time availability and the sweep).
@@ -40,11 +45,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('order_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
-    .addColumn('ticket_type_id', 'text', (c) => c.notNull().references('ticket_types.id'))
+    .addColumn('ticket_type_id', 'text', (c) => c.notNull())
     .addColumn('quantity', 'integer', (c) => c.notNull())
     .addColumn('unit_price', 'integer', (c) => c.notNull())
     .addColumn('discount', 'integer', (c) => c.notNull())
     .addColumn('total', 'integer', (c) => c.notNull())
+    .addForeignKeyConstraint('order_items_tier_fk', ['ticket_type_id'], 'ticket_types', ['id'], (fk) =>
+      fk.deferrable().initiallyDeferred(),
+    )
     .execute();
   await db.schema.createIndex('order_items_order_idx').on('order_items').column('order_id').execute();
   await db.schema.createIndex('order_items_tier_idx').on('order_items').column('ticket_type_id').execute();

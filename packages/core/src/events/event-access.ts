@@ -11,6 +11,11 @@ export function canManage(actor: Actor | null, event: Pick<EventRow, 'organizer_
   );
 }
 
+/** Published and cancelled events are public; drafts only to their organizer and admins. */
+export function isVisibleTo(actor: Actor | null, event: Pick<EventRow, 'organizer_id' | 'status'>): boolean {
+  return event.status !== 'draft' || canManage(actor, event);
+}
+
 /**
  * The event if the actor may change it (its organizer or an admin). Anyone else gets 404, not
  * 403: another organizer must not even learn that the event exists.

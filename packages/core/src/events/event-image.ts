@@ -6,9 +6,8 @@ import type { Db } from '../db/database';
 import type { Actor, RequestMeta } from '../identity/actor';
 import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
-import { findManagedEvent } from './event-access';
+import { findManagedEvent, isVisibleTo } from './event-access';
 import { imageUrlOf } from './event-view';
-import { getEvent } from './get-event';
 import { CONTENT_TYPES, reencodeImage, type ImageFormat } from './image-processing';
 
 export interface ImageDeps {
@@ -71,16 +70,17 @@ export async function setEventImage(
 
 /** Where to read a visible event's image from, and its Content-Type. */
 export async function findEventImage(
-  deps: Pick<ImageDeps, 'db' | 'clock' | 'uploadDir'>,
+  deps: Pick<ImageDeps, 'db' | 'uploadDir'>,
   actor: Actor | null,
   eventId: string,
 ): Promise<{ file: string; contentType: string }> {
-  await getEvent(deps, actor, eventId);
+  // One indexed read: serving an image needs the visibility rule and the key, not the whole event view.
   const row = await deps.db
     .selectFrom('events')
-    .select('image_key')
+    .select(['organizer_id', 'status', 'image_key'])
     .where('id', '=', eventId)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row || !isVisibleTo(actor, row)) throw new NotFoundError('Event');
   if (!row.image_key) throw new NotFoundError('Image');
   const ext = row.image_key.split('.').pop()!;
   return { file: fileOf(deps.uploadDir, row.image_key), contentType: CONTENT_TYPES[EXTENSIONS[ext]!] };

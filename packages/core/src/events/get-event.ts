@@ -2,7 +2,7 @@ import type { Db } from '../db/database';
 import type { Actor } from '../identity/actor';
 import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
-import { canManage, loadEventView } from './event-access';
+import { isVisibleTo, loadEventView } from './event-access';
 import type { EventView } from './event-view';
 
 /** Published and cancelled events are public; drafts only to their organizer and admins (others: 404). */
@@ -13,7 +13,7 @@ export async function getEvent(
 ): Promise<EventView> {
   const { db } = deps;
   const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
-  if (!event || (event.status === 'draft' && !canManage(actor, event))) throw new NotFoundError('Event');
+  if (!event || !isVisibleTo(actor, event)) throw new NotFoundError('Event');
   return loadEventView(db, event, actor, deps.clock.now());
 }
 

@@ -1,15 +1,11 @@
 import type { Db } from '../db/database';
-import type { OrderRow, OrderStatus } from '../db/schema';
+import type { OrderStatus } from '../db/schema';
 import { findManagedEvent } from '../events/event-access';
 import { requireRole, type Actor } from '../identity/actor';
 import { NotFoundError } from '../shared/errors';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { findOrderFor } from './order-access';
-import { loadOrderView, toTicketView, type OrderView, type TicketView } from './order-view';
-
-async function views(db: Db, rows: OrderRow[]): Promise<OrderView[]> {
-  return Promise.all(rows.map((row) => loadOrderView(db, row)));
-}
+import { loadOrderView, loadOrderViews, toTicketView, type OrderView, type TicketView } from './order-view';
 
 /** The caller's own orders, newest first. */
 export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Promise<Page<OrderView>> {
@@ -25,7 +21,7 @@ export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Prom
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await views(db, rows), page, pageSize, total: Number(count.n) };
+  return { items: await loadOrderViews(db, rows), page, pageSize, total: Number(count.n) };
 }
 
 /** One order with its tickets: for its buyer, its event's organizer and admins (others: 404). */
@@ -97,19 +93,21 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await views(db, rows), page, pageSize, total: Number(count.n) };
+  return { items: await loadOrderViews(db, rows), page, pageSize, total: Number(count.n) };
 }
 
 /** A ticket the caller may see (its order's buyer, the event organizer, an admin), for its QR image. */
 export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketView> {
-  const ticket = await db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
-  const { order } = await findOrderFor(db, actor, ticket?.order_id ?? '').catch(() => {
-    throw new NotFoundError('Ticket');
-  });
-  const tier = await db
-    .selectFrom('ticket_types')
-    .select('name')
-    .where('id', '=', ticket!.ticket_type_id)
-    .executeTakeFirstOrThrow();
-  return toTicketView(ticket!, tier.name, order.currency);
+  const ticket = await db
+    .selectFrom('tickets')
+    .innerJoin('ticket_types', 'ticket_types.id', 'tickets.ticket_type_id')
+    .selectAll('tickets')
+    .select('ticket_types.name as tier_name')
+    .where('tickets.id', '=', ticketId)
+    .executeTakeFirst();
+  if (!ticket) throw new NotFoundError('Ticket');
+  // The ticket is as private as its order: anyone who may not see the order gets 404.
+  const { order } = await findOrderFor(db, actor, ticket.order_id);
+  const { tier_name, ...row } = ticket;
+  return toTicketView(row, tier_name, order.currency);
 }

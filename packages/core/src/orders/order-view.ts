@@ -71,29 +71,29 @@ export function toTicketView(ticket: TicketRow, tierName: string, currency: stri
   };
 }
 
-/** Loads everything an order view needs; tickets only when asked (they exist once paid). */
-export async function loadOrderView(
-  db: DbOrTx,
-  order: OrderRow,
-  options: { withTickets?: boolean; clientSecret?: string } = {},
-): Promise<OrderView> {
-  const [event, items, tickets] = await Promise.all([
+/**
+ * Views of many orders in three queries (events, buyers, items), whatever the number of orders:
+ * order lists must not cost a round trip per row.
+ */
+export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<OrderView[]> {
+  if (orders.length === 0) return [];
+  const unique = (values: string[]) => [...new Set(values)];
+  const [events, buyers, items] = await Promise.all([
     db
       .selectFrom('events')
-      .innerJoin('users', (join) => join.on('users.id', '=', order.buyer_id))
-      .select([
-        'events.name',
-        'events.starts_at',
-        'events.refund_until_hours_before',
-        'users.name as buyer_name',
-        'users.email as buyer_email',
-      ])
-      .where('events.id', '=', order.event_id)
-      .executeTakeFirstOrThrow(),
+      .select(['id', 'name', 'starts_at', 'refund_until_hours_before'])
+      .where('id', 'in', unique(orders.map((o) => o.event_id)))
+      .execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('id', 'in', unique(orders.map((o) => o.buyer_id)))
+      .execute(),
     db
       .selectFrom('order_items')
       .innerJoin('ticket_types', 'ticket_types.id', 'order_items.ticket_type_id')
       .select([
+        'order_items.order_id',
         'order_items.ticket_type_id',
         'order_items.quantity',
         'order_items.unit_price',
@@ -101,16 +101,49 @@ export async function loadOrderView(
         'order_items.total',
         'ticket_types.name',
       ])
-      .where('order_items.order_id', '=', order.id)
+      .where(
+        'order_items.order_id',
+        'in',
+        orders.map((o) => o.id),
+      )
       .orderBy('order_items.id')
       .execute(),
+  ]);
+  const eventById = new Map(events.map((e) => [e.id, e]));
+  const buyerById = new Map(buyers.map((b) => [b.id, b]));
+  return orders.map((order) => {
+    const buyer = buyerById.get(order.buyer_id)!;
+    return {
+      ...toOrderView(
+        order,
+        eventById.get(order.event_id)!,
+        items.filter((i) => i.order_id === order.id),
+        null,
+      ),
+      buyer: { name: buyer.name, email: buyer.email },
+    };
+  });
+}
+
+/** One order's view; tickets only when asked (they exist once paid). */
+export async function loadOrderView(
+  db: DbOrTx,
+  order: OrderRow,
+  options: { withTickets?: boolean; clientSecret?: string } = {},
+): Promise<OrderView> {
+  const [[view], tickets] = await Promise.all([
+    loadOrderViews(db, [order]),
     options.withTickets
       ? db.selectFrom('tickets').selectAll().where('order_id', '=', order.id).orderBy('id').execute()
       : Promise.resolve(null),
   ]);
+  const names = new Map(view!.items.map((i) => [i.ticketTypeId, i.name]));
   return {
-    ...toOrderView(order, event, items, tickets, options.clientSecret),
-    buyer: { name: event.buyer_name, email: event.buyer_email },
+    ...view!,
+    ...(options.clientSecret ? { payment: { ...view!.payment, clientSecret: options.clientSecret } } : {}),
+    ...(tickets
+      ? { tickets: tickets.map((t) => toTicketView(t, names.get(t.ticket_type_id) ?? '', order.currency)) }
+      : {}),
   };
 }
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow } from '../db/schema';
@@ -91,16 +90,16 @@ export async function updateEvent(
     }
 
     const now = deps.clock.now().toISOString();
-    const result = await tx
+    let update = tx
       .updateTable('events')
       .set({ ...changes, ...derivedColumns(merged), updated_at: now })
-      .where('id', '=', eventId)
-      .where((eb) =>
-        changes.capacity === undefined || changes.capacity === null
-          ? sql<boolean>`1 = 1`
-          : eb(eb('sold', '+', eb.ref('held')), '<=', changes.capacity),
-      )
-      .executeTakeFirst();
+      .where('id', '=', eventId);
+    const capacity = changes.capacity;
+    // The capacity check and the write are one statement, so a concurrent sale cannot slip under it.
+    if (capacity !== undefined && capacity !== null) {
+      update = update.where((eb) => eb(eb('sold', '+', eb.ref('held')), '<=', capacity));
+    }
+    const result = await update.executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
       throw new ConflictError('capacity_below_sold', 'Capacity cannot go below the tickets sold or held');
     }

@@ -34,6 +34,7 @@ const ctx = createAppContext({
   clock: systemClock,
   config,
   jwtSecret: config.jwtSecret!,
+  appSecret: config.appSecret!,
 });
 
 const eventIds = await seedEvents(ctx, Number(process.env.BENCH_EVENTS ?? 0));

@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth';
 import { eventCatalogueRoutes } from './routes/event-catalogue';
 import { eventImageRoutes } from './routes/event-image';
 import { eventRoutes } from './routes/events';
+import { checkinRoutes } from './routes/checkin';
 import { orderRoutes } from './routes/orders';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     clock: ctx.clock,
     holdSeconds: config.orderHoldSeconds,
     payments: ctx.payments,
+    ticketCodes: ctx.ticketKeys,
     onAvailabilityChanged: () => app.publicCache.clear(),
     onOutbox: () => background.kick(),
   };
@@ -128,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(eventImageRoutes, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
+  await app.register(checkinRoutes, { ctx });
   if (ctx.stripe && config.stripeWebhookSecret) {
     await app.register(stripeWebhookRoutes, {
       ctx,

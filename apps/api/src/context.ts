@@ -1,5 +1,8 @@
 import {
+  DeferredAudit,
+  TicketKeyRing,
   testPaymentProvider,
+  type CheckinDeps,
   type AuthSettings,
   type Clock,
   type Db,
@@ -22,6 +25,14 @@ export interface AppContext {
   payments: PaymentProvider;
   /** Set when STRIPE_SECRET_KEY is. */
   stripe: Stripe | null;
+  /** The organizers' ticket-signing keys, sealed at rest with APP_SECRET. */
+  ticketKeys: TicketKeyRing;
+  /** Audit entries of scans refused before any query, written in batches by the background work. */
+  deferredAudit: DeferredAudit;
+}
+
+export function checkinDeps(ctx: AppContext): CheckinDeps {
+  return { db: ctx.db, clock: ctx.clock, keys: ctx.ticketKeys, deferredAudit: ctx.deferredAudit };
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {
@@ -61,6 +72,7 @@ export function createAppContext(parts: {
   clock: Clock;
   config: Config;
   jwtSecret: string | Uint8Array;
+  appSecret: string;
   payments?: PaymentProvider;
 }): AppContext {
   const stripe = parts.config.stripeSecretKey ? createStripeClient(stripeSettings(parts.config)) : null;
@@ -72,5 +84,7 @@ export function createAppContext(parts: {
     auth: authSettings(parts.config, parts.jwtSecret),
     payments: parts.payments ?? (stripe ? stripePaymentProvider(stripe) : testPaymentProvider),
     stripe,
+    ticketKeys: new TicketKeyRing(parts.db, parts.clock, parts.appSecret),
+    deferredAudit: new DeferredAudit(parts.clock),
   };
 }

@@ -18,8 +18,10 @@ const ctx = createAppContext({
   clock: systemClock,
   config,
   jwtSecret: secrets.jwtSecret,
+  appSecret: secrets.appSecret,
 });
 
+await ctx.ticketKeys.warm();
 const app = await buildApp(ctx);
 app.addHook('onClose', async () => database.close());
 const demoAccounts = await bootstrapAccounts(ctx, config, (m) => app.log.info(m));

@@ -23,6 +23,7 @@ export async function renderOpenApiDocument(): Promise<Record<string, unknown>> 
       clock: new ManualClock(),
       config,
       jwtSecret: new Uint8Array(32),
+      appSecret: 'openapi-document-only-secret-not-used-for-anything',
     }),
     { logger: false },
   );

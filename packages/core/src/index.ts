@@ -103,3 +103,41 @@ export {
   type Claim,
 } from './idempotency/idempotency-keys';
 export { rememberWebhookEvent, recordPaymentFailed } from './orders/payment-events';
+
+// Door check-in
+export type { CheckinDeps } from './checkin/checkin-deps';
+export {
+  TicketKeyRing,
+  type TicketCodeSigner,
+  type VerifiedTicketCode,
+  type PublicSigningKey,
+} from './checkin/key-ring';
+export { DeferredAudit } from './checkin/deferred-audit';
+export { TICKET_CODE_LENGTH, parseTicketCode, signatureIsValid } from './checkin/ticket-code';
+export type { ScanResult, ScannedTicket } from './checkin/admit-ticket';
+export {
+  validateTicket,
+  InvalidCodeError,
+  type ValidateTicketInput,
+  type ValidTicket,
+} from './checkin/validate-ticket';
+export { getCheckinKeys, type CheckinKeys } from './checkin/checkin-keys';
+export { listCheckinEvents, type CheckinEventSummary } from './checkin/checkin-events';
+export type { CheckinStats } from './checkin/checkin-stats';
+export {
+  syncOfflineScans,
+  MAX_OFFLINE_SCANS,
+  type OfflineScan,
+  type OfflineScanResult,
+  type OfflineSyncReport,
+} from './checkin/sync-offline-scans';
+export { reissueTicket } from './checkin/reissue-ticket';
+export { rotateSigningKey, listSigningKeys } from './checkin/organizer-signing-keys';
+export {
+  loadPrintableOrder,
+  loadPrintableEvent,
+  type PrintableOrder,
+  type PrintableEvent,
+  type PrintableTicket,
+  type PrintableVenue,
+} from './orders/printable-order';

@@ -24,12 +24,15 @@ export function startBackgroundWork(
 ): BackgroundWork {
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
   const pass = async () => {
     const changed = await expireHolds(ctx);
     changed.forEach(hooks.onAvailabilityChanged);
     await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
   };
   const runOnce = (): Promise<void> => {
+    // A kick that lands during shutdown must not start a pass on a closing database.
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -47,12 +50,25 @@ export function startBackgroundWork(
   };
   const timer = setInterval(() => void runOnce(), intervalMs);
   timer.unref();
+  // Refused scans are audited within a second, in one insert however many there were.
+  const flushAudit = () =>
+    ctx.deferredAudit.size > 0
+      ? ctx.deferredAudit.flush(ctx.db).catch((err: unknown) => log.error({ err }, 'audit flush failed'))
+      : Promise.resolve();
+  const auditTimer = setInterval(() => void flushAudit(), 1_000);
+  auditTimer.unref();
   return {
     kick: () => void runOnce(),
-    runOnce,
+    runOnce: async () => {
+      await runOnce();
+      await flushAudit();
+    },
     stop: async () => {
+      stopped = true;
       clearInterval(timer);
+      clearInterval(auditTimer);
       await running;
+      await flushAudit();
     },
   };
 }

@@ -1,9 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db, EmailMessage, Mailer } from '@eventhub/core';
+import { loadPrintableOrder, type Actor, type Db, type EmailMessage, type Mailer } from '@eventhub/core';
 import nodemailer from 'nodemailer';
 import QRCode from 'qrcode';
 import type { Config } from '../config';
+import { renderEventIcs } from '../tickets/event-ics';
+import { renderTicketsPdf } from '../tickets/ticket-pdf';
+
+// The mailer reads orders on the system's behalf, as an admin would, never for a caller.
+const SYSTEM_READER: Actor = { userId: 'system', role: 'admin', organizerId: null, sessionId: 'system' };
 
 export const MAIL_FROM = 'EventHub <no-reply@eventhub.local>';
 
@@ -12,21 +17,38 @@ export function outboxDir(config: Config): string {
   return path.join(config.dataDir, 'outbox');
 }
 
-/** The tickets of an order as QR PNG attachments (the check-in issue adds a PDF). */
-async function ticketAttachments(db: Db, orderId: string) {
-  const tickets = await db
-    .selectFrom('tickets')
-    .select(['id', 'code', 'holder_name'])
-    .where('order_id', '=', orderId)
-    .where('status', '!=', 'void')
-    .execute();
-  return Promise.all(
-    tickets.map(async (t, i) => ({
-      filename: `ticket-${i + 1}-${t.holder_name.replace(/[^\w-]+/g, '_').slice(0, 40)}.png`,
+/**
+ * The tickets of an order: the printable PDF (one page per ticket), each ticket's QR as a PNG for
+ * phone wallets, and the event as an .ics file when it has a date. Rendered at delivery from the
+ * database, so a ticket reissued in between is mailed with its new code.
+ */
+async function ticketAttachments(db: Db, config: Config, orderId: string, now: Date) {
+  const order = await loadPrintableOrder(db, SYSTEM_READER, orderId, config.publicUrl);
+  const valid = order.tickets.filter((t) => t.status !== 'void');
+  const qrPngs = await Promise.all(
+    valid.map(async (t, i) => ({
+      filename: `ticket-${i + 1}-${t.holderName.replace(/[^\w-]+/g, '_').slice(0, 40)}.png`,
       content: await QRCode.toBuffer(t.code, { errorCorrectionLevel: 'M', margin: 4, scale: 8 }),
       contentType: 'image/png',
     })),
   );
+  return [
+    {
+      filename: `tickets-${order.orderId}.pdf`,
+      content: await renderTicketsPdf(order),
+      contentType: 'application/pdf',
+    },
+    ...qrPngs,
+    ...(order.event.startsAt
+      ? [
+          {
+            filename: 'event.ics',
+            content: renderEventIcs(order.event, now),
+            contentType: 'text/calendar; charset=utf-8',
+          },
+        ]
+      : []),
+  ];
 }
 
 /**
@@ -40,7 +62,7 @@ export function createMailer(config: Config, db: Db): Mailer {
   return {
     async send(message: EmailMessage) {
       const attachments = message.attachOrderTickets
-        ? await ticketAttachments(db, message.attachOrderTickets)
+        ? await ticketAttachments(db, config, message.attachOrderTickets, new Date())
         : [];
       const info = await transport.sendMail({
         from: MAIL_FROM,

@@ -6,6 +6,8 @@ import {
   listEventOrders,
   listMyOrders,
   listOrderTickets,
+  loadPrintableEvent,
+  loadPrintableOrder,
   payOrder,
   placeOrder,
   refundOrder,
@@ -27,6 +29,8 @@ import {
   RefundSchema,
   TicketSchema,
 } from '../schemas/orders';
+import { renderEventIcs } from '../tickets/event-ics';
+import { renderTicketsPdf } from '../tickets/ticket-pdf';
 import type { TypedApp } from '../typed-app';
 
 const BUYERS = ['customer', 'organizer', 'admin'] as const;
@@ -170,6 +174,52 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         type: 'png',
       });
       return reply.type('image/png').header('cache-control', 'private, no-store').send(png);
+    },
+  );
+
+  app.get(
+    '/api/orders/:id/tickets.pdf',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags: ['orders'],
+        summary: "A printable PDF of the order's tickets: one page per valid ticket with its QR code",
+        params: OrderParams,
+        response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const order = await loadPrintableOrder(
+        ctx.db,
+        actorOf(request),
+        request.params.id,
+        ctx.config.publicUrl,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tickets-${order.orderId}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(await renderTicketsPdf(order));
+    },
+  );
+
+  app.get(
+    '/api/events/:id/calendar.ics',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['events'],
+        summary: 'The event as an iCalendar file, to add it to a calendar (409 not_scheduled without a date)',
+        params: EventParams,
+        response: { 200: Type.Unknown({ description: 'text/calendar' }), ...errors(404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const event = await loadPrintableEvent(ctx.db, request.actor, request.params.id, ctx.config.publicUrl);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="event-${event.id}.ics"`)
+        .send(renderEventIcs(event, ctx.clock.now()));
     },
   );
 

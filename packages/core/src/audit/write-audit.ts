@@ -28,19 +28,21 @@ function scrub(value: unknown): unknown {
   return value;
 }
 
+/** The row an entry becomes, with secrets scrubbed from its details. */
+export function auditRow(entry: AuditInput, at: string) {
+  return {
+    id: newId(),
+    at,
+    actor_id: entry.actorId,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: JSON.stringify(scrub(entry.details ?? {})),
+  };
+}
+
 /** Appends one entry; call it with the transaction that makes the change, so both land or neither. */
 export async function writeAudit(db: DbOrTx, clock: Clock, entry: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: clock.now().toISOString(),
-      actor_id: entry.actorId,
-      action: entry.action,
-      target_type: entry.targetType ?? null,
-      target_id: entry.targetId ?? null,
-      ip: entry.ip ?? null,
-      details: JSON.stringify(scrub(entry.details ?? {})),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry, clock.now().toISOString())).execute();
 }

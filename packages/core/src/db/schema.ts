@@ -182,6 +182,25 @@ export interface TicketsTable {
   checked_in_at: string | null;
   voided_at: string | null;
   created_at: string;
+  checked_in_by: string | null;
+  checkin_device: string | null;
+  checkin_nonce: string | null;
+}
+
+export interface SigningKeysTable {
+  id: string;
+  organizer_id: string;
+  public_key: string;
+  private_key_sealed: string;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface RevokedTicketCodesTable {
+  code: string;
+  ticket_id: string;
+  event_id: string;
+  revoked_at: string;
 }
 
 export interface RefundsTable {
@@ -241,11 +260,14 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   webhook_events: WebhookEventsTable;
   outbox: OutboxTable;
+  signing_keys: SigningKeysTable;
+  revoked_ticket_codes: RevokedTicketCodesTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;
 export type OrderItemRow = Selectable<OrderItemsTable>;
 export type TicketRow = Selectable<TicketsTable>;
+export type SigningKeyRow = Selectable<SigningKeysTable>;
 export type RefundRow = Selectable<RefundsTable>;
 
 export type EventRow = Selectable<EventsTable>;

@@ -1,16 +1,22 @@
+import type { TicketCodeSigner } from '../checkin/key-ring';
 import type { Tx } from '../db/database';
 import type { OrderRow, TicketRow } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import type { Attendee } from './attendees';
 import { splitAcrossSeats } from './pricing';
-import { newTicketCode } from './ticket-code';
 
 /**
  * One ticket per seat of a paid order, each with its holder (the attendee given for that seat,
  * else the buyer) and what that seat cost after discount.
  */
-export async function issueTickets(tx: Tx, clock: Clock, order: OrderRow): Promise<TicketRow[]> {
+export async function issueTickets(
+  tx: Tx,
+  clock: Clock,
+  signer: TicketCodeSigner,
+  order: OrderRow,
+  organizerId: string,
+): Promise<TicketRow[]> {
   const [items, buyer] = await Promise.all([
     tx.selectFrom('order_items').selectAll().where('order_id', '=', order.id).orderBy('id').execute(),
     tx
@@ -25,8 +31,9 @@ export async function issueTickets(tx: Tx, clock: Clock, order: OrderRow): Promi
   for (const item of items) {
     for (const price of splitAcrossSeats(item.total, item.quantity)) {
       const attendee = attendees[tickets.length];
+      const id = newId();
       tickets.push({
-        id: newId(),
+        id,
         order_id: order.id,
         event_id: order.event_id,
         ticket_type_id: item.ticket_type_id,
@@ -35,11 +42,14 @@ export async function issueTickets(tx: Tx, clock: Clock, order: OrderRow): Promi
         age_range: attendee?.ageRange ?? null,
         country: attendee?.country ?? null,
         price_paid: price,
-        code: newTicketCode(),
+        code: await signer.sign(tx, organizerId, { ticketId: id, eventId: order.event_id }),
         status: 'valid',
         checked_in_at: null,
         voided_at: null,
         created_at: now,
+        checked_in_by: null,
+        checkin_device: null,
+        checkin_nonce: null,
       });
     }
   }

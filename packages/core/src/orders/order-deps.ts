@@ -1,3 +1,4 @@
+import type { TicketCodeSigner } from '../checkin/key-ring';
 import type { Db } from '../db/database';
 import type { Clock } from '../shared/clock';
 import type { PaymentProvider } from './payment-provider';
@@ -9,6 +10,8 @@ export interface OrderDeps {
   /** How long a pending order holds its seats. */
   holdSeconds: number;
   payments: PaymentProvider;
+  /** Signs each issued ticket's code with its organizer's key. */
+  ticketCodes: TicketCodeSigner;
   /** Told after commit whenever an event's availability changed (live updates, caches). */
   onAvailabilityChanged?: (eventId: string) => void;
   /** Told after commit when the outbox has new mail to send. */

@@ -191,7 +191,7 @@ export async function placeOrder(
       if (free) {
         // Nothing to pay: the order is complete at once.
         await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });
-        await settlePaidOrder(tx, deps.clock, row, 'order.paid', actor.userId);
+        await settlePaidOrder(tx, deps, row, 'order.paid', actor.userId);
       }
       return { row, event, items, tiers };
     });

@@ -50,7 +50,7 @@ export async function recordPaymentSucceeded(
         return { order, outcome: 'already_paid' as const, refundId: null };
       await moveSeats(tx, order.event_id, await orderSeats(tx, order.id), { held: -1, sold: 1 });
       const paid = { ...order, status: 'paid' as const, paid_at: now };
-      await settlePaidOrder(tx, deps.clock, paid, 'order.paid', actorId);
+      await settlePaidOrder(tx, deps, paid, 'order.paid', actorId);
       return { order: paid, outcome: 'paid' as const, refundId: null };
     }
 
@@ -67,7 +67,7 @@ export async function recordPaymentSucceeded(
           .execute();
       }
       const paid = { ...order, status: 'paid' as const, paid_at: now };
-      await settlePaidOrder(tx, deps.clock, paid, 'order.paid_late', actorId);
+      await settlePaidOrder(tx, deps, paid, 'order.paid_late', actorId);
       return { order: paid, outcome: 'paid_late' as const, refundId: null };
     }
     // Sold out meanwhile: the money goes back, all of it.

@@ -1,20 +1,20 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
-import type { Clock } from '../shared/clock';
 import { toMajorUnits } from '../events/money';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { issueTickets } from './issue-tickets';
+import type { OrderDeps } from './order-deps';
 
 /** After an order became paid: issue its tickets, queue the confirmation mail, audit. */
 export async function settlePaidOrder(
   tx: Tx,
-  clock: Clock,
+  deps: Pick<OrderDeps, 'clock' | 'ticketCodes'>,
   order: OrderRow,
   action: string,
   actorId: string | null,
 ): Promise<void> {
-  const tickets = await issueTickets(tx, clock, order);
+  const { clock } = deps;
   const [buyer, event] = await Promise.all([
     tx
       .selectFrom('users')
@@ -23,10 +23,11 @@ export async function settlePaidOrder(
       .executeTakeFirstOrThrow(),
     tx
       .selectFrom('events')
-      .select(['name', 'starts_at', 'timezone'])
+      .select(['name', 'starts_at', 'timezone', 'organizer_id'])
       .where('id', '=', order.event_id)
       .executeTakeFirstOrThrow(),
   ]);
+  const tickets = await issueTickets(tx, clock, deps.ticketCodes, order, event.organizer_id);
   await enqueueEmail(tx, clock, {
     to: buyer.email,
     subject: `Your tickets for ${event.name}`,

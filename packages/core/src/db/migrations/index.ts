@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001-identity';
 import * as m002 from './002-events';
 import * as m003 from './003-orders';
+import * as m004 from './004-checkin';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
   '001-identity': m001,
   '002-events': m002,
   '003-orders': m003,
+  '004-checkin': m004,
 };

@@ -1,0 +1,120 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DbOrTx } from '../db/database';
+import type { Database } from '../db/schema';
+
+export type ScanResult = 'valid' | 'already_used' | 'void' | 'wrong_event' | 'invalid_code';
+
+export interface ScannedTicket {
+  id: string;
+  eventId: string;
+  ticketTypeId: string;
+  ticketTypeName: string;
+  holderName: string;
+}
+
+export interface Admission {
+  result: ScanResult;
+  ticket: ScannedTicket | null;
+  /** The ticket's (first) check-in time when it is or was admitted. */
+  checkedInAt: string | null;
+  /** Offline upload only: this earlier scan replaced a later recorded check-in of the ticket. */
+  supersededCheckInAt?: string;
+}
+
+export interface Scan {
+  /** The full code as presented; its signature has already been verified. */
+  code: string;
+  ticketId: string;
+  eventId: string;
+  at: string;
+  actorId: string;
+  deviceId: string | null;
+  nonce: string | null;
+}
+
+const ticketTypeName = (eb: ExpressionBuilder<Database, 'tickets'>) =>
+  eb
+    .selectFrom('ticket_types')
+    .select('name')
+    .whereRef('ticket_types.id', '=', 'tickets.ticket_type_id')
+    .as('type_name');
+
+const toScanned = (row: {
+  id: string;
+  event_id: string;
+  ticket_type_id: string;
+  type_name: string | null;
+  holder_name: string;
+}): ScannedTicket => ({
+  id: row.id,
+  eventId: row.event_id,
+  ticketTypeId: row.ticket_type_id,
+  ticketTypeName: row.type_name ?? '',
+  holderName: row.holder_name,
+});
+
+/**
+ * Admits a ticket at most once: one conditional UPDATE from `valid` to `used`, so of any number
+ * of concurrent scans exactly one matches the row. Every other outcome is read back afterwards.
+ * With `earliestWins` (offline uploads) a scan older than the recorded check-in takes its place.
+ */
+export async function admitTicket(
+  db: DbOrTx,
+  scan: Scan,
+  options: { eventCancelled: boolean; earliestWins?: boolean },
+): Promise<Admission> {
+  const checkIn = {
+    checked_in_at: scan.at,
+    checked_in_by: scan.actorId,
+    checkin_device: scan.deviceId,
+    checkin_nonce: scan.nonce,
+  };
+  const returned = ['id', 'event_id', 'ticket_type_id', 'holder_name', 'checked_in_at'] as const;
+  if (!options.eventCancelled) {
+    const admitted = await db
+      .updateTable('tickets')
+      .set({ status: 'used', ...checkIn })
+      .where('id', '=', scan.ticketId)
+      .where('event_id', '=', scan.eventId)
+      .where('code', '=', scan.code)
+      .where('status', '=', 'valid')
+      .returning(returned)
+      .returning(ticketTypeName)
+      .executeTakeFirst();
+    if (admitted)
+      return { result: 'valid', ticket: toScanned(admitted), checkedInAt: admitted.checked_in_at };
+  }
+
+  const ticket = await db
+    .selectFrom('tickets')
+    .select([...returned, 'code', 'status', 'checked_in_by', 'checkin_nonce'])
+    .select(ticketTypeName)
+    .where('id', '=', scan.ticketId)
+    .executeTakeFirst();
+  // Correctly signed, yet no such ticket of that event: treat it as a code we never issued.
+  if (!ticket || ticket.event_id !== scan.eventId)
+    return { result: 'invalid_code', ticket: null, checkedInAt: null };
+  const scanned = toScanned(ticket);
+  // A reissued ticket's old code is still correctly signed, but no longer the ticket's code.
+  if (ticket.code !== scan.code || ticket.status === 'void' || options.eventCancelled)
+    return { result: 'void', ticket: scanned, checkedInAt: ticket.checked_in_at };
+  if (scan.nonce && ticket.checkin_nonce === scan.nonce && ticket.checked_in_by === scan.actorId)
+    return { result: 'valid', ticket: scanned, checkedInAt: ticket.checked_in_at };
+  if (options.earliestWins && ticket.checked_in_at && scan.at < ticket.checked_in_at) {
+    const moved = await db
+      .updateTable('tickets')
+      .set(checkIn)
+      .where('id', '=', scan.ticketId)
+      .where('status', '=', 'used')
+      .where('checked_in_at', '>', scan.at)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) === 1)
+      return {
+        result: 'valid',
+        ticket: scanned,
+        checkedInAt: scan.at,
+        supersededCheckInAt: ticket.checked_in_at,
+      };
+  }
+  return { result: 'already_used', ticket: scanned, checkedInAt: ticket.checked_in_at };
+}

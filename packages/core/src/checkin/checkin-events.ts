@@ -1,0 +1,59 @@
+import type { Db } from '../db/database';
+import type { Actor } from '../identity/actor';
+import { requireRole } from '../identity/actor';
+import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { checkinStats, type CheckinStats } from './checkin-stats';
+
+export interface CheckinEventSummary {
+  id: string;
+  name: string;
+  status: string;
+  startsAt: string | null;
+  timezone: string;
+  venueName: string | null;
+  stats: CheckinStats;
+}
+
+/**
+ * The events a scanner may pick: for staff and organizers those of their organizer, for admins
+ * all; drafts excluded (nothing to admit), soonest first. Only names, times and door counts —
+ * staff see no orders and no revenue.
+ */
+export async function listCheckinEvents(
+  db: Db,
+  actor: Actor,
+  query: PageQuery,
+): Promise<Page<CheckinEventSummary>> {
+  requireRole(actor, ['staff', 'organizer', 'admin']);
+  const { page, pageSize, offset } = pageWindow(query);
+  let base = db.selectFrom('events').where('status', '!=', 'draft');
+  if (actor.role !== 'admin') base = base.where('organizer_id', '=', actor.organizerId ?? actor.userId);
+  const [rows, total] = await Promise.all([
+    base
+      .select(['id', 'name', 'status', 'starts_at', 'timezone', 'venue_name'])
+      .orderBy('starts_at', 'asc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const stats = await checkinStats(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      startsAt: r.starts_at,
+      timezone: r.timezone,
+      venueName: r.venue_name,
+      stats: stats.get(r.id)!,
+    })),
+    page,
+    pageSize,
+    total: Number(total.n),
+  };
+}

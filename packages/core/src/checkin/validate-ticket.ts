@@ -1,0 +1,96 @@
+import { writeAudit } from '../audit/write-audit';
+import type { Actor, RequestMeta } from '../identity/actor';
+import { ConflictError, DomainError, ForbiddenError } from '../shared/errors';
+import { admitTicket, type ScannedTicket } from './admit-ticket';
+import { canCheckIn, findCheckinEvent } from './checkin-access';
+import type { CheckinDeps } from './checkin-deps';
+import { scanAuditEntry, type ScanContext } from './scan-audit';
+
+export interface ValidateTicketInput {
+  code: string;
+  /** The event the scanner is admitting to; defaults to the event the code names. */
+  eventId?: string;
+  /** Makes a retried scan idempotent: the same nonce from the same user gets the same answer. */
+  nonce?: string;
+  deviceId?: string;
+}
+
+export interface ValidTicket {
+  result: 'valid';
+  ticket: ScannedTicket;
+  checkedInAt: string;
+}
+
+export class InvalidCodeError extends DomainError {
+  constructor() {
+    super('invalid', 'invalid_code', 'This is not a valid ticket code');
+  }
+}
+
+/**
+ * Door check-in. The signature is checked before any query (forged or garbled → `invalid_code`),
+ * then the ticket is admitted atomically: of concurrent scans of one ticket exactly one is
+ * `valid`, the rest `already_used` with the first check-in time. Every scan is audited.
+ */
+export async function validateTicket(
+  deps: CheckinDeps,
+  actor: Actor,
+  input: ValidateTicketInput,
+  meta: RequestMeta,
+): Promise<ValidTicket> {
+  const ctx: ScanContext = { actor, meta, deviceId: input.deviceId ?? null };
+  const claims = await deps.keys.verify(input.code);
+  if (!claims) {
+    deps.deferredAudit.push(
+      scanAuditEntry(ctx, input.eventId ?? null, { result: 'invalid_code', ticket: null }),
+    );
+    throw new InvalidCodeError();
+  }
+  const event = await findCheckinEvent(deps.db, input.eventId ?? claims.eventId);
+  if (!canCheckIn(actor, event)) {
+    deps.deferredAudit.push(scanAuditEntry(ctx, event.id, { result: 'forbidden', ticket: null }));
+    throw new ForbiddenError('You may not check in tickets of this event');
+  }
+
+  const admission = await deps.db.transaction().execute(async (tx) => {
+    const outcome =
+      claims.eventId !== event.id
+        ? { result: 'wrong_event' as const, ticket: null, checkedInAt: null }
+        : claims.signerId !== event.organizer_id
+          ? // Correctly signed, but by another organizer's key: not a ticket of this event.
+            { result: 'invalid_code' as const, ticket: null, checkedInAt: null }
+          : await admitTicket(
+              tx,
+              {
+                code: input.code,
+                ticketId: claims.ticketId,
+                eventId: claims.eventId,
+                at: deps.clock.now().toISOString(),
+                actorId: actor.userId,
+                deviceId: ctx.deviceId,
+                nonce: input.nonce ?? null,
+              },
+              { eventCancelled: event.status === 'cancelled' },
+            );
+    await writeAudit(tx, deps.clock, scanAuditEntry(ctx, event.id, outcome));
+    return outcome;
+  });
+
+  switch (admission.result) {
+    case 'valid':
+      return { result: 'valid', ticket: admission.ticket!, checkedInAt: admission.checkedInAt! };
+    case 'invalid_code':
+      throw new InvalidCodeError();
+    case 'wrong_event':
+      throw new ConflictError('wrong_event', 'This ticket is for another event');
+    case 'void':
+      throw new ConflictError('void', 'This ticket is void (refunded, cancelled or reissued)', {
+        ticket: admission.ticket,
+      });
+    case 'already_used':
+      throw new ConflictError('already_used', 'This ticket has already been checked in', {
+        checkedInAt: admission.checkedInAt,
+        ticket: admission.ticket,
+      });
+  }
+}

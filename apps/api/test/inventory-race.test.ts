@@ -6,6 +6,9 @@ import { buyTickets, makePublishedEvent, signUp, type EventBody } from './suppor
 import { listenOnLoopback, startApiProcess, type ApiProcess } from './support/live-server';
 import { describeEachEngine, type TestEnv } from './support/test-env';
 
+// Hundreds of HTTP buyers on two shared cores: generous, so a busy machine is not a failure.
+const RUSH_TIMEOUT_MS = 120_000;
+
 interface Outcome {
   status: number;
   code?: string;
@@ -158,7 +161,7 @@ describeEachEngine(
         .where('event_id', '=', event.id)
         .execute();
       expect(tickets).toHaveLength(500);
-    });
+    }, RUSH_TIMEOUT_MS);
 
     it('with 200 seats left, 100 concurrent buyers of one seat all succeed (no false conflicts)', async () => {
       const event = await eventWithSeatsLeft(300, 200);
@@ -166,7 +169,7 @@ describeEachEngine(
       const { outcomes, samples } = await rush(env(), [baseUrl], buyers, event);
       expect(outcomes.map((o) => o.status)).toEqual(Array(100).fill(201));
       expectConsistent(samples, 300);
-    });
+    }, RUSH_TIMEOUT_MS);
 
     // Several API processes share one database only with PostgreSQL; SQLite is the single-node engine.
     if (engine !== 'postgres') return;
@@ -184,7 +187,7 @@ describeEachEngine(
       expect(outcomes.filter((o) => o.status === 409 && o.code === 'sold_out')).toHaveLength(450);
       expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
       expectConsistent(samples, 500);
-    });
+    }, RUSH_TIMEOUT_MS);
   },
   { env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } },
 );

@@ -43,7 +43,12 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
   });
   const database = await createTestDatabase(engine, dataDir);
   const clock = new ManualClock(new Date());
-  const ctx = createAppContext({ db: database.db, engine, clock, config, jwtSecret: TEST_JWT_SECRET,
+  const ctx = createAppContext({
+    db: database.db,
+    engine,
+    clock,
+    config,
+    jwtSecret: TEST_JWT_SECRET,
     appSecret: config.appSecret!,
   });
   const app = await buildApp(ctx, { logger: { level: 'error' } });

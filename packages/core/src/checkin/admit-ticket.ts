@@ -17,6 +17,8 @@ export interface Admission {
   ticket: ScannedTicket | null;
   /** The ticket's (first) check-in time when it is or was admitted. */
   checkedInAt: string | null;
+  /** The same scan again (same nonce and user): the first answer repeated, nothing changed. */
+  replay?: boolean;
   /** Offline upload only: this earlier scan replaced a later recorded check-in of the ticket. */
   supersededCheckInAt?: string;
 }
@@ -99,7 +101,7 @@ export async function admitTicket(
   if (ticket.code !== scan.code || ticket.status === 'void' || options.eventCancelled)
     return { result: 'void', ticket: scanned, checkedInAt: ticket.checked_in_at };
   if (scan.nonce && ticket.checkin_nonce === scan.nonce && ticket.checked_in_by === scan.actorId)
-    return { result: 'valid', ticket: scanned, checkedInAt: ticket.checked_in_at };
+    return { result: 'valid', ticket: scanned, checkedInAt: ticket.checked_in_at, replay: true };
   if (options.earliestWins && ticket.checked_in_at && scan.at < ticket.checked_in_at) {
     const moved = await db
       .updateTable('tickets')

@@ -58,6 +58,10 @@ export class TicketKeyRing implements TicketCodeSigner {
   private readonly verifyKeys = new Map<string, VerifyKey>();
   private readonly unknownKeys = new Map<string, number>();
   private readonly signers = new Map<string, ActiveSigner>();
+  // Keys this process inserted inside a transaction that may still roll back: never cached from
+  // inside that transaction, only once a read outside it finds them committed.
+  private readonly uncommitted = new Set<string>();
+  private readonly confirming = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -98,6 +102,8 @@ export class TicketKeyRing implements TicketCodeSigner {
       .where('organizer_id', '=', organizerId)
       .orderBy('created_at', 'desc')
       .execute();
+    // The active key first, then retired ones newest first.
+    rows.sort((a, b) => Number(a.retired_at !== null) - Number(b.retired_at !== null));
     return rows.map((r) => ({
       keyId: r.id,
       algorithm: 'Ed25519' as const,
@@ -118,6 +124,7 @@ export class TicketKeyRing implements TicketCodeSigner {
       .execute();
     this.signers.delete(organizerId);
     const created = await this.createKey(tx, organizerId);
+    this.uncommitted.add(created.keyId);
     return {
       keyId: created.keyId,
       algorithm: 'Ed25519',
@@ -140,15 +147,38 @@ export class TicketKeyRing implements TicketCodeSigner {
     let row = await findActive();
     if (!row) {
       // Two first payments may race here: the partial unique index lets one key win.
-      await this.createKey(db, organizerId, { ignoreConflict: true });
+      const created = await this.createKey(db, organizerId, { ignoreConflict: true });
+      this.uncommitted.add(created.keyId);
       row = await findActive();
       if (!row) throw new Error('No active signing key after creating one');
-      // Not cached: the transaction that created it may still roll back.
-      return this.openSigner(row.id, row.private_key_sealed);
     }
     const signer = this.openSigner(row.id, row.private_key_sealed);
-    this.signers.set(organizerId, signer);
+    if (this.uncommitted.has(row.id)) this.confirmWhenCommitted(organizerId, row.id);
+    else this.signers.set(organizerId, signer);
     return signer;
+  }
+
+  /**
+   * Caches a key this process created once it is committed. Not awaited: on SQLite the read
+   * waits for the creating transaction to end, so awaiting it inside that transaction would
+   * deadlock; on PostgreSQL it simply does not see the key until the commit.
+   */
+  private confirmWhenCommitted(organizerId: string, keyId: string): void {
+    if (this.confirming.has(keyId)) return;
+    this.confirming.add(keyId);
+    void this.db
+      .selectFrom('signing_keys')
+      .select(['id', 'private_key_sealed'])
+      .where('id', '=', keyId)
+      .where('retired_at', 'is', null)
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row) return;
+        this.uncommitted.delete(keyId);
+        this.signers.set(organizerId, this.openSigner(row.id, row.private_key_sealed));
+      })
+      .catch(() => undefined)
+      .finally(() => this.confirming.delete(keyId));
   }
 
   private openSigner(keyId: string, sealed: string): ActiveSigner {

@@ -17,11 +17,18 @@ export interface ScanContext {
 export function scanAuditEntry(
   ctx: ScanContext,
   eventId: string | null,
-  admission: { result: ScanResult | 'forbidden' } & Pick<Admission, 'ticket' | 'supersededCheckInAt'>,
+  admission: { result: ScanResult | 'forbidden' } & Pick<
+    Admission,
+    'ticket' | 'supersededCheckInAt' | 'replay'
+  >,
 ): AuditInput {
   return {
     actorId: ctx.actor.userId,
-    action: admission.result === 'valid' ? 'ticket.checked_in' : 'ticket.scan_refused',
+    action: admission.replay
+      ? 'ticket.scan_replayed'
+      : admission.result === 'valid'
+        ? 'ticket.checked_in'
+        : 'ticket.scan_refused',
     targetType: 'ticket',
     targetId: admission.ticket?.id ?? null,
     ip: ctx.meta.ip,

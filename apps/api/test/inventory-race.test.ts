@@ -147,47 +147,59 @@ describeEachEngine(
       expect(after.sold + after.held).toBe(60);
     });
 
-    it('500 concurrent buyers over HTTP for the last 50 seats: exactly 50 sold, 450 clean sold_out', async () => {
-      const event = await eventWithSeatsLeft(500, 50);
-      const buyers = await mintBuyers(env(), 500);
-      const { outcomes, samples } = await rush(env(), [baseUrl], buyers, event);
-      expect(outcomes.filter((o) => o.status === 201)).toHaveLength(50);
-      expect(outcomes.filter((o) => o.status === 409 && o.code === 'sold_out')).toHaveLength(450);
-      expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
-      expectConsistent(samples, 500);
-      const tickets = await env()
-        .ctx.db.selectFrom('tickets')
-        .select('id')
-        .where('event_id', '=', event.id)
-        .execute();
-      expect(tickets).toHaveLength(500);
-    }, RUSH_TIMEOUT_MS);
+    it(
+      '500 concurrent buyers over HTTP for the last 50 seats: exactly 50 sold, 450 clean sold_out',
+      async () => {
+        const event = await eventWithSeatsLeft(500, 50);
+        const buyers = await mintBuyers(env(), 500);
+        const { outcomes, samples } = await rush(env(), [baseUrl], buyers, event);
+        expect(outcomes.filter((o) => o.status === 201)).toHaveLength(50);
+        expect(outcomes.filter((o) => o.status === 409 && o.code === 'sold_out')).toHaveLength(450);
+        expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
+        expectConsistent(samples, 500);
+        const tickets = await env()
+          .ctx.db.selectFrom('tickets')
+          .select('id')
+          .where('event_id', '=', event.id)
+          .execute();
+        expect(tickets).toHaveLength(500);
+      },
+      RUSH_TIMEOUT_MS,
+    );
 
-    it('with 200 seats left, 100 concurrent buyers of one seat all succeed (no false conflicts)', async () => {
-      const event = await eventWithSeatsLeft(300, 200);
-      const buyers = await mintBuyers(env(), 100);
-      const { outcomes, samples } = await rush(env(), [baseUrl], buyers, event);
-      expect(outcomes.map((o) => o.status)).toEqual(Array(100).fill(201));
-      expectConsistent(samples, 300);
-    }, RUSH_TIMEOUT_MS);
+    it(
+      'with 200 seats left, 100 concurrent buyers of one seat all succeed (no false conflicts)',
+      async () => {
+        const event = await eventWithSeatsLeft(300, 200);
+        const buyers = await mintBuyers(env(), 100);
+        const { outcomes, samples } = await rush(env(), [baseUrl], buyers, event);
+        expect(outcomes.map((o) => o.status)).toEqual(Array(100).fill(201));
+        expectConsistent(samples, 300);
+      },
+      RUSH_TIMEOUT_MS,
+    );
 
     // Several API processes share one database only with PostgreSQL; SQLite is the single-node engine.
     if (engine !== 'postgres') return;
-    it('holds the guarantee with the buyers split across two API processes on one database', async () => {
-      extra.push(await startApiProcess(env()), await startApiProcess(env()));
-      const event = await eventWithSeatsLeft(500, 50);
-      const buyers = await mintBuyers(env(), 500);
-      const { outcomes, samples } = await rush(
-        env(),
-        extra.map((p) => p.baseUrl),
-        buyers,
-        event,
-      );
-      expect(outcomes.filter((o) => o.status === 201)).toHaveLength(50);
-      expect(outcomes.filter((o) => o.status === 409 && o.code === 'sold_out')).toHaveLength(450);
-      expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
-      expectConsistent(samples, 500);
-    }, RUSH_TIMEOUT_MS);
+    it(
+      'holds the guarantee with the buyers split across two API processes on one database',
+      async () => {
+        extra.push(await startApiProcess(env()), await startApiProcess(env()));
+        const event = await eventWithSeatsLeft(500, 50);
+        const buyers = await mintBuyers(env(), 500);
+        const { outcomes, samples } = await rush(
+          env(),
+          extra.map((p) => p.baseUrl),
+          buyers,
+          event,
+        );
+        expect(outcomes.filter((o) => o.status === 201)).toHaveLength(50);
+        expect(outcomes.filter((o) => o.status === 409 && o.code === 'sold_out')).toHaveLength(450);
+        expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
+        expectConsistent(samples, 500);
+      },
+      RUSH_TIMEOUT_MS,
+    );
   },
   { env: { ACCESS_TOKEN_TTL_SECONDS: '86400' } },
 );

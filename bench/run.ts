@@ -1,9 +1,10 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: events-browse, orders-hot-tier (use --connections 200). Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1]. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/server-process';
+import { checkinValidate } from './scenarios/checkin-validate';
 import { eventsBrowse } from './scenarios/events-browse';
 import { ordersHotTier } from './scenarios/orders-hot-tier';
 
@@ -15,6 +16,8 @@ const { positionals, values } = parseArgs({
     duration: { type: 'string', default: '10' },
     events: { type: 'string', default: '10000' },
     'no-cache': { type: 'boolean', default: false },
+    scanners: { type: 'string', default: '500' },
+    'scan-rate': { type: 'string', default: '1' },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
@@ -31,6 +34,13 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       engine,
       connections: Number(values.connections),
       durationSeconds: Number(values.duration),
+    }),
+  'checkin-validate': () =>
+    checkinValidate({
+      engine,
+      scanners: Number(values.scanners),
+      durationSeconds: Number(values.duration),
+      scansPerScannerPerSecond: Number(values['scan-rate']),
     }),
   'events-browse': () =>
     eventsBrowse({

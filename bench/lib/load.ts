@@ -22,6 +22,10 @@ export interface LoadOptions {
   body?: string;
   /** Headers per request, e.g. a different buyer's token each time. */
   headersFor?: () => Record<string, string>;
+  /** A body per request, e.g. a different ticket code each time. */
+  bodyFor?: () => string;
+  /** Open model: this many requests per second in all, however fast the server answers. */
+  overallRate?: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -29,14 +33,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host))
     throw new Error(`refusing to load a non-loopback host: ${host}`);
   let next = 0;
-  const { paths, headersFor } = options;
+  const { paths, headersFor, bodyFor } = options;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
     duration: options.durationSeconds,
     method: options.method ?? 'GET',
     ...(options.body ? { body: options.body } : {}),
-    ...(paths || headersFor
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    ...(paths || headersFor || bodyFor
       ? {
           requests: [
             {
@@ -44,6 +49,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
                 ...request,
                 ...(paths ? { path: paths[next++ % paths.length]! } : {}),
                 ...(headersFor ? { headers: { ...request.headers, ...headersFor() } } : {}),
+                ...(bodyFor ? { body: bodyFor() } : {}),
               }),
             },
           ],

@@ -1,6 +1,6 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,13 +8,14 @@ import { systemClock, type Engine } from '@eventhub/core';
 import { createTestDatabase } from '@eventhub/core/testing';
 import { buildApp, createAppContext, loadConfig } from '@eventhub/api';
 import { mintBuyers } from '@eventhub/api/testing';
+import { seedDoor } from '../seed/door';
 import { seedEvents, seedHotEvent } from '../seed/events';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as Engine;
 
-function writeTokens(tokens: string[]): string {
-  const file = path.join(dataDir, 'tokens.json');
-  writeFileSync(file, JSON.stringify(tokens));
+function writeSecretFile(name: string, value: unknown): string {
+  const file = path.join(dataDir, name);
+  writeFileSync(file, JSON.stringify(value));
   return file;
 }
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-bench-'));
@@ -41,6 +42,8 @@ const eventIds = await seedEvents(ctx, Number(process.env.BENCH_EVENTS ?? 0));
 // The orders scenario: one published event with one huge tier, and signed-in buyers to hit it.
 const hot = process.env.BENCH_BUYERS ? await seedHotEvent(ctx) : null;
 const buyers = hot ? await mintBuyers({ ctx, clock: ctx.clock }, Number(process.env.BENCH_BUYERS)) : [];
+// The check-in scenario: an event with many paid tickets, and a door-staff token to scan them.
+const door = process.env.BENCH_TICKETS ? await seedDoor(ctx, Number(process.env.BENCH_TICKETS)) : null;
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -51,7 +54,16 @@ console.log(
     eventIds: eventIds.slice(0, 500),
     hot,
     // Hundreds of tokens would make one huge stdout line: they go to a file beside the data.
-    tokensFile: writeTokens(buyers.map((b) => b.accessToken)),
+    tokensFile: writeSecretFile(
+      'tokens.json',
+      buyers.map((b) => b.accessToken),
+    ),
+    door: door
+      ? {
+          eventId: door.eventId,
+          file: writeSecretFile('door.json', { codes: door.codes, staffToken: door.staffToken }),
+        }
+      : null,
   }),
 );
 process.on('SIGTERM', () => {

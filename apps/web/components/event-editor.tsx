@@ -52,7 +52,8 @@ export function EventEditor({ eventId }: { eventId: string }) {
           <>
             {' '}
             <Link href={`/organizer/events/${event.id}/orders`}>Orders</Link> ·{' '}
-            <Link href={`/events/${event.id}`}>View the public page</Link>
+            <Link href={`/events/${event.id}`}>View the public page</Link> ·{' '}
+            <Link href={`/scanner?event=${event.id}`}>Scan tickets at the door</Link>
           </>
         )}
       </p>

@@ -68,6 +68,11 @@ export function MyEvents() {
                       Public page<span className="visually-hidden"> of {event.name}</span>
                     </Link>
                   )}
+                  {event.status === 'draft' ? null : (
+                    <Link href={`/scanner?event=${event.id}`}>
+                      Scan tickets<span className="visually-hidden"> for {event.name}</span>
+                    </Link>
+                  )}
                 </div>
               </article>
             </li>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { ConfirmAction } from './confirm-action';
 import { FormAlert } from './form-alert';
+import { OrderDownloads } from './order-downloads';
 import { OrderStatusBadge } from './order-status-badge';
 import { OrderSummary } from './order-summary';
 import { RefundPanel } from './refund-panel';
@@ -126,7 +127,15 @@ function OrderView({
 
       <section aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
-        <TicketCards tickets={order.tickets ?? []} currency={order.currency} />
+        <OrderDownloads order={order} />
+        <TicketCards
+          tickets={order.tickets ?? []}
+          currency={order.currency}
+          onReissue={async (ticket) => {
+            await authed((client) => client.tickets.reissue(ticket.id));
+            reload();
+          }}
+        />
       </section>
 
       <RefundPanel

@@ -1,11 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { MyEvents } from './my-events';
 import { StaffSection } from './staff-section';
 import { useAuth } from '@/lib/auth-context';
 
-/** The organizer portal's landing page; door staff see their (coming) scanner instead. */
+/** The organizer portal's landing page; door staff are pointed to their scanner instead. */
 export function OrganizerHome() {
   const { session } = useAuth();
   if (session.status !== 'signed-in') return null;
@@ -14,7 +15,12 @@ export function OrganizerHome() {
     return (
       <section>
         <h1>Scanner</h1>
-        <p>The ticket scanner for door check-in is coming soon.</p>
+        <p>Door staff check tickets in with the scanner.</p>
+        <p>
+          <Link href="/scanner" className="button-link">
+            Open the scanner
+          </Link>
+        </p>
       </section>
     );
   }

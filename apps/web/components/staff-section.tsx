@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { AccountFields } from './account-fields';
 import { FormAlert } from './form-alert';
@@ -50,7 +51,10 @@ export function StaffSection() {
   return (
     <section aria-labelledby="staff-heading">
       <h2 id="staff-heading">Door staff</h2>
-      <p>Door staff can check tickets in at your events and nothing else.</p>
+      <p>
+        Door staff can check tickets in at your events and nothing else: they log in and open the{' '}
+        <Link href="/scanner">scanner</Link>, which you can use too.
+      </p>
 
       {staff.error ? <FormAlert message={staff.error} /> : null}
       {staff.loading && !staff.data ? <p aria-busy="true">Loading staff…</p> : null}

@@ -1,12 +1,15 @@
 'use client';
 
+import { ActionFeedback } from './action-feedback';
+import { ConfirmAction } from './confirm-action';
 import { TicketStatusBadge } from './order-status-badge';
 import { formatMoney } from '@/lib/event-format';
 import type { Ticket } from '@eventhub/client';
+import { useRowAction } from '@/lib/use-row-action';
 import { useTicketQr } from '@/lib/use-ticket-qr';
 
 function TicketQr({ ticket }: { ticket: Ticket }) {
-  const qr = useTicketQr(ticket.id);
+  const qr = useTicketQr(ticket);
   if (qr.src) {
     return (
       <img
@@ -26,8 +29,53 @@ function TicketQr({ ticket }: { ticket: Ticket }) {
   );
 }
 
-/** An order's tickets: holder, tier and status, with the QR code to show at the door while valid. */
-export function TicketCards({ tickets, currency }: { tickets: readonly Ticket[]; currency: string }) {
+/** Replaces a lost or shared QR code: the old one then scans as void at the door. */
+function ReissueCode({
+  ticket,
+  onReissue,
+}: {
+  ticket: Ticket;
+  onReissue: (ticket: Ticket) => Promise<void>;
+}) {
+  const action = useRowAction();
+  return (
+    <div className="ticket-reissue">
+      <ConfirmAction
+        label={
+          <>
+            New QR code<span className="visually-hidden"> for {ticket.holderName}</span>
+          </>
+        }
+        question="Replace this ticket's QR code? The old code, printed or shared, stops working at the door."
+        confirmLabel="Yes, new code"
+        dismissLabel="Keep this code"
+        busy={action.busy}
+        className="secondary outline compact"
+        onConfirm={() =>
+          action.run(async () => {
+            await onReissue(ticket);
+            return 'New QR code issued. The old one no longer admits anyone.';
+          })
+        }
+      />
+      <ActionFeedback error={action.error} notice={action.notice} />
+    </div>
+  );
+}
+
+/**
+ * An order's tickets: holder, tier and status, with the QR code to show at the door while valid.
+ * With `onReissue`, each valid ticket offers a new code.
+ */
+export function TicketCards({
+  tickets,
+  currency,
+  onReissue,
+}: {
+  tickets: readonly Ticket[];
+  currency: string;
+  onReissue?: (ticket: Ticket) => Promise<void>;
+}) {
   if (tickets.length === 0) return <p>No tickets yet: they are issued once the order is paid.</p>;
   return (
     <ul className="ticket-cards" aria-label="Tickets">
@@ -49,6 +97,9 @@ export function TicketCards({ tickets, currency }: { tickets: readonly Ticket[];
                     ? 'Checked in. Enjoy the event!'
                     : 'Show this code at the entrance, on your phone or printed.'}
                 </small>
+                {onReissue && ticket.status === 'valid' ? (
+                  <ReissueCode ticket={ticket} onReissue={onReissue} />
+                ) : null}
               </>
             )}
           </article>

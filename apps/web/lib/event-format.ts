@@ -90,3 +90,25 @@ export function formatTaken(event: { sold?: number; held?: number; capacity?: nu
     event.capacity === null || event.capacity === undefined ? ' (no limit)' : ` of ${event.capacity}`;
   return `${total}${limit}${held > 0 ? ` (${held} held)` : ''}`;
 }
+
+/**
+ * A moment at the door, to the second, in the event's own time zone (or the reader's when it is
+ * not known): "9:05:12 PM CEST, Sat, Jun 14".
+ */
+export function formatDoorTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const time = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
+  const day = new Intl.DateTimeFormat(DISPLAY_LOCALE, {
+    timeZone: zone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  }).format(date);
+  return `${time} ${zoneAbbreviation(date, zone)}, ${day}`;
+}

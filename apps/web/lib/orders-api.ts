@@ -18,3 +18,13 @@ export async function ticketQrImage(client: Api, ticketId: string): Promise<Blob
   if (!response.ok || !(data instanceof Blob)) throw apiErrorOf(response, error);
   return data;
 }
+
+/** The order's valid tickets as a printable PDF, one page each; it needs the access token too. */
+export async function orderTicketsPdf(client: Api, orderId: string): Promise<Blob> {
+  const { data, error, response } = await client.raw.GET('/api/orders/{id}/tickets.pdf', {
+    params: { path: { id: orderId } },
+    parseAs: 'blob',
+  });
+  if (!response.ok || !(data instanceof Blob)) throw apiErrorOf(response, error);
+  return data;
+}

@@ -20,6 +20,6 @@ export const PORTAL_LINKS: readonly { href: string; label: string; roles: readon
   { href: '/account/orders', label: 'My orders', roles: ['customer', 'organizer', 'admin'] },
   { href: '/organizer', label: 'Organizer', roles: ['organizer', 'admin'] },
   { href: '/admin', label: 'Admin', roles: ['admin'] },
-  // Door staff get a scanner in a later issue; until then it opens the organizer portal.
-  { href: '/organizer', label: 'Scanner', roles: ['staff'] },
+  // Door staff see only this: no orders, no revenue.
+  { href: '/scanner', label: 'Scanner', roles: ['staff', 'organizer', 'admin'] },
 ];

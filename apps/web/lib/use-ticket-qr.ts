@@ -3,11 +3,14 @@
 import { ticketQrImage } from './orders-api';
 import { useAuthorizedBlobUrl, type BlobImage } from './use-authorized-blob-url';
 
-/** A displayable URL for a ticket's QR code (served only with the access token). */
-export function useTicketQr(ticketId: string, enabled = true): BlobImage {
+/**
+ * A displayable URL for a ticket's QR code (served only with the access token). Loaded again
+ * when the ticket's code changes, e.g. after a reissue.
+ */
+export function useTicketQr(ticket: { id: string; code: string }, enabled = true): BlobImage {
   return useAuthorizedBlobUrl(
-    enabled ? ticketId : null,
-    (client) => ticketQrImage(client, ticketId),
+    enabled ? `${ticket.id}:${ticket.code}` : null,
+    (client) => ticketQrImage(client, ticket.id),
     'the ticket QR code',
   );
 }

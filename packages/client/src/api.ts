@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { checkinApi, ticketsApi } from './checkin-api';
 import { adminEventsApi, eventsApi } from './events-api';
 import { adminOrdersApi, ordersApi } from './orders-api';
 import type { paths } from './generated/schema';
@@ -53,6 +54,8 @@ export function createApi(options: ApiOptions) {
     },
     events: eventsApi(client),
     orders: ordersApi(client),
+    tickets: ticketsApi(client),
+    checkin: checkinApi(client),
     admin: {
       events: adminEventsApi(client),
       orders: adminOrdersApi(client),

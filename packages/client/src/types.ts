@@ -62,3 +62,19 @@ export type UserPatch = BodyOf<'/api/admin/users/{id}', 'patch'>;
 export type StaffInput = BodyOf<'/api/organizer/staff', 'post'>;
 export type UsersQuery = QueryOf<'/api/admin/users'>;
 export type AuditLogQuery = QueryOf<'/api/admin/audit-log'>;
+
+export type ValidateTicketInput = BodyOf<'/api/tickets/validate', 'post'>;
+export type ValidTicket = Ok<'/api/tickets/validate', 'post', 200>;
+export type ScannedTicket = ValidTicket['ticket'];
+export type CheckinKeys = Ok<'/api/events/{id}/checkin-keys', 'get', 200>;
+export type CheckinKey = CheckinKeys['keys'][number];
+export type CheckinStats = CheckinKeys['stats'];
+export type CheckinSyncInput = BodyOf<'/api/events/{id}/checkins/sync', 'post'>;
+export type OfflineScan = CheckinSyncInput['scans'][number];
+export type CheckinSyncReport = Ok<'/api/events/{id}/checkins/sync', 'post', 200>;
+export type CheckinSyncResult = CheckinSyncReport['results'][number];
+/** What a scan comes to: admitted (`valid`) or one of the reasons for turning the holder away. */
+export type ScanResult = CheckinSyncResult['result'];
+export type CheckinEvent = Ok<'/api/checkin/events', 'get', 200>['items'][number];
+export type CheckinEventsQuery = QueryOf<'/api/checkin/events'>;
+export type ReissuedTicket = Ok<'/api/tickets/{id}/reissue', 'post', 200>;

@@ -7,6 +7,8 @@ import type { Config } from '../config';
 import { renderEventIcs } from '../tickets/event-ics';
 import { renderTicketsPdf } from '../tickets/ticket-pdf';
 
+const MAX_QR_ATTACHMENTS = 10;
+
 // The mailer reads orders on the system's behalf, as an admin would, never for a caller.
 const SYSTEM_READER: Actor = { userId: 'system', role: 'admin', organizerId: null, sessionId: 'system' };
 
@@ -25,8 +27,9 @@ export function outboxDir(config: Config): string {
 async function ticketAttachments(db: Db, config: Config, orderId: string, now: Date) {
   const order = await loadPrintableOrder(db, SYSTEM_READER, orderId, config.publicUrl);
   const valid = order.tickets.filter((t) => t.status !== 'void');
+  // The PDF carries every ticket; separate QR images only for orders small enough to scroll.
   const qrPngs = await Promise.all(
-    valid.map(async (t, i) => ({
+    valid.slice(0, MAX_QR_ATTACHMENTS).map(async (t, i) => ({
       filename: `ticket-${i + 1}-${t.holderName.replace(/[^\w-]+/g, '_').slice(0, 40)}.png`,
       content: await QRCode.toBuffer(t.code, { errorCorrectionLevel: 'M', margin: 4, scale: 8 }),
       contentType: 'image/png',

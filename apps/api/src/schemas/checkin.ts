@@ -54,6 +54,8 @@ export const CheckinKeysSchema = Type.Object({
   eventId: Type.String(),
   eventName: Type.String(),
   eventStatus: Type.String(),
+  startsAt: Nullable(IsoDateTime),
+  timezone: Type.String({ description: 'IANA zone the event is shown in' }),
   keys: Type.Array(
     Type.Object({
       keyId: Type.String({ description: 'Bytes 1–4 of a decoded code, base64url' }),

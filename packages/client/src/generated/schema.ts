@@ -6085,6 +6085,10 @@ export interface paths {
               eventId: string;
               eventName: string;
               eventStatus: string;
+              /** Format: date-time */
+              startsAt: string | null;
+              /** @description IANA zone the event is shown in */
+              timezone: string;
               keys: {
                 /** @description Bytes 1–4 of a decoded code, base64url */
                 keyId: string;

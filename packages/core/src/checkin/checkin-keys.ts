@@ -9,6 +9,9 @@ export interface CheckinKeys {
   eventId: string;
   eventName: string;
   eventStatus: string;
+  /** So a scanner can show times in the event's zone without another request. */
+  startsAt: string | null;
+  timezone: string;
   /** The organizer's keys, newest first; retired ones still verify codes signed before rotation. */
   keys: PublicSigningKey[];
   /** Tickets refunded, cancelled or otherwise void: refuse them even with a valid signature. */
@@ -47,6 +50,8 @@ export async function getCheckinKeys(deps: CheckinDeps, actor: Actor, eventId: s
     eventId: event.id,
     eventName: event.name,
     eventStatus: event.status,
+    startsAt: event.starts_at,
+    timezone: event.timezone,
     keys,
     voidTicketIds: voided.map((t) => t.id),
     revokedCodes: revoked.map((r) => r.code),

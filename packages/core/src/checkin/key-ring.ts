@@ -62,6 +62,8 @@ export class TicketKeyRing implements TicketCodeSigner {
   // inside that transaction, only once a read outside it finds them committed.
   private readonly uncommitted = new Set<string>();
   private readonly confirming = new Set<string>();
+  // Opened private keys by key id: opening one (AES-GCM + PKCS#8 parse) costs more than signing.
+  private readonly opened = new Map<string, KeyObject>();
 
   constructor(
     private readonly db: Db,
@@ -182,8 +184,12 @@ export class TicketKeyRing implements TicketCodeSigner {
   }
 
   private openSigner(keyId: string, sealed: string): ActiveSigner {
-    const der = unseal(this.sealing, keyId, sealed);
-    return { keyId, key: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }), loadedAt: Date.now() };
+    let key = this.opened.get(keyId);
+    if (!key) {
+      key = createPrivateKey({ key: unseal(this.sealing, keyId, sealed), format: 'der', type: 'pkcs8' });
+      this.opened.set(keyId, key);
+    }
+    return { keyId, key, loadedAt: Date.now() };
   }
 
   private async createKey(db: DbOrTx, organizerId: string, options: { ignoreConflict?: boolean } = {}) {

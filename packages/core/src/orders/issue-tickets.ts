@@ -6,6 +6,8 @@ import { newId } from '../shared/ids';
 import type { Attendee } from './attendees';
 import { splitAcrossSeats } from './pricing';
 
+const TICKETS_PER_INSERT = 500;
+
 /**
  * One ticket per seat of a paid order, each with its holder (the attendee given for that seat,
  * else the buyer) and what that seat cost after discount.
@@ -53,6 +55,11 @@ export async function issueTickets(
       });
     }
   }
-  if (tickets.length) await tx.insertInto('tickets').values(tickets).execute();
+  // In chunks: a 50,000-seat order would pass both engines' limits on bound parameters.
+  for (let i = 0; i < tickets.length; i += TICKETS_PER_INSERT)
+    await tx
+      .insertInto('tickets')
+      .values(tickets.slice(i, i + TICKETS_PER_INSERT))
+      .execute();
   return tickets;
 }

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { TicketSelector } from '@/components/ticket-selector';
 import { TicketTierList } from '@/components/ticket-tier-list';
+import { eventCalendarHref } from '@/lib/event-calendar';
 import { countryName, formatEventWhen } from '@/lib/event-format';
 import { publicOrigin, serverApi } from '@/lib/server-api';
 
@@ -72,6 +73,13 @@ export default async function EventPage({ params }: Props) {
           {event.startsAt ? <small className="event-zone"> (times in {event.timezone})</small> : null}
         </p>
       </hgroup>
+      {event.startsAt && event.status !== 'cancelled' ? (
+        <p>
+          <a href={eventCalendarHref(event.id)} download={`event-${event.id}.ics`}>
+            Add to calendar
+          </a>
+        </p>
+      ) : null}
 
       {event.status === 'cancelled' ? (
         <p className="form-alert">This event has been cancelled. Tickets are no longer sold.</p>

@@ -1,0 +1,337 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import QRCode from 'qrcode';
+
+/** The shape of $DATA_DIR/demo-accounts.json, written by the server on its first local start. */
+interface DemoAccount {
+  role: 'admin' | 'organizer' | 'customer' | 'staff';
+  email: string;
+  password: string;
+  name: string;
+}
+
+function demoAccount(role: DemoAccount['role']): DemoAccount {
+  const dataDir = process.env.E2E_DATA_DIR;
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the browser tests with `node e2e/run.mjs`');
+  const accounts = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
+  const account = accounts.find((a) => a.role === role);
+  if (!account) throw new Error(`demo-accounts.json has no ${role} account`);
+  return account;
+}
+
+async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/**
+ * Writes a still video (Y4M, which Chromium's fake camera plays in a loop) of `text` as a QR
+ * code, dark on light with a quiet zone, as a phone camera would see a ticket.
+ */
+function writeQrVideo(text: string, file: string): void {
+  const width = 640;
+  const height = 480;
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 4;
+  const scale = Math.floor(Math.min(width, height) / (modules.size + 2 * quiet));
+  const left = Math.floor((width - modules.size * scale) / 2);
+  const top = Math.floor((height - modules.size * scale) / 2);
+  const luma = Buffer.alloc(width * height, 235);
+  for (let row = 0; row < modules.size; row += 1) {
+    for (let col = 0; col < modules.size; col += 1) {
+      if (!modules.get(row, col)) continue;
+      for (let y = 0; y < scale; y += 1) {
+        const start = (top + row * scale + y) * width + left + col * scale;
+        luma.fill(16, start, start + scale);
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width * height) / 2, 128);
+  const header = `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`;
+  writeFileSync(file, Buffer.concat([Buffer.from(header), luma, chroma]));
+}
+
+/** With E2E_SCREENSHOTS=<dir>, keeps pictures of the journey for a look by eye. */
+async function snapshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+async function apiToken(request: APIRequestContext, account: { email: string; password: string }) {
+  const response = await request.post('/api/auth/login', {
+    data: { email: account.email, password: account.password },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+// Unique per run, so the suite also passes against a server that has seen earlier runs.
+const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const eventName = `Door Night ${stamp}`;
+const organizer = {
+  name: `Olga Organizer ${stamp}`,
+  email: `olga.${stamp}@example.com`,
+  password: `Doors-${stamp}-Open`,
+};
+const staff = {
+  name: `Sam Door ${stamp}`,
+  email: `sam.${stamp}@example.com`,
+  password: `Scan-${stamp}-Tickets`,
+};
+const holders = [`Robin Holder ${stamp}`, `Kim Late ${stamp}`, `Cam Era ${stamp}`];
+let eventId = '';
+let orderId = '';
+let codes: string[] = [];
+let revokedCode = '';
+
+// The organizer sets the event and the door staff up, a customer buys, the staff admits.
+test.describe.configure({ mode: 'serial' });
+
+test('an organizer signs up, publishes an event and adds door staff', async ({ page }) => {
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(organizer.name);
+  await page.getByLabel('Email').fill(organizer.email);
+  await page.getByLabel('Password').fill(organizer.password);
+  await page.getByLabel('I organize events').check();
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+
+  // The event itself through the API; the events spec covers the editor.
+  const headers = { authorization: `Bearer ${await apiToken(page.request, organizer)}` };
+  const created = await page.request.post('/api/events', {
+    headers,
+    data: {
+      name: eventName,
+      description: 'Doors at eight.',
+      startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+      capacity: 100,
+      venue: { name: 'Club Kante', city: 'Berlin', country: 'DE' },
+      ticketTypes: [{ name: 'General', price: 25, limit: 100 }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  eventId = ((await created.json()) as { id: string }).id;
+  const published = await page.request.post(`/api/events/${eventId}/publish`, { headers });
+  expect(published.status(), await published.text()).toBe(200);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Organizer' }).click();
+  await expect(page).toHaveURL(/\/organizer$/);
+  await expect(
+    page.getByTestId(`my-event-${eventId}`).getByRole('link', { name: `Scan tickets for ${eventName}` }),
+  ).toHaveAttribute('href', `/scanner?event=${eventId}`);
+
+  const form = page.getByRole('form', { name: 'Add door staff' });
+  await form.getByLabel('Name').fill(staff.name);
+  await form.getByLabel('Email').fill(staff.email);
+  await form.getByLabel('Password').fill(staff.password);
+  await form.getByRole('button', { name: 'Add door staff' }).click();
+  await expect(page.getByText(`Added ${staff.name} (${staff.email}) as door staff.`)).toBeVisible();
+  const list = page.getByRole('region', { name: 'Door staff' });
+  await expect(list.getByRole('row', { name: new RegExp(staff.email) })).toContainText('Active');
+});
+
+test('a customer buys three tickets, downloads them as a PDF and replaces a leaked code', async ({
+  browser,
+  request,
+}) => {
+  expect(eventId, 'the organizer set up the event first').not.toBe('');
+  const customer = demoAccount('customer');
+  const headers = { authorization: `Bearer ${await apiToken(request, customer)}` };
+  const event = (await (await request.get(`/api/events/${eventId}`)).json()) as {
+    ticketTypes: { id: string }[];
+  };
+  const placed = await request.post('/api/orders', {
+    headers,
+    data: {
+      eventId,
+      items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: holders.length }],
+      attendees: holders.map((name, i) => ({ name, email: `holder${i}.${stamp}@example.com` })),
+    },
+  });
+  expect(placed.status(), await placed.text()).toBe(201);
+  orderId = ((await placed.json()) as { id: string }).id;
+  const paid = await request.post(`/api/orders/${orderId}/pay`, { headers, data: {} });
+  expect(paid.status(), await paid.text()).toBe(200);
+
+  async function readCodes(): Promise<string[]> {
+    const tickets = await request.get(`/api/orders/${orderId}/tickets`, { headers });
+    expect(tickets.status(), await tickets.text()).toBe(200);
+    const issued = (await tickets.json()) as { holderName: string; code: string }[];
+    return holders.map((name) => issued.find((t) => t.holderName === name)!.code);
+  }
+  const firstCodes = await readCodes();
+  expect(firstCodes.every((code) => code.length === 140)).toBe(true);
+
+  const context = await browser.newContext({ acceptDownloads: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/login?next=${encodeURIComponent(`/account/orders/${orderId}`)}`);
+    await logIn(page, customer);
+    await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Add to calendar' })).toHaveAttribute(
+      'href',
+      `/api/events/${eventId}/calendar.ics`,
+    );
+    await snapshot(page, 'order-downloads');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF tickets' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toBe(`tickets-${orderId}.pdf`);
+    const bytes = readFileSync(await pdf.path());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // The second holder's QR code leaked: the buyer replaces it.
+    await page.getByRole('button', { name: `New QR code for ${holders[1]}` }).click();
+    await page.getByRole('button', { name: 'Yes, new code' }).click();
+    await expect(page.getByText('New QR code issued. The old one no longer admits anyone.')).toBeVisible();
+    codes = await readCodes();
+    expect(codes[1]).not.toBe(firstCodes[1]);
+    expect([codes[0], codes[2]]).toEqual([firstCodes[0], firstCodes[2]]);
+    revokedCode = firstCodes[1]!;
+  } finally {
+    await context.close();
+  }
+});
+
+test('door staff checks the tickets in once each, online and offline', async ({ browser }) => {
+  expect(revokedCode, 'the customer bought the tickets and replaced one code first').not.toBe('');
+  // A phone at the door.
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  try {
+    const page = await context.newPage();
+    await page.goto('/login');
+    await logIn(page, staff);
+    const header = page.getByRole('banner');
+    await expect(header.getByText(staff.name)).toBeVisible();
+    // Door staff see the scanner, and nothing about orders or revenue.
+    await expect(header.getByRole('link', { name: 'My orders' })).toBeHidden();
+    await expect(header.getByRole('link', { name: 'Organizer' })).toBeHidden();
+    await header.getByRole('link', { name: 'Scanner' }).click();
+
+    await expect(page).toHaveURL(/\/scanner$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Scanner' })).toBeVisible();
+    const card = page.getByTestId(`checkin-event-${eventId}`);
+    await expect(card).toContainText('0 of 3');
+    await snapshot(page, 'scanner-events');
+    await card.getByRole('link', { name: `Scan tickets for ${eventName}` }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/scanner\\?event=${eventId}$`));
+    await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
+    const count = page.getByTestId('checkin-count');
+    await expect(count).toHaveText('0 checked in / 3 sold');
+    await expect(page.getByTestId('connection-state')).toContainText('Offline check ready');
+
+    const code = page.getByLabel('Ticket code');
+    const checkIn = page.getByRole('button', { name: 'Check in' });
+    const result = page.getByTestId('scan-result');
+
+    await code.fill(codes[0]!);
+    await checkIn.click();
+    await expect(result).toContainText('VALID');
+    await expect(result).toContainText(holders[0]!);
+    await expect(result).toContainText('General');
+    await expect(result).not.toContainText('Offline');
+    await expect(count).toHaveText('1 checked in / 3 sold');
+    await expect(code).toHaveValue('');
+    await snapshot(page, 'scanner-valid');
+
+    await code.fill(codes[0]!);
+    await checkIn.click();
+    await expect(result).toContainText('ALREADY USED');
+    await expect(result).toContainText(/First checked in at \d{1,2}:\d\d:\d\d [AP]M CES?T/);
+    await expect(count).toHaveText('1 checked in / 3 sold');
+    await snapshot(page, 'scanner-already-used');
+
+    // A forged code is refused, and so is the code replaced by a new one.
+    await code.fill(`${codes[1]!.slice(0, 100)}${'A'.repeat(40)}`);
+    await checkIn.click();
+    await expect(result).toContainText('INVALID');
+    await code.fill(revokedCode);
+    await checkIn.click();
+    await expect(result).toContainText('VOID');
+    await expect(result).toContainText(holders[1]!);
+
+    // The connection drops: the scanner checks the code itself and queues the admission.
+    await context.setOffline(true);
+    await code.fill(codes[1]!);
+    await checkIn.click();
+    await expect(result).toContainText('VALID');
+    await expect(result).toContainText('Offline');
+    await expect(page.getByTestId('pending-scans')).toContainText('1 offline scan waiting for upload');
+    await expect(count).toHaveText('2 checked in / 3 sold');
+    await code.fill(codes[1]!);
+    await checkIn.click();
+    await expect(result).toContainText('ALREADY USED');
+    await snapshot(page, 'scanner-offline');
+    // The replaced code is known to the scanner from the keys it downloaded.
+    await code.fill(revokedCode);
+    await checkIn.click();
+    await expect(result).toContainText('VOID');
+    await expect(result).toContainText('Offline');
+
+    // Back online, the queue is uploaded and the server agrees.
+    await context.setOffline(false);
+    await expect(page.getByTestId('pending-scans')).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByTestId('sync-problems')).toBeHidden();
+    await expect(count).toHaveText('2 checked in / 3 sold');
+    await code.fill(codes[1]!);
+    await checkIn.click();
+    await expect(result).toContainText('ALREADY USED');
+    await expect(result).not.toContainText('Offline');
+  } finally {
+    await context.close();
+  }
+});
+
+test('door staff scans a ticket with the camera', async ({ playwright }, testInfo) => {
+  expect(codes, 'the customer bought the tickets first').toHaveLength(3);
+  // Chromium's fake camera shows the third ticket's QR code, as if held up to the phone.
+  const video = testInfo.outputPath('ticket-qr.y4m');
+  writeQrVideo(codes[2]!, video);
+  const launchOptions = testInfo.project.use.launchOptions ?? {};
+  const browser = await playwright.chromium.launch({
+    ...launchOptions,
+    args: [
+      ...(launchOptions.args ?? []),
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      viewport: { width: 375, height: 812 },
+    });
+    const page = await context.newPage();
+    await page.goto(`/login?next=${encodeURIComponent(`/scanner?event=${eventId}`)}`);
+    await logIn(page, staff);
+    await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
+    const count = page.getByTestId('checkin-count');
+    await expect(count).toHaveText('2 checked in / 3 sold');
+
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    await expect(page.getByLabel(/^Camera view/)).toBeVisible();
+    const result = page.getByTestId('scan-result');
+    await expect(result).toContainText('VALID', { timeout: 20_000 });
+    await expect(result).toContainText(holders[2]!);
+    await expect(count).toHaveText('3 checked in / 3 sold');
+    await snapshot(page, 'scanner-camera');
+
+    // The code stays in view and is decoded again and again: still one scan, no "ALREADY USED".
+    await page.waitForTimeout(4_000);
+    await expect(result).toContainText('VALID');
+    await expect(result).not.toContainText('ALREADY USED');
+
+    await page.getByRole('button', { name: 'Stop camera' }).click();
+    await expect(page.getByRole('button', { name: 'Start camera' })).toBeVisible();
+    await expect(page.getByLabel(/^Camera view/)).toBeHidden();
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});

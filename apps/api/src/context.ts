@@ -1,5 +1,6 @@
 import {
   DeferredAudit,
+  EventOwners,
   TicketKeyRing,
   testPaymentProvider,
   type CheckinDeps,
@@ -29,10 +30,17 @@ export interface AppContext {
   ticketKeys: TicketKeyRing;
   /** Audit entries of scans refused before any query, written in batches by the background work. */
   deferredAudit: DeferredAudit;
+  eventOwners: EventOwners;
 }
 
 export function checkinDeps(ctx: AppContext): CheckinDeps {
-  return { db: ctx.db, clock: ctx.clock, keys: ctx.ticketKeys, deferredAudit: ctx.deferredAudit };
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    keys: ctx.ticketKeys,
+    deferredAudit: ctx.deferredAudit,
+    owners: ctx.eventOwners,
+  };
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {
@@ -86,5 +94,6 @@ export function createAppContext(parts: {
     stripe,
     ticketKeys: new TicketKeyRing(parts.db, parts.clock, parts.appSecret),
     deferredAudit: new DeferredAudit(parts.clock),
+    eventOwners: new EventOwners(),
   };
 }

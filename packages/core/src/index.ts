@@ -113,6 +113,7 @@ export {
   type PublicSigningKey,
 } from './checkin/key-ring';
 export { DeferredAudit } from './checkin/deferred-audit';
+export { EventOwners } from './checkin/event-owners';
 export { TICKET_CODE_LENGTH, parseTicketCode, signatureIsValid } from './checkin/ticket-code';
 export type { ScanResult, ScannedTicket } from './checkin/admit-ticket';
 export {

@@ -63,7 +63,7 @@ const toScanned = (row: {
 export async function admitTicket(
   db: DbOrTx,
   scan: Scan,
-  options: { eventCancelled: boolean; earliestWins?: boolean },
+  options: { earliestWins?: boolean } = {},
 ): Promise<Admission> {
   const checkIn = {
     checked_in_at: scan.at,
@@ -72,25 +72,40 @@ export async function admitTicket(
     checkin_nonce: scan.nonce,
   };
   const returned = ['id', 'event_id', 'ticket_type_id', 'holder_name', 'checked_in_at'] as const;
-  if (!options.eventCancelled) {
-    const admitted = await db
-      .updateTable('tickets')
-      .set({ status: 'used', ...checkIn })
-      .where('id', '=', scan.ticketId)
-      .where('event_id', '=', scan.eventId)
-      .where('code', '=', scan.code)
-      .where('status', '=', 'valid')
-      .returning(returned)
-      .returning(ticketTypeName)
-      .executeTakeFirst();
-    if (admitted)
-      return { result: 'valid', ticket: toScanned(admitted), checkedInAt: admitted.checked_in_at };
-  }
+  const admitted = await db
+    .updateTable('tickets')
+    .set({ status: 'used', ...checkIn })
+    .where('id', '=', scan.ticketId)
+    .where('event_id', '=', scan.eventId)
+    .where('code', '=', scan.code)
+    .where('status', '=', 'valid')
+    // Cancelling refunds and voids every ticket; this also covers a scan racing that cancellation.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('events')
+            .select('events.id')
+            .whereRef('events.id', '=', 'tickets.event_id')
+            .where('events.status', '=', 'cancelled'),
+        ),
+      ),
+    )
+    .returning(returned)
+    .returning(ticketTypeName)
+    .executeTakeFirst();
+  if (admitted) return { result: 'valid', ticket: toScanned(admitted), checkedInAt: admitted.checked_in_at };
 
   const ticket = await db
     .selectFrom('tickets')
     .select([...returned, 'code', 'status', 'checked_in_by', 'checkin_nonce'])
     .select(ticketTypeName)
+    .select((eb) =>
+      eb
+        .selectFrom('events')
+        .select('events.status')
+        .whereRef('events.id', '=', 'tickets.event_id')
+        .as('event_status'),
+    )
     .where('id', '=', scan.ticketId)
     .executeTakeFirst();
   // Correctly signed, yet no such ticket of that event: treat it as a code we never issued.
@@ -98,7 +113,7 @@ export async function admitTicket(
     return { result: 'invalid_code', ticket: null, checkedInAt: null };
   const scanned = toScanned(ticket);
   // A reissued ticket's old code is still correctly signed, but no longer the ticket's code.
-  if (ticket.code !== scan.code || ticket.status === 'void' || options.eventCancelled)
+  if (ticket.code !== scan.code || ticket.status === 'void' || ticket.event_status === 'cancelled')
     return { result: 'void', ticket: scanned, checkedInAt: ticket.checked_in_at };
   if (scan.nonce && ticket.checkin_nonce === scan.nonce && ticket.checked_in_by === scan.actorId)
     return { result: 'valid', ticket: scanned, checkedInAt: ticket.checked_in_at, replay: true };

@@ -105,7 +105,7 @@ export async function syncOfflineScans(
           deviceId: input.deviceId ?? null,
           nonce: scan.nonce ?? null,
         },
-        { eventCancelled: event.status === 'cancelled', earliestWins: true },
+        { earliestWins: true },
       );
     }
   });

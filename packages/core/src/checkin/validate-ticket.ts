@@ -2,7 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError, DomainError, ForbiddenError } from '../shared/errors';
 import { admitTicket, type ScannedTicket } from './admit-ticket';
-import { canCheckIn, findCheckinEvent } from './checkin-access';
+import { canCheckIn } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';
 import { scanAuditEntry, type ScanContext } from './scan-audit';
 
@@ -46,7 +46,8 @@ export async function validateTicket(
     );
     throw new InvalidCodeError();
   }
-  const event = await findCheckinEvent(deps.db, input.eventId ?? claims.eventId);
+  const eventId = input.eventId ?? claims.eventId;
+  const event = { id: eventId, organizer_id: await deps.owners.organizerOf(deps.db, eventId) };
   if (!canCheckIn(actor, event)) {
     deps.deferredAudit.push(scanAuditEntry(ctx, event.id, { result: 'forbidden', ticket: null }));
     throw new ForbiddenError('You may not check in tickets of this event');
@@ -59,19 +60,15 @@ export async function validateTicket(
         : claims.signerId !== event.organizer_id
           ? // Correctly signed, but by another organizer's key: not a ticket of this event.
             { result: 'invalid_code' as const, ticket: null, checkedInAt: null }
-          : await admitTicket(
-              tx,
-              {
-                code: input.code,
-                ticketId: claims.ticketId,
-                eventId: claims.eventId,
-                at: deps.clock.now().toISOString(),
-                actorId: actor.userId,
-                deviceId: ctx.deviceId,
-                nonce: input.nonce ?? null,
-              },
-              { eventCancelled: event.status === 'cancelled' },
-            );
+          : await admitTicket(tx, {
+              code: input.code,
+              ticketId: claims.ticketId,
+              eventId: claims.eventId,
+              at: deps.clock.now().toISOString(),
+              actorId: actor.userId,
+              deviceId: ctx.deviceId,
+              nonce: input.nonce ?? null,
+            });
     await writeAudit(tx, deps.clock, scanAuditEntry(ctx, event.id, outcome));
     return outcome;
   });

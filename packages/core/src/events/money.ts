@@ -8,10 +8,19 @@ export function isKnownCurrency(code: string): boolean {
 }
 
 /** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
+// Building an Intl.NumberFormat costs far more than the arithmetic it guards; a few hundred
+// ISO currencies at most, so the cache stays small.
+const digitsByCurrency = new Map<string, number>();
+
 export function currencyDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /**

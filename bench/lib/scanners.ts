@@ -1,0 +1,70 @@
+import { performance } from 'node:perf_hooks';
+import type { LoadResult } from './load';
+
+export interface ScannerOptions {
+  label: string;
+  /** Loopback only: bench traffic never leaves the machine. */
+  url: string;
+  scanners: number;
+  /** Mean scans per second of each scanner: one person walks up, is scanned, walks in. */
+  scansPerSecond: number;
+  durationSeconds: number;
+  headers: Record<string, string>;
+  bodyFor: () => string;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
+
+/**
+ * An open model of a door: each scanner works on its own, scanning, waiting for the answer, then
+ * waiting a random (exponential) time for the next person. Unlike a fixed overall rate, arrivals
+ * are not released in bursts at each second, so the latency measured is what a scanner sees.
+ */
+export async function runScanners(options: ScannerOptions): Promise<LoadResult> {
+  const host = new URL(options.url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host))
+    throw new Error(`refusing to load a non-loopback host: ${host}`);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  // The first seconds open 500 connections and warm the JIT: not what a busy night looks like.
+  const warmUpMs = 3000;
+  const started = performance.now() + warmUpMs;
+  const until = started + options.durationSeconds * 1000;
+  const pause = () => -Math.log(1 - Math.random()) * (1000 / options.scansPerSecond);
+  const scanner = async () => {
+    await new Promise((r) => setTimeout(r, Math.random() * (1000 / options.scansPerSecond)));
+    while (performance.now() < until) {
+      const t = performance.now();
+      try {
+        const res = await fetch(options.url, {
+          method: 'POST',
+          headers: options.headers,
+          body: options.bodyFor(),
+        });
+        await res.arrayBuffer();
+        if (t >= started) {
+          if (res.status < 200 || res.status >= 300) non2xx++;
+          latencies.push(performance.now() - t);
+        }
+      } catch {
+        if (t >= started) errors++;
+      }
+      await new Promise((r) => setTimeout(r, pause()));
+    }
+  };
+  await Promise.all(Array.from({ length: options.scanners }, scanner));
+  // Scans started inside the measured window, over that window (the last pauses run past it).
+  const elapsed = options.durationSeconds;
+  latencies.sort((a, b) => a - b);
+  return {
+    label: options.label,
+    requestsPerSecond: Math.round(latencies.length / elapsed),
+    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+    requests: latencies.length,
+    errors,
+    non2xx,
+  };
+}

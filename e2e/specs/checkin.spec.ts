@@ -2,29 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
-
-/** The shape of $DATA_DIR/demo-accounts.json, written by the server on its first local start. */
-interface DemoAccount {
-  role: 'admin' | 'organizer' | 'customer' | 'staff';
-  email: string;
-  password: string;
-  name: string;
-}
-
-function demoAccount(role: DemoAccount['role']): DemoAccount {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the browser tests with `node e2e/run.mjs`');
-  const accounts = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
-  const account = accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`demo-accounts.json has no ${role} account`);
-  return account;
-}
-
-async function logIn(page: Page, account: { email: string; password: string }): Promise<void> {
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
+import { demoAccount, logIn } from '../support/demo-accounts';
 
 /**
  * Writes a still video (Y4M, which Chromium's fake camera plays in a loop) of `text` as a QR

@@ -1,23 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-
-/** The shape of $DATA_DIR/demo-accounts.json, written by the server on its first local start. */
-interface DemoAccount {
-  role: 'admin' | 'organizer' | 'customer' | 'staff';
-  email: string;
-  password: string;
-  name: string;
-}
-
-function demoAccount(role: DemoAccount['role']): DemoAccount {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run the browser tests with `node e2e/run.mjs`');
-  const accounts = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8')) as DemoAccount[];
-  const account = accounts.find((a) => a.role === role);
-  if (!account) throw new Error(`demo-accounts.json has no ${role} account`);
-  return account;
-}
+import { demoAccount } from '../support/demo-accounts';
 
 // Unique per run, so the suite also passes against a server that has seen earlier runs.
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

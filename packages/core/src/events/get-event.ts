@@ -28,7 +28,11 @@ export async function getAvailability(
   actor: Actor | null,
   eventId: string,
 ): Promise<Availability> {
-  const view = await getEvent(deps, actor, eventId);
+  return availabilityOf(await getEvent(deps, actor, eventId));
+}
+
+/** The availability part of an event view. */
+export function availabilityOf(view: EventView): Availability {
   return {
     remaining: view.remaining,
     ticketTypes: view.ticketTypes.map((t) => ({

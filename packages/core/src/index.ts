@@ -64,6 +64,7 @@ export {
 } from './events/list-events';
 export { getEvent, getAvailability, type Availability } from './events/get-event';
 export { availabilitySnapshot, type AvailabilitySnapshot } from './events/live-availability';
+export { isVisibleTo } from './events/event-access';
 export { setEventImage, findEventImage, type ImageDeps } from './events/event-image';
 export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
 export { currencyDigits, toMinorUnits, toMajorUnits } from './events/money';

@@ -16,13 +16,16 @@ import { publicCachePlugin } from './plugins/public-cache';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { installValidators } from './plugins/validators';
 import { idempotencyPlugin } from './plugins/idempotency';
+import { livePlugin } from './live/live-plugin';
 import { RateLimits } from './plugins/rate-limits';
 import { adminUserRoutes } from './routes/admin-users';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { eventCatalogueRoutes } from './routes/event-catalogue';
 import { eventImageRoutes } from './routes/event-image';
 import { eventRoutes } from './routes/events';
 import { checkinRoutes } from './routes/checkin';
+import { liveStreamRoutes } from './routes/live-streams';
 import { orderRoutes } from './routes/orders';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
@@ -105,6 +108,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
+  await app.register(livePlugin, { ctx });
+  // What anonymous readers see changed: drop cached pages and tell the live streams.
+  const availabilityChanged = (eventId: string) => {
+    app.publicCache.clear();
+    app.live.publish(eventId);
+  };
 
   const limits = new RateLimits(config.rateLimits);
   await app.register(healthRoutes, { ctx });
@@ -112,7 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
   const background = startBackgroundWork(ctx, options.mailer ?? createMailer(config, ctx.db), app.log, {
-    onAvailabilityChanged: () => app.publicCache.clear(),
+    onAvailabilityChanged: availabilityChanged,
   });
   app.decorate('background', background);
   app.addHook('onClose', () => background.stop());
@@ -122,7 +131,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     holdSeconds: config.orderHoldSeconds,
     payments: ctx.payments,
     ticketCodes: ctx.ticketKeys,
-    onAvailabilityChanged: () => app.publicCache.clear(),
+    onAvailabilityChanged: availabilityChanged,
     onOutbox: () => background.kick(),
   };
   await app.register(eventRoutes, { ctx, orders });
@@ -131,6 +140,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
   await app.register(checkinRoutes, { ctx });
+  await app.register(liveStreamRoutes);
+  await app.register(analyticsRoutes, { ctx });
   if (ctx.stripe && config.stripeWebhookSecret) {
     await app.register(stripeWebhookRoutes, {
       ctx,

@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { adminAnalyticsApi, analyticsApi } from './analytics-api';
 import { checkinApi, ticketsApi } from './checkin-api';
 import { adminEventsApi, eventsApi } from './events-api';
 import { adminOrdersApi, ordersApi } from './orders-api';
@@ -56,9 +57,11 @@ export function createApi(options: ApiOptions) {
     orders: ordersApi(client),
     tickets: ticketsApi(client),
     checkin: checkinApi(client),
+    analytics: analyticsApi(client),
     admin: {
       events: adminEventsApi(client),
       orders: adminOrdersApi(client),
+      analytics: adminAnalyticsApi(client),
       users: {
         list: (query: UsersQuery = {}) => unwrap(client.GET('/api/admin/users', { params: { query } })),
         update: (id: string, body: UserPatch) =>

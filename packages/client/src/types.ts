@@ -78,3 +78,9 @@ export type ScanResult = CheckinSyncResult['result'];
 export type CheckinEvent = Ok<'/api/checkin/events', 'get', 200>['items'][number];
 export type CheckinEventsQuery = QueryOf<'/api/checkin/events'>;
 export type ReissuedTicket = Ok<'/api/tickets/{id}/reissue', 'post', 200>;
+
+export type EventAnalytics = Ok<'/api/analytics/events/{id}', 'get', 200>;
+export type OrganizerAnalytics = Ok<'/api/analytics/organizer', 'get', 200>;
+export type PlatformAnalytics = Ok<'/api/admin/analytics', 'get', 200>;
+export type AnalyticsRange = QueryOf<'/api/analytics/organizer'>;
+export type PlatformAnalyticsQuery = QueryOf<'/api/admin/analytics'>;

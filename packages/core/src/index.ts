@@ -144,3 +144,17 @@ export {
   type PrintableTicket,
   type PrintableVenue,
 } from './orders/printable-order';
+
+// Analytics
+export { getEventAnalytics, type EventAnalytics } from './analytics/event-analytics';
+export { getOrganizerAnalytics, type OrganizerAnalytics } from './analytics/organizer-analytics';
+export { getPlatformAnalytics, type PlatformAnalytics } from './analytics/platform-analytics';
+export { exportEventOrders, exportEventAttendees, type CsvExport } from './analytics/event-exports';
+export {
+  eventTableCsv,
+  organizerEventsCsv,
+  EVENT_TABLES,
+  type EventTable,
+} from './analytics/analytics-tables';
+export { csvCell, csvLine } from './analytics/csv';
+export { MIN_BUCKET_SIZE, foldSmallBuckets } from './analytics/demographics';

@@ -6736,6 +6736,1043 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/analytics/events/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One event's revenue, tiers, sales over time, demographics, promo codes and check-ins */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sales at or after this instant */
+          from?: string;
+          /** @description Sales before this instant */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              eventId: string;
+              name: string;
+              currency: string;
+              timezone: string;
+              /** Format: date-time */
+              from: string | null;
+              /** Format: date-time */
+              to: string | null;
+              /** @description Days, or hours when the range is shorter than two days */
+              granularity: 'day' | 'hour';
+              revenue: {
+                /** @description List price of the tickets sold, in the currency's major unit */
+                gross: number;
+                /** @description What promo codes took off, in the currency's major unit */
+                discounts: number;
+                /** @description What was paid back, in the currency's major unit */
+                refunds: number;
+                /** @description gross − discounts − refunds, in the currency's major unit */
+                net: number;
+              };
+              /** @description Orders sold in the range (refunded ones included) */
+              orders: number;
+              /** @description Tickets sold and not refunded */
+              ticketsSold: number;
+              capacity: {
+                /** @description Seats that can be sold at most */
+                total: number;
+                sold: number;
+                /** @description Seats held by pending orders whose hold is still running */
+                held: number;
+                remaining: number;
+                /** @description sold / total, from 0 to 1 */
+                utilization: number;
+              };
+              byTicketType: {
+                ticketTypeId: string;
+                name: string;
+                /** @description List price, in the currency's major unit */
+                price: number;
+                limit: number;
+                sold: number;
+                refunded: number;
+                checkedIn: number;
+                /** @description Net revenue of this tier, in the currency's major unit */
+                revenue: number;
+              }[];
+              salesOverTime: {
+                /** @description Local day (2026-12-01) or hour (2026-12-01T14:00) in the event's timezone */
+                date: string;
+                tickets: number;
+                /** @description Net revenue, in the currency's major unit */
+                revenue: number;
+              }[];
+              /** @description Attendees per bucket; buckets under 5 are folded into "other" */
+              demographics: {
+                ageRange: {
+                  key: string;
+                  count: number;
+                }[];
+                country: {
+                  key: string;
+                  count: number;
+                }[];
+              };
+              promotions: {
+                promotionId: string | null;
+                code: string;
+                kind: string | null;
+                /** @description Sold orders that used the code */
+                uses: number;
+                /** @description What the code took off, in the currency's major unit */
+                discount: number;
+              }[];
+              checkIns: {
+                count: number;
+                /** @description Checked in / sold, from 0 to 1 */
+                rate: number;
+              };
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/events/{id}/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One table of an event's analytics as CSV */
+    get: {
+      parameters: {
+        query: {
+          /** @description Sales at or after this instant */
+          from?: string;
+          /** @description Sales before this instant */
+          to?: string;
+          /** @description Which table of the event analytics to export */
+          table: 'ticket-types' | 'sales-over-time' | 'demographics' | 'promotions';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/organizer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's totals and one row per event */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sales at or after this instant */
+          from?: string;
+          /** @description Sales before this instant */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              organizerId: string;
+              /** Format: date-time */
+              from: string | null;
+              /** Format: date-time */
+              to: string | null;
+              /** @description Days, or hours when the range is shorter than two days */
+              granularity: 'day' | 'hour';
+              totals: {
+                events: number;
+                orders: number;
+                ticketsSold: number;
+                checkIns: number;
+                checkInRate: number;
+                /** @description One entry per currency; currencies are never added */
+                revenue: {
+                  currency: string;
+                  /** @description List price of the tickets sold, in the currency's major unit */
+                  gross: number;
+                  /** @description What promo codes took off, in the currency's major unit */
+                  discounts: number;
+                  /** @description What was paid back, in the currency's major unit */
+                  refunds: number;
+                  /** @description gross − discounts − refunds, in the currency's major unit */
+                  net: number;
+                }[];
+              };
+              events: {
+                eventId: string;
+                name: string;
+                status: string;
+                /** Format: date-time */
+                startsAt: string | null;
+                currency: string;
+                orders: number;
+                ticketsSold: number;
+                revenue: {
+                  /** @description List price of the tickets sold, in the currency's major unit */
+                  gross: number;
+                  /** @description What promo codes took off, in the currency's major unit */
+                  discounts: number;
+                  /** @description What was paid back, in the currency's major unit */
+                  refunds: number;
+                  /** @description gross − discounts − refunds, in the currency's major unit */
+                  net: number;
+                };
+                capacity: {
+                  /** @description Seats that can be sold at most */
+                  total: number;
+                  sold: number;
+                  /** @description Seats held by pending orders whose hold is still running */
+                  held: number;
+                  remaining: number;
+                  /** @description sold / total, from 0 to 1 */
+                  utilization: number;
+                };
+                checkIns: {
+                  count: number;
+                  /** @description Checked in / sold, from 0 to 1 */
+                  rate: number;
+                };
+              }[];
+              salesOverTime: {
+                /** @description UTC day (2026-12-01) or hour (2026-12-01T14:00) */
+                date: string;
+                currency: string;
+                orders: number;
+                /** @description Net revenue, in the currency's major unit */
+                revenue: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/organizer/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's events with their figures, as CSV */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sales at or after this instant */
+          from?: string;
+          /** @description Sales before this instant */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/analytics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Platform totals, new users, per organizer and top events */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Sales at or after this instant */
+          from?: string;
+          /** @description Sales before this instant */
+          to?: string;
+          organizerId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: date-time */
+              from: string | null;
+              /** Format: date-time */
+              to: string | null;
+              organizerId: string | null;
+              /** @description Days, or hours when the range is shorter than two days */
+              granularity: 'day' | 'hour';
+              totals: {
+                events: number;
+                orders: number;
+                ticketsSold: number;
+                checkIns: number;
+                checkInRate: number;
+                /** @description One entry per currency; currencies are never added */
+                revenue: {
+                  currency: string;
+                  /** @description List price of the tickets sold, in the currency's major unit */
+                  gross: number;
+                  /** @description What promo codes took off, in the currency's major unit */
+                  discounts: number;
+                  /** @description What was paid back, in the currency's major unit */
+                  refunds: number;
+                  /** @description gross − discounts − refunds, in the currency's major unit */
+                  net: number;
+                }[];
+                organizers: number;
+              };
+              newUsers: {
+                total: number;
+                byRole: {
+                  role: string;
+                  count: number;
+                }[];
+              };
+              byOrganizer: {
+                organizerId: string;
+                name: string;
+                email: string;
+                events: number;
+                orders: number;
+                ticketsSold: number;
+                revenue: {
+                  currency: string;
+                  /** @description List price of the tickets sold, in the currency's major unit */
+                  gross: number;
+                  /** @description What promo codes took off, in the currency's major unit */
+                  discounts: number;
+                  /** @description What was paid back, in the currency's major unit */
+                  refunds: number;
+                  /** @description gross − discounts − refunds, in the currency's major unit */
+                  net: number;
+                }[];
+              }[];
+              topEvents: {
+                eventId: string;
+                name: string;
+                organizerId: string;
+                organizerName: string;
+                currency: string;
+                ticketsSold: number;
+                /** @description Net revenue, in the currency's major unit */
+                net: number;
+              }[];
+              salesOverTime: {
+                /** @description UTC day (2026-12-01) or hour (2026-12-01T14:00) */
+                date: string;
+                currency: string;
+                orders: number;
+                /** @description Net revenue, in the currency's major unit */
+                revenue: number;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/orders.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event's sold orders as CSV (streamed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/attendees.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every ticket of the event with its holder, as CSV (streamed) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/dev/mailbox': {
     parameters: {
       query?: never;

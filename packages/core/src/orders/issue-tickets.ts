@@ -28,7 +28,9 @@ export async function issueTickets(
       .executeTakeFirstOrThrow(),
   ]);
   const attendees = JSON.parse(order.attendees) as Attendee[];
-  const now = clock.now().toISOString();
+  // Stamped with the sale time itself, so analytics put an order's money and its tickets on the
+  // same side of any date filter.
+  const now = order.paid_at ?? clock.now().toISOString();
   const tickets: TicketRow[] = [];
   for (const item of items) {
     for (const price of splitAcrossSeats(item.total, item.quantity)) {

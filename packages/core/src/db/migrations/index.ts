@@ -3,6 +3,7 @@ import * as m001 from './001-identity';
 import * as m002 from './002-events';
 import * as m003 from './003-orders';
 import * as m004 from './004-checkin';
+import * as m005 from './005-analytics';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-events': m002,
   '003-orders': m003,
   '004-checkin': m004,
+  '005-analytics': m005,
 };

@@ -1,0 +1,117 @@
+import type { Db } from '../db/database';
+import type { EventStatus } from '../db/schema';
+import { requireRole, type Actor } from '../identity/actor';
+import type { Clock } from '../shared/clock';
+import { capacityOf, currentCounters, type CapacityView } from './capacity';
+import { ratio, revenueView, type RevenueView } from './money-figures';
+import {
+  revenueByCurrency,
+  salesByEvent,
+  salesOverTimeByCurrency,
+  type CurrencyRevenue,
+  type CurrencySalesPoint,
+  type EventSales,
+} from './sales-by-event';
+import { NO_SALES } from './money-figures';
+import { granularityOf, type Granularity } from './sales-over-time';
+import { NO_TICKETS } from './sales-queries';
+import { salesRange, type SalesRangeInput } from './sales-range';
+
+export interface SalesTotals {
+  events: number;
+  orders: number;
+  ticketsSold: number;
+  checkIns: number;
+  checkInRate: number;
+  /** One entry per currency sold in: amounts of different currencies are never added. */
+  revenue: CurrencyRevenue[];
+}
+
+export interface OrganizerEventRow {
+  eventId: string;
+  name: string;
+  status: EventStatus;
+  startsAt: string | null;
+  currency: string;
+  orders: number;
+  ticketsSold: number;
+  revenue: RevenueView;
+  capacity: CapacityView;
+  checkIns: { count: number; rate: number };
+}
+
+export interface OrganizerAnalytics {
+  organizerId: string;
+  from: string | null;
+  to: string | null;
+  granularity: Granularity;
+  totals: SalesTotals;
+  events: OrganizerEventRow[];
+  salesOverTime: CurrencySalesPoint[];
+}
+
+/** Totals of events summed per currency; shared by the organizer and platform views. */
+export function salesTotals(events: { currency: string; sales: EventSales }[]): SalesTotals {
+  const orders = events.reduce((n, e) => n + e.sales.money.orders, 0);
+  const sold = events.reduce((n, e) => n + e.sales.tickets.sold, 0);
+  const checkIns = events.reduce((n, e) => n + e.sales.tickets.checkedIn, 0);
+  return {
+    events: events.length,
+    orders,
+    ticketsSold: sold,
+    checkIns,
+    checkInRate: ratio(checkIns, sold),
+    revenue: revenueByCurrency(events.map((e) => ({ currency: e.currency, money: e.sales.money }))),
+  };
+}
+
+/** The acting organizer's figures over the range: totals and one row per event (drafts included). */
+export async function getOrganizerAnalytics(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  input: SalesRangeInput,
+): Promise<OrganizerAnalytics> {
+  requireRole(actor, ['organizer']);
+  const range = salesRange(input);
+  const { db } = deps;
+  const [rows, { sales, firstSale, lastSale }] = await Promise.all([
+    db
+      .selectFrom('events')
+      .select(['id', 'name', 'status', 'starts_at', 'currency', 'capacity', 'sold', 'held'])
+      .where('organizer_id', '=', actor.userId)
+      .orderBy('starts_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute(),
+    salesByEvent(db, range, actor.userId),
+  ]);
+  const granularity = granularityOf(range, firstSale, lastSale);
+  const [counters, salesOverTime] = await Promise.all([
+    currentCounters(db, rows, deps.clock.now()),
+    salesOverTimeByCurrency(db, range, actor.userId, granularity),
+  ]);
+  const events = counters.events.map((event) => ({
+    event,
+    currency: event.currency,
+    sales: sales.get(event.id) ?? { money: NO_SALES, tickets: NO_TICKETS },
+  }));
+  return {
+    organizerId: actor.userId,
+    from: range.from,
+    to: range.to,
+    granularity,
+    totals: salesTotals(events),
+    events: events.map(({ event, sales: s }) => ({
+      eventId: event.id,
+      name: event.name,
+      status: event.status,
+      startsAt: event.starts_at,
+      currency: event.currency,
+      orders: s.money.orders,
+      ticketsSold: s.tickets.sold,
+      revenue: revenueView(s.money, event.currency),
+      capacity: capacityOf(event, counters.tiers.get(event.id) ?? []),
+      checkIns: { count: s.tickets.checkedIn, rate: ratio(s.tickets.checkedIn, s.tickets.sold) },
+    })),
+    salesOverTime,
+  };
+}

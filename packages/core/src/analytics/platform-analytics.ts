@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import type { Role } from '../db/schema';
+import { toMajorUnits } from '../events/money';
+import { requireRole, type Actor } from '../identity/actor';
+import { NotFoundError } from '../shared/errors';
+import { NO_SALES } from './money-figures';
+import { salesTotals, type SalesTotals } from './organizer-analytics';
+import {
+  revenueByCurrency,
+  salesByEvent,
+  salesOverTimeByCurrency,
+  type CurrencyRevenue,
+  type CurrencySalesPoint,
+} from './sales-by-event';
+import { granularityOf, type Granularity } from './sales-over-time';
+import { NO_TICKETS } from './sales-queries';
+import { salesRange, type SalesRangeInput } from './sales-range';
+
+/** Organizers and top events listed at most; the totals still cover every one. */
+export const PLATFORM_ROWS = 50;
+
+export interface PlatformAnalytics {
+  from: string | null;
+  to: string | null;
+  organizerId: string | null;
+  granularity: Granularity;
+  totals: SalesTotals & { organizers: number };
+  newUsers: { total: number; byRole: { role: Role; count: number }[] };
+  byOrganizer: {
+    organizerId: string;
+    name: string;
+    email: string;
+    events: number;
+    orders: number;
+    ticketsSold: number;
+    revenue: CurrencyRevenue[];
+  }[];
+  topEvents: {
+    eventId: string;
+    name: string;
+    organizerId: string;
+    organizerName: string;
+    currency: string;
+    ticketsSold: number;
+    net: number;
+  }[];
+  salesOverTime: CurrencySalesPoint[];
+}
+
+/**
+ * The platform's figures for admins over the range (optionally one organizer's): totals per
+ * currency, new users, organizers and top events by tickets sold.
+ */
+export async function getPlatformAnalytics(
+  deps: { db: Db },
+  actor: Actor,
+  input: SalesRangeInput & { organizerId?: string | undefined },
+): Promise<PlatformAnalytics> {
+  requireRole(actor, ['admin']);
+  const range = salesRange(input);
+  const { db } = deps;
+  const organizerId = input.organizerId ?? null;
+  if (organizerId) {
+    const found = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', organizerId)
+      .where('role', '=', 'organizer')
+      .executeTakeFirst();
+    if (!found) throw new NotFoundError('Organizer');
+  }
+  const [events, organizers, { sales, firstSale, lastSale }, users] = await Promise.all([
+    db
+      .selectFrom('events')
+      .select(['id', 'name', 'organizer_id', 'currency'])
+      .$if(organizerId !== null, (qb) => qb.where('organizer_id', '=', organizerId!))
+      .execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('role', '=', 'organizer')
+      .$if(organizerId !== null, (qb) => qb.where('id', '=', organizerId!))
+      .execute(),
+    salesByEvent(db, range, organizerId),
+    db
+      .selectFrom('users')
+      .select(['role', sql<number>`count(*)`.as('count')])
+      .$if(range.from !== null, (qb) => qb.where('created_at', '>=', range.from!))
+      .$if(range.to !== null, (qb) => qb.where('created_at', '<', range.to!))
+      .groupBy('role')
+      .execute(),
+  ]);
+  const granularity = granularityOf(range, firstSale, lastSale);
+  const salesOverTime = await salesOverTimeByCurrency(db, range, organizerId, granularity);
+
+  const withSales = events.map((event) => ({
+    event,
+    currency: event.currency,
+    sales: sales.get(event.id) ?? { money: NO_SALES, tickets: NO_TICKETS },
+  }));
+  const organizerNames = new Map(organizers.map((o) => [o.id, o]));
+  const eventsOf = new Map<string, typeof withSales>();
+  for (const e of withSales)
+    eventsOf.set(e.event.organizer_id, [...(eventsOf.get(e.event.organizer_id) ?? []), e]);
+  const byOrganizer = organizers
+    .map((o) => {
+      const own = eventsOf.get(o.id) ?? [];
+      return {
+        organizerId: o.id,
+        name: o.name,
+        email: o.email,
+        events: own.length,
+        orders: own.reduce((n, e) => n + e.sales.money.orders, 0),
+        ticketsSold: own.reduce((n, e) => n + e.sales.tickets.sold, 0),
+        revenue: revenueByCurrency(own.map((e) => ({ currency: e.currency, money: e.sales.money }))),
+      };
+    })
+    .sort((a, b) => b.ticketsSold - a.ticketsSold || b.orders - a.orders || a.name.localeCompare(b.name));
+  const topEvents = withSales
+    .filter((e) => e.sales.money.orders > 0)
+    .sort(
+      (a, b) =>
+        b.sales.tickets.sold - a.sales.tickets.sold || b.sales.tickets.revenue - a.sales.tickets.revenue,
+    )
+    .slice(0, PLATFORM_ROWS)
+    .map(({ event, sales: s }) => ({
+      eventId: event.id,
+      name: event.name,
+      organizerId: event.organizer_id,
+      organizerName: organizerNames.get(event.organizer_id)?.name ?? '',
+      currency: event.currency,
+      ticketsSold: s.tickets.sold,
+      net: toMajorUnits(s.money.subtotal - s.money.discount - s.money.refunded, event.currency),
+    }));
+  const byRole = users
+    .map((u) => ({ role: u.role, count: Number(u.count) }))
+    .sort((a, b) => b.count - a.count);
+  return {
+    from: range.from,
+    to: range.to,
+    organizerId,
+    granularity,
+    totals: { ...salesTotals(withSales), organizers: organizers.length },
+    newUsers: { total: byRole.reduce((n, r) => n + r.count, 0), byRole },
+    byOrganizer: byOrganizer.slice(0, PLATFORM_ROWS),
+    topEvents,
+    salesOverTime,
+  };
+}

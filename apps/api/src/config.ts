@@ -37,6 +37,17 @@ export interface Config {
   /** How long a pending order holds its seats. */
   orderHoldSeconds: number;
   rateLimits: RateLimitConfig;
+  streams: StreamConfig;
+}
+
+/** Live (Server-Sent Events) streams. */
+export interface StreamConfig {
+  /** Open stream connections per client IP; more are refused with 429. */
+  connectionsPerIp: number;
+  /** Open stream connections in all, per process. */
+  connectionsMax: number;
+  /** A comment line this often keeps proxies from closing a quiet stream. */
+  heartbeatSeconds: number;
 }
 
 export interface RateLimitConfig {
@@ -187,6 +198,11 @@ export function loadConfig(env: Env = process.env): Config {
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),
       registerPerIp: int(env, 'RATE_LIMIT_REGISTER_PER_IP', 20, 1),
       refreshPerIp: int(env, 'RATE_LIMIT_REFRESH_PER_IP', 120, 1),
+    },
+    streams: {
+      connectionsPerIp: int(env, 'STREAM_CONNECTIONS_PER_IP', 20, 1),
+      connectionsMax: int(env, 'STREAM_CONNECTIONS_MAX', 10_000, 1),
+      heartbeatSeconds: int(env, 'STREAM_HEARTBEAT_SECONDS', 15, 1, 3600),
     },
   };
 }

@@ -1,0 +1,274 @@
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  availabilitySnapshot,
+  isVisibleTo,
+  NotFoundError,
+  type Actor,
+  type AvailabilitySnapshot,
+  type Clock,
+  type Db,
+} from '@eventhub/core';
+import type { FastifyBaseLogger } from 'fastify';
+import { sseMessage, type SseStream } from './sse-stream';
+
+export interface CoalescingOptions {
+  /** The first change after a quiet spell is sent this long after it (a burst lands in one message). */
+  firstDelayMs: number;
+  /** Then at most one message per this many ms per event, however many changes come in. */
+  minIntervalMs: number;
+}
+
+/** One event's availability as it goes out: the GET body, its content hash as the SSE id, the frame. */
+interface Message {
+  snapshot: AvailabilitySnapshot;
+  id: string;
+  frame: Buffer;
+}
+
+interface Subscriber {
+  stream: SseStream;
+  actor: Actor | null;
+  /** The id of the state this client has (from Last-Event-ID, then from what it was sent). */
+  lastId: string | null;
+}
+
+interface EventState {
+  eventId: string;
+  subscribers: Set<Subscriber>;
+  /** Connections still being opened: the state must outlive their first read. */
+  opening: number;
+  /** Bumped by every change notice; a message computed at an older version may be stale. */
+  version: number;
+  /** The last message computed, and at which version; null for a deleted event. */
+  current: { version: number; message: Message | null } | null;
+  computing: { version: number; promise: Promise<Message | null> } | null;
+  flushTimer: NodeJS.Timeout | null;
+  lastFlushAt: number;
+  /** When (clock time, ms) the earliest pending hold runs out, and the timer waiting for it. */
+  expiryAt: number | null;
+  expiryTimer: NodeJS.Timeout | null;
+}
+
+// setTimeout cannot wait longer than 2^31-1 ms; a far expiry is waited for in steps.
+const MAX_TIMER_MS = 3_600_000;
+const RETRY_AFTER_FAILURE_MS = 2_000;
+
+/** The SSE id of an availability body: a short hash of its content, the same in every process. */
+export function availabilityId(body: string): string {
+  return createHash('sha256').update(body).digest('base64url').slice(0, 16);
+}
+
+/**
+ * GET /api/events/:id/availability/stream for every subscriber of this process. Per event it keeps
+ * the subscribers and the last message; a change notice (from the change bus) schedules a flush,
+ * coalesced so a burst of orders costs one read and one message per interval, not one per order.
+ * A flush reads the availability once and writes the same bytes to every subscriber that does not
+ * have that state yet. Events with subscribers also get a timer at their earliest pending hold's
+ * expiry, because a hold running out changes availability without any write.
+ */
+export class AvailabilityStreams {
+  private readonly states = new Map<string, EventState>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; log: FastifyBaseLogger },
+    private readonly coalescing: CoalescingOptions = { firstDelayMs: 100, minIntervalMs: 400 },
+  ) {}
+
+  /** Events with at least one subscriber in this process. */
+  get events(): number {
+    return this.states.size;
+  }
+
+  /** A change notice: the event's availability may differ now (null: any event's may). */
+  changed(eventId: string | null): void {
+    if (eventId === null) {
+      for (const state of this.states.values()) this.markChanged(state);
+      return;
+    }
+    const state = this.states.get(eventId);
+    if (state) this.markChanged(state);
+  }
+
+  /**
+   * Checks that `actor` may see the event (404 otherwise, as GET /api/events/:id does), then opens
+   * the stream and sends the current state unless the client already has it (`lastEventId`).
+   */
+  async subscribe(
+    eventId: string,
+    actor: Actor | null,
+    lastEventId: string | null,
+    open: () => SseStream,
+  ): Promise<void> {
+    const state = this.stateOf(eventId);
+    state.opening++;
+    try {
+      const { version, message } = await this.compute(state);
+      if (!message || !isVisibleTo(actor, visibilityOf(message))) throw new NotFoundError('Event');
+      const subscriber: Subscriber = { stream: open(), actor, lastId: lastEventId };
+      state.subscribers.add(subscriber);
+      subscriber.stream.onClose(() => {
+        state.subscribers.delete(subscriber);
+        this.dropIfIdle(state);
+      });
+      // A flush may have gone out while this one was reading: send the newest state known.
+      const newest = state.current && state.current.version > version ? state.current.message : message;
+      if (newest) this.deliver(subscriber, newest);
+      else subscriber.stream.close();
+    } finally {
+      state.opening--;
+      this.dropIfIdle(state);
+    }
+  }
+
+  /**
+   * Re-arms every expiry timer against the clock's current time. A system clock needs none of
+   * this; a test that moves a ManualClock calls it so the timers follow the clock it moved.
+   */
+  rearmExpiryTimers(): void {
+    for (const state of this.states.values()) {
+      if (state.expiryAt !== null) this.armExpiry(state, state.expiryAt);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const state of this.states.values()) this.clearTimers(state);
+    this.states.clear();
+  }
+
+  private stateOf(eventId: string): EventState {
+    let state = this.states.get(eventId);
+    if (!state) {
+      state = {
+        eventId,
+        subscribers: new Set(),
+        opening: 0,
+        version: 0,
+        current: null,
+        computing: null,
+        flushTimer: null,
+        lastFlushAt: -Infinity,
+        expiryAt: null,
+        expiryTimer: null,
+      };
+      this.states.set(eventId, state);
+    }
+    return state;
+  }
+
+  private dropIfIdle(state: EventState): void {
+    if (state.subscribers.size > 0 || state.opening > 0) return;
+    this.clearTimers(state);
+    if (this.states.get(state.eventId) === state) this.states.delete(state.eventId);
+  }
+
+  private clearTimers(state: EventState): void {
+    if (state.flushTimer) clearTimeout(state.flushTimer);
+    if (state.expiryTimer) clearTimeout(state.expiryTimer);
+    state.flushTimer = null;
+    state.expiryTimer = null;
+  }
+
+  private markChanged(state: EventState): void {
+    state.version++;
+    this.scheduleFlush(state);
+  }
+
+  private scheduleFlush(state: EventState, atLeastMs = 0): void {
+    if (state.flushTimer || this.closed) return;
+    const sinceLast = performance.now() - state.lastFlushAt;
+    const wait = Math.max(this.coalescing.firstDelayMs, this.coalescing.minIntervalMs - sinceLast, atLeastMs);
+    state.flushTimer = setTimeout(() => void this.flush(state), wait);
+  }
+
+  private async flush(state: EventState): Promise<void> {
+    state.flushTimer = null;
+    state.lastFlushAt = performance.now();
+    // A connection still being opened may hold an older read: it picks this one up when done.
+    if (state.subscribers.size === 0 && state.opening === 0) return;
+    let message: Message | null;
+    try {
+      ({ message } = await this.compute(state));
+    } catch (err) {
+      this.deps.log.error({ err, eventId: state.eventId }, 'live availability read failed');
+      this.scheduleFlush(state, RETRY_AFTER_FAILURE_MS);
+      return;
+    }
+    for (const subscriber of [...state.subscribers]) {
+      // Deleted, or turned back into a draft: only those who may still see it stay.
+      if (!message || !isVisibleTo(subscriber.actor, visibilityOf(message))) subscriber.stream.close();
+      else this.deliver(subscriber, message);
+    }
+  }
+
+  private deliver(subscriber: Subscriber, message: Message): void {
+    if (subscriber.lastId === message.id) return;
+    subscriber.lastId = message.id;
+    subscriber.stream.write(message.frame);
+  }
+
+  /** The event's message at its current version: the last one if still fresh, else one shared read. */
+  private compute(state: EventState): Promise<{ version: number; message: Message | null }> {
+    const version = state.version;
+    const now = this.deps.clock.now().getTime();
+    const current = state.current;
+    if (current?.version === version && (state.expiryAt === null || now < state.expiryAt))
+      return Promise.resolve(current);
+    if (state.computing?.version !== version) {
+      const promise = this.read(state.eventId).then((message) => {
+        if (!state.current || state.current.version <= version) {
+          state.current = { version, message };
+          const expiry = message?.snapshot.nextHoldExpiry;
+          if (expiry) this.armExpiry(state, expiry.getTime());
+          else this.disarmExpiry(state);
+        }
+        return message;
+      });
+      const computing = { version, promise };
+      state.computing = computing;
+      void promise
+        .finally(() => {
+          if (state.computing === computing) state.computing = null;
+        })
+        .catch(() => {});
+    }
+    return state.computing!.promise.then((message) => ({ version, message }));
+  }
+
+  private async read(eventId: string): Promise<Message | null> {
+    const snapshot = await availabilitySnapshot(this.deps, eventId);
+    if (!snapshot) return null;
+    const body = JSON.stringify(snapshot.availability);
+    const id = availabilityId(body);
+    return { snapshot, id, frame: Buffer.from(sseMessage('availability', body, id)) };
+  }
+
+  private armExpiry(state: EventState, at: number): void {
+    if (state.expiryTimer) clearTimeout(state.expiryTimer);
+    state.expiryAt = at;
+    if (this.closed) return;
+    const wait = at - this.deps.clock.now().getTime();
+    state.expiryTimer = setTimeout(
+      () => {
+        state.expiryTimer = null;
+        if (this.deps.clock.now().getTime() < at) return this.armExpiry(state, at);
+        state.expiryAt = null;
+        this.markChanged(state);
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, wait)),
+    );
+    state.expiryTimer.unref();
+  }
+
+  private disarmExpiry(state: EventState): void {
+    if (state.expiryTimer) clearTimeout(state.expiryTimer);
+    state.expiryTimer = null;
+    state.expiryAt = null;
+  }
+}
+
+function visibilityOf(message: Message) {
+  return { status: message.snapshot.status, organizer_id: message.snapshot.organizerId };
+}

@@ -24,6 +24,7 @@ describe('configuration', () => {
     expect(config.accessTokenTtlSeconds).toBe(900);
     expect(config.sessionTtlSeconds).toBe(30 * 24 * 3600);
     expect(config.dataDir).toMatch(/data$/);
+    expect(config.streams).toEqual({ connectionsPerIp: 20, connectionsMax: 10_000, heartbeatSeconds: 15 });
   });
 
   it('refuses invalid values, naming the variable', () => {
@@ -35,6 +36,9 @@ describe('configuration', () => {
     expect(configError({ DEMO_SEED: 'maybe' }).variable).toBe('DEMO_SEED');
     expect(configError({ ADMIN_EMAIL: 'a@b.co' }).variable).toBe('ADMIN_PASSWORD');
     expect(configError({ LOG_LEVEL: 'loud' }).message).toMatch(/LOG_LEVEL/);
+    expect(configError({ STREAM_CONNECTIONS_PER_IP: '0' }).variable).toBe('STREAM_CONNECTIONS_PER_IP');
+    expect(configError({ STREAM_CONNECTIONS_MAX: 'many' }).variable).toBe('STREAM_CONNECTIONS_MAX');
+    expect(configError({ STREAM_HEARTBEAT_SECONDS: '0' }).variable).toBe('STREAM_HEARTBEAT_SECONDS');
   });
 
   it('makes missing secrets fatal in production, and never seeds demo accounts there', () => {

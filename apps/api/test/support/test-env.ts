@@ -26,7 +26,10 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-012345
 /** A fresh database and API for one suite. `env` overrides configuration variables. */
 export async function createTestEnv(engine: Engine, env: Record<string, string> = {}): Promise<TestEnv> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-test-'));
+  const database = await createTestDatabase(engine, dataDir);
   const config = loadConfig({
+    // The app's own connections come from `database`; live availability opens a LISTEN connection from this.
+    ...(engine === 'postgres' ? { DATABASE_URL: database.location } : {}),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -41,7 +44,6 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
     PUBLIC_CACHE_TTL_MS: '0',
     ...env,
   });
-  const database = await createTestDatabase(engine, dataDir);
   const clock = new ManualClock(new Date());
   const ctx = createAppContext({
     db: database.db,

@@ -1,0 +1,443 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { mintBuyers } from './support/crowd';
+import { validate } from './support/door';
+import {
+  buyTickets,
+  makeEvent,
+  makePublishedEvent,
+  placeOrderOk,
+  signInAdmin,
+  signUp,
+  type EventBody,
+  type SignedIn,
+} from './support/factories';
+import { listenOnLoopback, startApiProcess, type ApiProcess } from './support/live-server';
+import { SseClient, type SseMessage } from './support/sse-client';
+import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
+
+const PER_IP = 4;
+// Tokens outlive the hold: the expiry test moves the clock past it.
+const SUITE_ENV = {
+  STREAM_CONNECTIONS_PER_IP: String(PER_IP),
+  STREAM_HEARTBEAT_SECONDS: '1',
+  ACCESS_TOKEN_TTL_SECONDS: '86400',
+};
+
+interface Availability {
+  remaining: number;
+  ticketTypes: { id: string; name: string; remaining: number; soldOut: boolean }[];
+}
+
+const dataOf = (message: SseMessage) => JSON.parse(message.data) as Availability;
+
+/** Opens SSE clients against the suite's loopback listener and closes them all after each test. */
+function streams(env: () => TestEnv) {
+  let baseUrl = '';
+  const open = new Set<SseClient>();
+  beforeAll(async () => {
+    baseUrl = await listenOnLoopback(env());
+  });
+  afterEach(async () => {
+    for (const client of open) client.close();
+    open.clear();
+    // The server sees the clients go, and frees their per-IP slots.
+    const deadline = Date.now() + 3000;
+    while (env().app.live.connections.size > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(env().app.live.connections.size).toBe(0);
+  });
+  return {
+    async connect(path: string, headers: Record<string, string> = {}): Promise<SseClient> {
+      const client = await SseClient.connect(`${baseUrl}${path}`, headers);
+      open.add(client);
+      return client;
+    },
+  };
+}
+
+async function availabilityOf(env: TestEnv, eventId: string): Promise<Availability> {
+  const res = await env.app.inject({ method: 'GET', url: `/api/events/${eventId}/availability` });
+  expect(res.statusCode).toBe(200);
+  return json<Availability>(res);
+}
+
+describeEachEngine(
+  'live availability stream',
+  (env, engine) => {
+    const sse = streams(env);
+    let organizer: SignedIn;
+    let buyer: SignedIn;
+    beforeAll(async () => {
+      organizer = await signUp(env(), { role: 'organizer' });
+      buyer = await signUp(env());
+    });
+    const stream = (event: EventBody, headers: Record<string, string> = {}) =>
+      sse.connect(`/api/events/${event.id}/availability/stream`, headers);
+
+    it('sends the availability on connect, then the new one within a second of a purchase', async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const client = await stream(event);
+      expect(client.status).toBe(200);
+      expect(client.headers['content-type']).toMatch(/^text\/event-stream/);
+      const first = await client.waitFor('availability', 1);
+      expect(client.retry).toBeGreaterThan(0);
+      expect(first.id).toMatch(/^[\w-]{8,}$/);
+      // Exactly the body of GET …/availability.
+      expect(first.data).toBe(
+        (await env().app.inject({ method: 'GET', url: `/api/events/${event.id}/availability` })).body,
+      );
+
+      await placeOrderOk(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 2 }],
+      });
+      const purchasedAt = performance.now();
+      const next = await client.waitFor('availability', 2);
+      expect(next.at - purchasedAt).toBeLessThan(1000);
+      expect(next.id).not.toBe(first.id);
+      expect(dataOf(next)).toEqual(await availabilityOf(env(), event.id));
+      expect(dataOf(next).ticketTypes[0]!.remaining).toBe(dataOf(first).ticketTypes[0]!.remaining - 2);
+    });
+
+    it('pushes refunds, ticket-type limits, event capacity and new ticket types', async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const tier = event.ticketTypes[1]!;
+      const paid = await buyTickets(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: tier.id, quantity: 3 }],
+      });
+      const client = await stream(event);
+      let seen = 1;
+      const pushed = async (change: () => Promise<{ statusCode: number }>, status: number) => {
+        const res = await change();
+        expect(res.statusCode).toBe(status);
+        const at = performance.now();
+        const message = await client.waitFor('availability', ++seen);
+        expect(message.at - at).toBeLessThan(1000);
+        expect(dataOf(message)).toEqual(await availabilityOf(env(), event.id));
+        return dataOf(message);
+      };
+      expect(dataOf(await client.waitFor('availability', 1)).ticketTypes[1]!.remaining).toBe(tier.limit - 3);
+
+      const refunded = await pushed(
+        () =>
+          env().app.inject({
+            method: 'POST',
+            url: `/api/orders/${paid.id}/refunds`,
+            headers: bearer(organizer.accessToken),
+            payload: {},
+          }),
+        201,
+      );
+      expect(refunded.ticketTypes[1]!.remaining).toBe(tier.limit);
+
+      const limited = await pushed(
+        () =>
+          env().app.inject({
+            method: 'PATCH',
+            url: `/api/events/${event.id}/ticket-types/${tier.id}`,
+            headers: bearer(organizer.accessToken),
+            payload: { limit: 10 },
+          }),
+        200,
+      );
+      expect(limited.ticketTypes[1]!.remaining).toBe(10);
+
+      const capped = await pushed(
+        () =>
+          env().app.inject({
+            method: 'PATCH',
+            url: `/api/events/${event.id}`,
+            headers: bearer(organizer.accessToken),
+            payload: { capacity: 120 }, // tiers now allow 100 + 10 + 50
+          }),
+        200,
+      );
+      expect(capped.remaining).toBe(120);
+
+      const added = await pushed(
+        () =>
+          env().app.inject({
+            method: 'POST',
+            url: `/api/events/${event.id}/ticket-types`,
+            headers: bearer(organizer.accessToken),
+            payload: { name: 'Late', price: 10, limit: 3 },
+          }),
+        201,
+      );
+      expect(added.ticketTypes.map((t) => t.name)).toContain('Late');
+
+      // A write that changes nothing visible sends nothing.
+      const quiet = await env().app.inject({
+        method: 'PATCH',
+        url: `/api/events/${event.id}`,
+        headers: bearer(organizer.accessToken),
+        payload: { description: 'Same seats, new words' },
+      });
+      expect(quiet.statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 700));
+      expect(client.events('availability')).toHaveLength(seen);
+    });
+
+    it('coalesces a burst of orders into a few messages, the last one correct', async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const client = await stream(event);
+      await client.waitFor('availability', 1);
+      const orders = 60;
+      const buyers = await mintBuyers(env(), orders);
+      await Promise.all(
+        buyers.map((b) =>
+          env().app.inject({
+            method: 'POST',
+            url: '/api/orders',
+            headers: bearer(b.accessToken),
+            payload: { eventId: event.id, items: [{ ticketTypeId: event.ticketTypes[1]!.id, quantity: 1 }] },
+          }),
+        ),
+      );
+      const expected = await availabilityOf(env(), event.id);
+      expect(expected.ticketTypes[1]!.remaining).toBe(event.ticketTypes[1]!.limit - orders);
+      await client.until(
+        () => {
+          const last = client.events('availability').at(-1)!;
+          return JSON.stringify(dataOf(last)) === JSON.stringify(expected);
+        },
+        2000,
+        'the final availability',
+      );
+      // Settle: nothing more comes once the burst is over.
+      await new Promise((r) => setTimeout(r, 600));
+      const pushes = client.events('availability').length - 1;
+      expect(pushes).toBeGreaterThanOrEqual(1);
+      expect(pushes).toBeLessThanOrEqual(orders / 10);
+      expect(dataOf(client.events('availability').at(-1)!)).toEqual(expected);
+    });
+
+    it('resumes with Last-Event-ID: the state the client has is not sent again, a stale one is replaced', async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const first = await stream(event);
+      const current = await first.waitFor('availability', 1);
+      first.close();
+
+      const resumed = await stream(event, { 'last-event-id': current.id! });
+      expect(resumed.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(resumed.events('availability')).toEqual([]);
+      // … but it is live: the next change arrives.
+      await placeOrderOk(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 1 }],
+      });
+      const change = await resumed.waitFor('availability', 1);
+      expect(change.id).not.toBe(current.id);
+
+      // A client that missed that change, reconnecting with the id it had, gets the current state at once.
+      const stale = await stream(event, { 'last-event-id': current.id! });
+      const caughtUp = await stale.waitFor('availability', 1, 500);
+      expect(caughtUp.id).toBe(change.id);
+      expect(dataOf(caughtUp)).toEqual(await availabilityOf(env(), event.id));
+    });
+
+    it(`refuses more than ${PER_IP} open streams per client IP with 429 rate_limited`, async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const clients = [];
+      for (let i = 0; i < PER_IP; i++) clients.push(await stream(event));
+      expect(clients.map((c) => c.status)).toEqual(Array(PER_IP).fill(200));
+      const refused = await stream(event);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+      expect(refused.headers['retry-after']).toBeDefined();
+      // A dashboard stream counts against the same budget.
+      const dashboard = await sse.connect('/api/analytics/live', bearer(organizer.accessToken));
+      expect(dashboard.status).toBe(429);
+
+      // Closing one frees its slot.
+      clients[0]!.close();
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await stream(event)).status).toBe(200);
+    });
+
+    it('hides drafts as GET /api/events/:id does: 404 to anyone but the organizer and admins', async () => {
+      const draft = await makeEvent(env(), organizer);
+      const anonymous = await stream(draft);
+      expect(anonymous.status).toBe(404);
+      expect(anonymous.json()).toMatchObject({ code: 'not_found' });
+      const other = await signUp(env(), { role: 'organizer' });
+      expect((await stream(draft, bearer(other.accessToken))).status).toBe(404);
+      expect((await sse.connect('/api/events/no-such-event/availability/stream')).status).toBe(404);
+
+      const owner = await stream(draft, bearer(organizer.accessToken));
+      expect(owner.status).toBe(200);
+      expect(dataOf(await owner.waitFor('availability', 1)).remaining).toBe(450);
+      owner.close();
+
+      // Unpublishing a live event ends the public's streams; its organizer's stays.
+      const event = await makePublishedEvent(env(), organizer);
+      const publicStream = await stream(event);
+      const ownerStream = await stream(event, bearer(organizer.accessToken));
+      await publicStream.waitFor('availability', 1);
+      await ownerStream.waitFor('availability', 1);
+      const unpublished = await env().app.inject({
+        method: 'POST',
+        url: `/api/events/${event.id}/unpublish`,
+        headers: bearer(organizer.accessToken),
+      });
+      expect(unpublished.statusCode).toBe(200);
+      await publicStream.closedByServer(1500);
+      expect(ownerStream.ended).toBe(false);
+    });
+
+    it('sends a heartbeat comment every STREAM_HEARTBEAT_SECONDS', async () => {
+      const event = await makePublishedEvent(env(), organizer);
+      const client = await stream(event);
+      await client.until(() => client.comments.length >= 2, 3500, 'two heartbeats');
+      expect(client.events('availability')).toHaveLength(1);
+    });
+
+    it('tells organizer dashboards which of their events changed, and no one else', async () => {
+      expect((await sse.connect('/api/analytics/live')).status).toBe(401);
+      expect((await sse.connect('/api/analytics/live', bearer(buyer.accessToken))).status).toBe(403);
+
+      const other = await signUp(env(), { role: 'organizer' });
+      const admin = await signInAdmin(env());
+      const mine = await sse.connect('/api/analytics/live', bearer(organizer.accessToken));
+      const theirs = await sse.connect('/api/analytics/live', bearer(other.accessToken));
+      const admins = await sse.connect('/api/analytics/live', bearer(admin.accessToken));
+      expect([mine.status, theirs.status, admins.status]).toEqual([200, 200, 200]);
+
+      const event = await makePublishedEvent(env(), organizer);
+      await mine.until(
+        () => mine.events('change').some((m) => m.data === JSON.stringify({ eventId: event.id })),
+        1000,
+        'the publish notice',
+      );
+      const sale = await buyTickets(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 1 }],
+      });
+      const soldAt = performance.now();
+      const before = mine.events('change').length;
+      await mine.waitFor('change', before + 1);
+      expect(mine.events('change').at(-1)!.at - soldAt).toBeLessThan(1000);
+      expect(JSON.parse(mine.events('change').at(-1)!.data)).toEqual({ eventId: event.id });
+
+      // A check-in at the door is news to the dashboard too.
+      const scanned = mine.events('change').length;
+      const scan = await validate(env(), organizer, { code: sale.tickets![0]!.code, eventId: event.id });
+      expect(scan.statusCode).toBe(200);
+      await mine.waitFor('change', scanned + 1);
+
+      await admins.until(
+        () => admins.events('change').some((m) => JSON.parse(m.data).eventId === event.id),
+        1000,
+        'the admin notice',
+      );
+      await new Promise((r) => setTimeout(r, 600));
+      expect(theirs.events('change')).toEqual([]);
+    });
+
+    if (engine === 'postgres') {
+      let second: ApiProcess | null = null;
+      const secondProcess = async () => (second ??= await startApiProcess(env()));
+      afterAll(async () => second?.stop());
+      /** An order placed through the other process: only LISTEN/NOTIFY can tell this one. */
+      const remoteOrder = async (event: EventBody, tier: number, quantity: number) => {
+        const [remote] = await mintBuyers(env(), 1);
+        return fetch(`${(await secondProcess()).baseUrl}/api/orders`, {
+          method: 'POST',
+          headers: { ...bearer(remote!.accessToken), 'content-type': 'application/json' },
+          body: JSON.stringify({
+            eventId: event.id,
+            items: [{ ticketTypeId: event.ticketTypes[tier]!.id, quantity }],
+          }),
+        });
+      };
+
+      it('delivers a purchase made through another API process within a second (LISTEN/NOTIFY)', async () => {
+        await secondProcess();
+        const event = await makePublishedEvent(env(), organizer);
+        const client = await stream(event);
+        await client.waitFor('availability', 1);
+        const res = await remoteOrder(event, 2, 4);
+        expect(res.status).toBe(201);
+        const placedAt = performance.now();
+        const pushed = await client.waitFor('availability', 2);
+        expect(pushed.at - placedAt).toBeLessThan(1000);
+        expect(dataOf(pushed).ticketTypes[2]!.remaining).toBe(event.ticketTypes[2]!.limit - 4);
+      }, 90_000);
+
+      it('reconnects its LISTEN connection when it drops, and catches up', async () => {
+        await secondProcess();
+        const listeners = sql<{ n: number }>`
+          SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN %'`;
+        const count = async () => (await listeners.execute(env().ctx.db)).rows[0]!.n;
+        // This suite's app and the second process.
+        const expected = 2;
+        expect(await count()).toBe(expected);
+        await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN %'`.execute(env().ctx.db);
+        const deadline = Date.now() + 10_000;
+        while ((await count()) < expected && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 50));
+        expect(await count()).toBe(expected);
+
+        const event = await makePublishedEvent(env(), organizer);
+        const client = await stream(event);
+        await client.waitFor('availability', 1);
+        const res = await remoteOrder(event, 0, 1);
+        expect(res.status).toBe(201);
+        await client.waitFor('availability', 2, 1000);
+      }, 90_000);
+    }
+  },
+  { env: SUITE_ENV },
+);
+
+describeEachEngine(
+  'live availability stream: holds running out',
+  (env) => {
+    const sse = streams(env);
+
+    it('pushes when the earliest hold expires, by its own timer (no write, no sweep)', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const buyer = await signUp(env());
+      const event = await makePublishedEvent(env(), organizer);
+      const client = await sse.connect(`/api/events/${event.id}/availability/stream`);
+      const before = dataOf(await client.waitFor('availability', 1));
+      const held = await placeOrderOk(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 5 }],
+      });
+      expect(dataOf(await client.waitFor('availability', 2)).ticketTypes[0]!.remaining).toBe(
+        before.ticketTypes[0]!.remaining - 5,
+      );
+
+      // Move the clock to 600 ms before the hold ends; the timer follows the clock it was armed on.
+      const lead = 600;
+      env().clock.set(new Date(new Date(held.expiresAt).getTime() - lead));
+      env().app.live.availability.rearmExpiryTimers();
+      const movedAt = performance.now();
+      await new Promise((r) => setTimeout(r, lead / 2));
+      expect(client.events('availability')).toHaveLength(2);
+      // Time passes for the manual clock too, as it would for a real one.
+      env().clock.advance(lead);
+      const released = await client.waitFor('availability', 3, 2000);
+      const waited = released.at - movedAt;
+      expect(waited).toBeGreaterThanOrEqual(lead - 50);
+      expect(waited).toBeLessThan(lead + 1000);
+      expect(dataOf(released)).toEqual(before);
+      // Nothing wrote anything: the order is still pending until the sweep tidies it.
+      const row = await env()
+        .ctx.db.selectFrom('orders')
+        .select('status')
+        .where('id', '=', held.id)
+        .executeTakeFirstOrThrow();
+      expect(row.status).toBe('pending');
+    });
+  },
+  { env: SUITE_ENV },
+);

@@ -6736,6 +6736,199 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/availability/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live availability as Server-Sent Events
+     * @description An `availability` event whose data is the body of GET /api/events/:id/availability, on connect and within a second of any change (orders, expiry, refunds, capacity). Each `id:` is a hash of the body, so a client reconnecting with Last-Event-ID of the state it has is not sent it again. Comment lines keep the connection alive. Drafts are 404 except to their organizer and admins; too many open streams from one client: 429 rate_limited.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The id of the last message received (EventSource sends it when reconnecting): that state is not sent again */
+          'last-event-id'?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/event-stream of `availability` events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/analytics/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which of your events just changed, as Server-Sent Events (for live dashboards)
+     * @description A `change` event `{"eventId": …}` whenever sales, capacity or check-ins of one of the organizer's events change (admins: any event), at most a few a second; reload that event's figures then. Send the bearer token in the Authorization header (fetch, not EventSource).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/event-stream of `change` events */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              type: string;
+              title: string;
+              status: number;
+              detail?: string;
+              /** @description Stable snake_case error code */
+              code: string;
+              errors?: {
+                field: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/analytics/events/{id}': {
     parameters: {
       query?: never;

@@ -1,9 +1,10 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1]. Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200]. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/server-process';
+import { availabilityStream } from './scenarios/availability-stream';
 import { checkinValidate } from './scenarios/checkin-validate';
 import { eventsBrowse } from './scenarios/events-browse';
 import { ordersHotTier } from './scenarios/orders-hot-tier';
@@ -18,6 +19,9 @@ const { positionals, values } = parseArgs({
     'no-cache': { type: 'boolean', default: false },
     scanners: { type: 'string', default: '500' },
     'scan-rate': { type: 'string', default: '1' },
+    subscribers: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '5' },
+    rush: { type: 'string', default: '200' },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
@@ -41,6 +45,13 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       scanners: Number(values.scanners),
       durationSeconds: Number(values.duration),
       scansPerScannerPerSecond: Number(values['scan-rate']),
+    }),
+  'availability-stream': () =>
+    availabilityStream({
+      engine,
+      subscribers: Number(values.subscribers),
+      rounds: Number(values.rounds),
+      rush: Number(values.rush),
     }),
   'events-browse': () =>
     eventsBrowse({

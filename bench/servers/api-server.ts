@@ -1,6 +1,6 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database), STREAM_CONNECTIONS_PER_IP and STREAM_CONNECTIONS_MAX (the stream scenario's subscribers all come from 127.0.0.1). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,16 +19,23 @@ function writeSecretFile(name: string, value: unknown): string {
   return file;
 }
 const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-bench-'));
+const database = await createTestDatabase(engine, dataDir);
+// Only these variables pass through from the bench's environment; the rest is fixed.
+const passThrough = ['PUBLIC_CACHE_TTL_MS', 'STREAM_CONNECTIONS_PER_IP', 'STREAM_CONNECTIONS_MAX'];
 const config = loadConfig({
+  // Live availability's LISTEN connection (PostgreSQL) goes to the bench database.
+  ...(engine === 'postgres' ? { DATABASE_URL: database.location } : {}),
   DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
   DEMO_SEED: 'false',
   SERVE_WEB: 'false',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   APP_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-  PUBLIC_CACHE_TTL_MS: process.env.PUBLIC_CACHE_TTL_MS ?? '1000',
+  PUBLIC_CACHE_TTL_MS: '1000',
+  ...Object.fromEntries(
+    passThrough.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+  ),
 });
-const database = await createTestDatabase(engine, dataDir);
 const ctx = createAppContext({
   db: database.db,
   engine,

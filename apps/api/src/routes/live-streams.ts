@@ -9,6 +9,8 @@ export async function liveStreamRoutes(app: TypedApp) {
   app.get(
     '/api/events/:id/availability/stream',
     {
+      // A HEAD would open a stream with no body that never ends.
+      exposeHeadRoute: false,
       config: { auth: 'public' },
       schema: {
         tags: ['events'],
@@ -47,6 +49,7 @@ export async function liveStreamRoutes(app: TypedApp) {
   app.get(
     '/api/analytics/live',
     {
+      exposeHeadRoute: false,
       config: { auth: ['organizer', 'admin'] },
       schema: {
         tags: ['analytics'],

@@ -218,7 +218,11 @@ export class AvailabilityStreams {
       return Promise.resolve(current);
     if (state.computing?.version !== version) {
       const promise = this.read(state.eventId).then((message) => {
-        if (!state.current || state.current.version <= version) {
+        // Not for a state already let go (its last subscriber left during the read): no timers for it.
+        if (
+          this.states.get(state.eventId) === state &&
+          (!state.current || state.current.version <= version)
+        ) {
           state.current = { version, message };
           const expiry = message?.snapshot.nextHoldExpiry;
           if (expiry) this.armExpiry(state, expiry.getTime());

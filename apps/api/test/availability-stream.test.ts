@@ -398,9 +398,20 @@ describeEachEngine(
 );
 
 describeEachEngine(
-  'live availability stream: holds running out',
+  'live availability stream: holds running out, the process-wide cap',
   (env) => {
     const sse = streams(env);
+
+    it('refuses streams beyond STREAM_CONNECTIONS_MAX in all, whoever asks', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const event = await makePublishedEvent(env(), organizer);
+      const path = `/api/events/${event.id}/availability/stream`;
+      expect((await sse.connect(path)).status).toBe(200);
+      expect((await sse.connect('/api/analytics/live', bearer(organizer.accessToken))).status).toBe(200);
+      const refused = await sse.connect(path);
+      expect(refused.status).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'rate_limited' });
+    });
 
     it('pushes when the earliest hold expires, by its own timer (no write, no sweep)', async () => {
       const organizer = await signUp(env(), { role: 'organizer' });
@@ -439,5 +450,5 @@ describeEachEngine(
       expect(row.status).toBe('pending');
     });
   },
-  { env: SUITE_ENV },
+  { env: { ...SUITE_ENV, STREAM_CONNECTIONS_MAX: '2' } },
 );

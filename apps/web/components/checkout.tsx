@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfirmAction } from './confirm-action';
 import { FormAlert } from './form-alert';
 import { HoldCountdown } from './hold-countdown';
+import { LiveRemaining } from './live-remaining';
 import { OrderSummary } from './order-summary';
 import { TicketCards } from './ticket-cards';
 import { useAuth } from '@/lib/auth-context';
@@ -166,6 +167,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">Order summary</h2>
         <OrderSummary order={order} />
+        {status === 'pending' ? <LiveRemaining order={order} /> : null}
       </section>
 
       {status === 'pending' ? (

@@ -2,15 +2,17 @@
 
 import { ApiError, type Event, type TicketType } from '@eventhub/client';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { AttendeeFields } from './attendee-fields';
 import { FieldError, fieldAria } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
+import { remainingNote, withAvailability } from '@/lib/availability';
 import { formatInZone, formatMoney } from '@/lib/event-format';
 import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
 import {
+  availableQuantities,
   buildOrderRequest,
   clampQuantity,
   EMPTY_ATTENDEE,
@@ -28,9 +30,7 @@ import {
   type TierSale,
 } from '@/lib/ticket-selection';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
-
-// Below this many left, the tier says how many.
-const FEW_LEFT = 10;
+import { useLiveAvailability } from '@/lib/use-live-availability';
 
 const MESSAGES = {
   sold_out:
@@ -101,13 +101,16 @@ function QuantityStepper({ tier, quantity, cap, error, onChange }: StepperProps)
  * Reserving places a pending order (the API holds the tickets) and opens its checkout. Signed-out
  * visitors are sent to log in first.
  */
-export function TicketSelector({ event, now }: { event: Event; now: number }) {
+export function TicketSelector({ event: rendered, now }: { event: Event; now: number }) {
   const { session, authed } = useAuth();
+  // Rendered with the counts of page load; the live stream's replace them once it has spoken.
+  const live = useLiveAvailability(rendered.id);
+  const event = useMemo(() => withAvailability(rendered, live), [rendered, live]);
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   // One Idempotency-Key per reservation attempt, reused only to retry one that got no answer.
   const [attempt] = useState(() => new AttemptKey());
-  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const [chosen, setChosen] = useState<Record<string, number>>({});
   const [attendees, setAttendees] = useState<Record<string, AttendeeDraft>>({});
   const [promoCode, setPromoCode] = useState('');
   const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
@@ -124,6 +127,7 @@ export function TicketSelector({ event, now }: { event: Event; now: number }) {
   const tiers = event.ticketTypes;
   const sales = new Map(tiers.map((t) => [t.id, tierSale(event, t, now)]));
   const anyOnSale = [...sales.values()].some((s) => s.state === 'on_sale');
+  const quantities = availableQuantities(chosen, sales);
   const seats = seatsOf(tiers, quantities);
   const count = ticketTotal(quantities);
   const user = session.status === 'signed-in' ? session.user : null;
@@ -143,7 +147,7 @@ export function TicketSelector({ event, now }: { event: Event; now: number }) {
   }
 
   function setQuantity(tierId: string, quantity: number) {
-    setQuantities((current) => ({ ...current, [tierId]: quantity }));
+    setChosen((current) => ({ ...current, [tierId]: quantity }));
     clearField(`quantity:${tierId}`);
   }
 
@@ -223,15 +227,17 @@ export function TicketSelector({ event, now }: { event: Event; now: number }) {
                     onChange={(q) => setQuantity(tier.id, q)}
                   />
                 ) : (
-                  <span className={`badge ${sale.state === 'sold_out' ? 'badge-sold-out' : 'badge-draft'}`}>
+                  <span
+                    className={`badge ${sale.state === 'sold_out' ? 'badge-sold-out' : 'badge-draft'}`}
+                    data-testid={sale.state === 'sold_out' ? 'tier-remaining' : undefined}
+                  >
                     {note}
                   </span>
                 )}
-                {sale.state === 'on_sale' && (rule || tier.remaining <= FEW_LEFT) ? (
+                {sale.state === 'on_sale' ? (
                   <small className="tier-facts">
-                    {[rule, tier.remaining <= FEW_LEFT ? `Only ${tier.remaining} left` : '']
-                      .filter(Boolean)
-                      .join(' · ')}
+                    {rule ? `${rule} · ` : null}
+                    <span data-testid="tier-remaining">{remainingNote(tier)}</span>
                   </small>
                 ) : null}
               </div>

@@ -52,6 +52,23 @@ export function tierCap(event: Event, tier: TicketType, quantities: Quantities, 
   return Math.max(0, Math.min(sale.max, event.remaining - others));
 }
 
+/**
+ * The chosen quantities as far as they can still be had: a tier that sold out or closed while the
+ * buyer was choosing (the live counts say so) counts as none, one with fewer left than chosen as
+ * what is left. What the selector shows, totals and reserves.
+ */
+export function availableQuantities(
+  quantities: Quantities,
+  sales: ReadonlyMap<string, TierSale>,
+): Quantities {
+  return Object.fromEntries(
+    Object.entries(quantities).map(([tierId, q]) => {
+      const sale = sales.get(tierId);
+      return [tierId, sale?.state === 'on_sale' ? Math.min(q, sale.max) : 0];
+    }),
+  );
+}
+
 /** One more: from none straight to the tier's minimum per order, else by one, never past `cap`. */
 export function stepUp(quantity: number, tier: TicketType, cap: number): number {
   if (quantity === 0) return tier.minPerOrder <= cap ? tier.minPerOrder : 0;

@@ -51,6 +51,7 @@ export function EventEditor({ eventId }: { eventId: string }) {
         {event.status === 'draft' ? null : (
           <>
             {' '}
+            <Link href={`/organizer/events/${event.id}/analytics`}>Sales dashboard</Link> ·{' '}
             <Link href={`/organizer/events/${event.id}/orders`}>Orders</Link> ·{' '}
             <Link href={`/events/${event.id}`}>View the public page</Link> ·{' '}
             <Link href={`/scanner?event=${event.id}`}>Scan tickets at the door</Link>

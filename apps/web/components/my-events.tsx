@@ -59,6 +59,11 @@ export function MyEvents() {
                     Edit<span className="visually-hidden"> {event.name}</span>
                   </Link>
                   {event.status === 'draft' ? null : (
+                    <Link href={`/organizer/events/${event.id}/analytics`}>
+                      Sales<span className="visually-hidden"> of {event.name}</span>
+                    </Link>
+                  )}
+                  {event.status === 'draft' ? null : (
                     <Link href={`/organizer/events/${event.id}/orders`}>
                       Orders<span className="visually-hidden"> of {event.name}</span>
                     </Link>

@@ -27,7 +27,15 @@ export function OrganizerHome() {
 
   return (
     <>
-      <h1>Organizer</h1>
+      <div className="section-head">
+        <h1>Organizer</h1>
+        {/* Admins see every organizer's figures on the platform page instead. */}
+        {session.user.role === 'organizer' ? (
+          <Link href="/organizer/analytics">Sales across your events</Link>
+        ) : (
+          <Link href="/admin/analytics">Platform analytics</Link>
+        )}
+      </div>
       {/* MyEvents reads ?page, which is only known in the browser. */}
       <Suspense fallback={<p aria-busy="true">Loading events…</p>}>
         <MyEvents />

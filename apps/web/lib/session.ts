@@ -33,6 +33,14 @@ const listeners = new Set<() => void>();
 /** The API client, sending the in-memory access token; same-origin because the API serves this app. */
 export const api: Api = createApi({ baseUrl: '', getAccessToken: () => accessToken });
 
+/**
+ * The current access token, for the one kind of call the typed client cannot make: a streamed
+ * response read with fetch (the live dashboard stream). Null when signed out.
+ */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
 export function getSessionState(): SessionState {
   return state;
 }

@@ -11,6 +11,9 @@ export default function AdminPage() {
       <nav aria-label="Admin sections">
         <ul>
           <li>
+            <Link href="/admin/analytics">Analytics</Link> — sales, organizers and top events, live
+          </li>
+          <li>
             <Link href="/admin/users">Users</Link> — roles, and disabling accounts
           </li>
           <li>

@@ -1,0 +1,99 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CHART_COLORS, CHART_TOOLTIP_STYLE, ChartFigure } from './chart-figure';
+import { pivotCurrencySales, type CurrencySalesPoint } from '@/lib/analytics-charts';
+import {
+  bucketLabel,
+  bucketTick,
+  formatCompactMoney,
+  plural,
+  type Granularity,
+} from '@/lib/analytics-format';
+import { formatMoney } from '@/lib/event-format';
+import { sumMoney } from '@/lib/money';
+
+const HEIGHT = 240;
+
+/**
+ * Net revenue per UTC day or hour across many events: one chart per currency, since amounts of
+ * different currencies are never added or drawn on one axis.
+ */
+export function CurrencySalesChart({
+  points,
+  granularity,
+  period,
+}: {
+  points: readonly CurrencySalesPoint[];
+  granularity: Granularity;
+  period: string;
+}) {
+  const { currencies, rows } = pivotCurrencySales(points, granularity);
+  if (currencies.length === 0) {
+    return <p data-testid="sales-chart-empty">No sales in this period ({period.toLowerCase()}).</p>;
+  }
+  const unit = granularity === 'day' ? 'day' : 'hour';
+  return (
+    <>
+      {currencies.map((currency) => {
+        const money = (n: number) => formatMoney(n, currency);
+        const total = sumMoney(
+          rows.map((r) => ({ amount: r.revenue[currency] ?? 0 })),
+          currency,
+        );
+        const orders = rows.reduce((n, r) => n + (r.orders[currency] ?? 0), 0);
+        const data = rows.map((r) => ({
+          date: r.date,
+          tick: bucketTick(r.date, granularity),
+          revenue: r.revenue[currency] ?? 0,
+        }));
+        return (
+          <div key={currency} className="currency-chart">
+            {currencies.length > 1 ? <h3 className="chart-title">In {currency}</h3> : null}
+            <ChartFigure
+              testId={`sales-chart-${currency}`}
+              caption={`${money(total)} net revenue from ${plural(orders, 'order', 'orders')} in ${currency}, ${period.toLowerCase()}, per ${unit} (UTC).`}
+              table={{
+                caption: `Orders and net revenue in ${currency} per ${unit}`,
+                columns: [granularity === 'day' ? 'Day' : 'Hour', 'Orders', 'Net revenue'],
+                rows: rows.map((r) => [
+                  bucketLabel(r.date, granularity, true),
+                  r.orders[currency] ?? 0,
+                  money(r.revenue[currency] ?? 0),
+                ]),
+              }}
+            >
+              <ResponsiveContainer width="100%" height={HEIGHT}>
+                <BarChart
+                  data={data}
+                  margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+                  accessibilityLayer={false}
+                >
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis dataKey="tick" minTickGap={16} tickMargin={6} />
+                  <YAxis width={56} tickFormatter={(n: number) => formatCompactMoney(n, currency)} />
+                  <Tooltip
+                    contentStyle={CHART_TOOLTIP_STYLE}
+                    labelFormatter={(_, payload) => {
+                      const date = (payload?.[0]?.payload as { date?: string } | undefined)?.date;
+                      return date ? bucketLabel(date, granularity, true) : '';
+                    }}
+                    formatter={(value) => money(Number(value))}
+                  />
+                  <Bar
+                    dataKey="revenue"
+                    name="Net revenue"
+                    fill={CHART_COLORS.primary}
+                    radius={[3, 3, 0, 0]}
+                    maxBarSize={48}
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </ChartFigure>
+          </div>
+        );
+      })}
+    </>
+  );
+}

@@ -1,9 +1,10 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200]. Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200], analytics [--orders 100000] [--connections 1]. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from './lib/server-process';
+import { analyticsBench } from './scenarios/analytics';
 import { availabilityStream } from './scenarios/availability-stream';
 import { checkinValidate } from './scenarios/checkin-validate';
 import { eventsBrowse } from './scenarios/events-browse';
@@ -13,7 +14,8 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     engine: { type: 'string', default: 'sqlite' },
-    connections: { type: 'string', default: '100' },
+    // Each scenario has its own default (100 connections; analytics 1: one dashboard request's cost).
+    connections: { type: 'string' },
     duration: { type: 'string', default: '10' },
     events: { type: 'string', default: '10000' },
     'no-cache': { type: 'boolean', default: false },
@@ -22,6 +24,7 @@ const { positionals, values } = parseArgs({
     subscribers: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '5' },
     rush: { type: 'string', default: '200' },
+    orders: { type: 'string', default: '100000' },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
@@ -36,7 +39,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   'orders-hot-tier': () =>
     ordersHotTier({
       engine,
-      connections: Number(values.connections),
+      connections: Number(values.connections ?? 100),
       durationSeconds: Number(values.duration),
     }),
   'checkin-validate': () =>
@@ -53,11 +56,18 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       rounds: Number(values.rounds),
       rush: Number(values.rush),
     }),
+  analytics: () =>
+    analyticsBench({
+      engine,
+      orders: Number(values.orders),
+      connections: Number(values.connections ?? 1),
+      durationSeconds: Number(values.duration),
+    }),
   'events-browse': () =>
     eventsBrowse({
       engine,
       events: Number(values.events),
-      connections: Number(values.connections),
+      connections: Number(values.connections ?? 100),
       durationSeconds: Number(values.duration),
     }),
 };

@@ -1,6 +1,6 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database), STREAM_CONNECTIONS_PER_IP and STREAM_CONNECTIONS_MAX (the stream scenario's subscribers all come from 127.0.0.1). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, BENCH_SALES_ORDERS=<n> sold orders for the analytics scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database), STREAM_CONNECTIONS_PER_IP and STREAM_CONNECTIONS_MAX (the stream scenario's subscribers all come from 127.0.0.1). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { buildApp, createAppContext, loadConfig } from '@eventhub/api';
 import { mintBuyers } from '@eventhub/api/testing';
 import { seedDoor } from '../seed/door';
 import { seedEvents, seedHotEvent } from '../seed/events';
+import { seedSales } from '../seed/sales';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as Engine;
 
@@ -51,6 +52,10 @@ const hot = process.env.BENCH_BUYERS ? await seedHotEvent(ctx) : null;
 const buyers = hot ? await mintBuyers({ ctx, clock: ctx.clock }, Number(process.env.BENCH_BUYERS)) : [];
 // The check-in scenario: an event with many paid tickets, and a door-staff token to scan them.
 const door = process.env.BENCH_TICKETS ? await seedDoor(ctx, Number(process.env.BENCH_TICKETS)) : null;
+// The analytics scenario: a platform with this many sold orders, and an organizer's and an admin's token.
+const sales = process.env.BENCH_SALES_ORDERS
+  ? await seedSales(ctx, Number(process.env.BENCH_SALES_ORDERS))
+  : null;
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
@@ -65,6 +70,7 @@ console.log(
       'tokens.json',
       buyers.map((b) => b.accessToken),
     ),
+    sales: sales ? { file: writeSecretFile('sales.json', sales) } : null,
     door: door
       ? {
           eventId: door.eventId,

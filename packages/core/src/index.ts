@@ -158,3 +158,4 @@ export {
 } from './analytics/analytics-tables';
 export { csvCell, csvLine } from './analytics/csv';
 export { MIN_BUCKET_SIZE, foldSmallBuckets } from './analytics/demographics';
+export { rebuildSalesRollups } from './analytics/sales-rollups';

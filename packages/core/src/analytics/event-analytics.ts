@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../events/money';
@@ -6,16 +5,17 @@ import type { Actor } from '../identity/actor';
 import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { demographicsOf, type Demographics } from './demographics';
-import { addSums, NO_SALES, ratio, revenueView, salesSumsOf, type RevenueView } from './money-figures';
-import { foldSales, granularityOf, quarterHourOf, type Granularity } from './sales-over-time';
+import { NO_SALES, ratio, revenueView, type RevenueView } from './money-figures';
+import { foldSales, granularityOf, type Granularity } from './sales-over-time';
 import {
-  salesSumColumns,
-  soldOrders,
-  soldTickets,
-  ticketSumColumns,
-  ticketSumsOf,
   addTicketSums,
+  attendeeCounts,
+  checkInCounts,
   NO_TICKETS,
+  quarterHourSales,
+  soldMoney,
+  soldTicketCounts,
+  totalMoney,
 } from './sales-queries';
 import { salesRange, type SalesRangeInput } from './sales-range';
 
@@ -68,39 +68,11 @@ export async function getEventAnalytics(
   const range = salesRange(input);
   const { db } = deps;
   const event = await findManagedEvent(db, actor, eventId);
-  const { hour, quarter } = quarterHourOf('tickets.created_at');
-
-  const [byPromo, byTier, overTime, people, promotions, counters] = await Promise.all([
-    soldOrders(db, range)
-      .where('orders.event_id', '=', event.id)
-      .select('orders.promo_code')
-      .select(salesSumColumns)
-      .select([sql<string>`min(orders.paid_at)`.as('first'), sql<string>`max(orders.paid_at)`.as('last')])
-      .groupBy('orders.promo_code')
-      .execute(),
-    soldTickets(db, range)
-      .where('tickets.event_id', '=', event.id)
-      .select('tickets.ticket_type_id')
-      .select(ticketSumColumns)
-      .groupBy('tickets.ticket_type_id')
-      .execute(),
-    soldTickets(db, range)
-      .where('tickets.event_id', '=', event.id)
-      .where('tickets.status', '<>', 'void')
-      .select([
-        hour.as('hour'),
-        quarter.as('quarter'),
-        sql<number>`count(*)`.as('tickets'),
-        sql<number>`sum(tickets.price_paid)`.as('revenue'),
-      ])
-      .groupBy([hour, quarter])
-      .execute(),
-    soldTickets(db, range)
-      .where('tickets.event_id', '=', event.id)
-      .where('tickets.status', '<>', 'void')
-      .select(['tickets.age_range', 'tickets.country', sql<number>`count(*)`.as('count')])
-      .groupBy(['tickets.age_range', 'tickets.country'])
-      .execute(),
+  const scope = { eventId: event.id };
+  const [byPromo, byTier, checkIns, promotions, counters] = await Promise.all([
+    soldMoney(db, range, scope, 'promo'),
+    soldTicketCounts(db, range, scope, 'tier'),
+    checkInCounts(db, range, scope, 'tier'),
     db
       .selectFrom('promotions')
       .select(['id', 'code', 'code_key', 'kind'])
@@ -109,17 +81,18 @@ export async function getEventAnalytics(
       .execute(),
     currentCounters(db, [event], deps.clock.now()),
   ]);
-
-  const money = byPromo.map(salesSumsOf).reduce(addSums, NO_SALES);
-  const tierSums = new Map(byTier.map((row) => [row.ticket_type_id, ticketSumsOf(row)]));
-  const tickets = [...tierSums.values()].reduce(addTicketSums, NO_TICKETS);
-  const firstSale = byPromo.reduce<string | null>((m, r) => (!m || r.first < m ? r.first : m), null);
-  const lastSale = byPromo.reduce<string | null>((m, r) => (!m || r.last > m ? r.last : m), null);
-  const granularity = granularityOf(range, firstSale, lastSale);
+  const money = totalMoney(byPromo);
+  const granularity = granularityOf(range, money.first, money.last);
+  const [overTime, people] = await Promise.all([
+    quarterHourSales(db, range, event.id),
+    attendeeCounts(db, range, event.id),
+  ]);
+  const tickets = [...byTier.values()].reduce(addTicketSums, NO_TICKETS);
+  const checkedIn = [...checkIns.values()].reduce((sum, count) => sum + count, 0);
   const tiers = counters.tiers.get(event.id) ?? [];
   const major = (minor: number) => toMajorUnits(minor, event.currency);
 
-  const usesByCode = new Map(byPromo.filter((r) => r.promo_code).map((r) => [r.promo_code!, salesSumsOf(r)]));
+  const usesByCode = new Map([...byPromo].filter(([code]) => code !== ''));
   const listed = promotions.map((p) => {
     const sums = usesByCode.get(p.code_key) ?? NO_SALES;
     usesByCode.delete(p.code_key);
@@ -153,7 +126,7 @@ export async function getEventAnalytics(
     ticketsSold: tickets.sold,
     capacity: capacityOf(counters.events[0]!, tiers),
     byTicketType: tiers.map((tier) => {
-      const sums = tierSums.get(tier.id) ?? NO_TICKETS;
+      const sums = byTier.get(tier.id) ?? NO_TICKETS;
       return {
         ticketTypeId: tier.id,
         name: tier.name,
@@ -161,23 +134,17 @@ export async function getEventAnalytics(
         limit: tier.quantity_limit,
         sold: sums.sold,
         refunded: sums.refunded,
-        checkedIn: sums.checkedIn,
+        checkedIn: checkIns.get(tier.id) ?? 0,
         revenue: major(sums.revenue),
       };
     }),
-    salesOverTime: foldSales(
-      overTime.map((r) => ({
-        hour: r.hour,
-        quarter: Number(r.quarter),
-        tickets: Number(r.tickets),
-        revenue: Number(r.revenue),
-      })),
-      event.timezone,
-      granularity,
-      range,
-    ).map((p) => ({ date: p.date, tickets: p.tickets, revenue: major(p.revenue) })),
-    demographics: demographicsOf(people.map((r) => ({ ...r, count: Number(r.count) }))),
+    salesOverTime: foldSales(overTime, event.timezone, granularity, range).map((p) => ({
+      date: p.date,
+      tickets: p.tickets,
+      revenue: major(p.revenue),
+    })),
+    demographics: demographicsOf(people),
     promotions: [...listed, ...removed],
-    checkIns: { count: tickets.checkedIn, rate: ratio(tickets.checkedIn, tickets.sold) },
+    checkIns: { count: checkedIn, rate: ratio(checkedIn, tickets.sold) },
   };
 }

@@ -11,10 +11,9 @@ import {
   type CurrencyRevenue,
   type CurrencySalesPoint,
   type EventSales,
+  NO_EVENT_SALES,
 } from './sales-by-event';
-import { NO_SALES } from './money-figures';
 import { granularityOf, type Granularity } from './sales-over-time';
-import { NO_TICKETS } from './sales-queries';
 import { salesRange, type SalesRangeInput } from './sales-range';
 
 export interface SalesTotals {
@@ -54,7 +53,7 @@ export interface OrganizerAnalytics {
 export function salesTotals(events: { currency: string; sales: EventSales }[]): SalesTotals {
   const orders = events.reduce((n, e) => n + e.sales.money.orders, 0);
   const sold = events.reduce((n, e) => n + e.sales.tickets.sold, 0);
-  const checkIns = events.reduce((n, e) => n + e.sales.tickets.checkedIn, 0);
+  const checkIns = events.reduce((n, e) => n + e.sales.checkedIn, 0);
   return {
     events: events.length,
     orders,
@@ -82,17 +81,17 @@ export async function getOrganizerAnalytics(
       .orderBy('starts_at', 'desc')
       .orderBy('created_at', 'desc')
       .execute(),
-    salesByEvent(db, range, actor.userId),
+    salesByEvent(db, range, { organizerId: actor.userId }),
   ]);
   const granularity = granularityOf(range, firstSale, lastSale);
   const [counters, salesOverTime] = await Promise.all([
     currentCounters(db, rows, deps.clock.now()),
-    salesOverTimeByCurrency(db, range, actor.userId, granularity),
+    salesOverTimeByCurrency(db, range, { organizerId: actor.userId }, granularity),
   ]);
   const events = counters.events.map((event) => ({
     event,
     currency: event.currency,
-    sales: sales.get(event.id) ?? { money: NO_SALES, tickets: NO_TICKETS },
+    sales: sales.get(event.id) ?? NO_EVENT_SALES,
   }));
   return {
     organizerId: actor.userId,
@@ -110,7 +109,7 @@ export async function getOrganizerAnalytics(
       ticketsSold: s.tickets.sold,
       revenue: revenueView(s.money, event.currency),
       capacity: capacityOf(event, counters.tiers.get(event.id) ?? []),
-      checkIns: { count: s.tickets.checkedIn, rate: ratio(s.tickets.checkedIn, s.tickets.sold) },
+      checkIns: { count: s.checkedIn, rate: ratio(s.checkedIn, s.tickets.sold) },
     })),
     salesOverTime,
   };

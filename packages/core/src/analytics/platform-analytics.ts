@@ -4,7 +4,6 @@ import type { Role } from '../db/schema';
 import { toMajorUnits } from '../events/money';
 import { requireRole, type Actor } from '../identity/actor';
 import { NotFoundError } from '../shared/errors';
-import { NO_SALES } from './money-figures';
 import { salesTotals, type SalesTotals } from './organizer-analytics';
 import {
   revenueByCurrency,
@@ -12,9 +11,9 @@ import {
   salesOverTimeByCurrency,
   type CurrencyRevenue,
   type CurrencySalesPoint,
+  NO_EVENT_SALES,
 } from './sales-by-event';
 import { granularityOf, type Granularity } from './sales-over-time';
-import { NO_TICKETS } from './sales-queries';
 import { salesRange, type SalesRangeInput } from './sales-range';
 
 /** Organizers and top events listed at most; the totals still cover every one. */
@@ -61,6 +60,7 @@ export async function getPlatformAnalytics(
   const range = salesRange(input);
   const { db } = deps;
   const organizerId = input.organizerId ?? null;
+  const scope = organizerId ? { organizerId } : { all: true as const };
   if (organizerId) {
     const found = await db
       .selectFrom('users')
@@ -82,7 +82,7 @@ export async function getPlatformAnalytics(
       .where('role', '=', 'organizer')
       .$if(organizerId !== null, (qb) => qb.where('id', '=', organizerId!))
       .execute(),
-    salesByEvent(db, range, organizerId),
+    salesByEvent(db, range, scope),
     db
       .selectFrom('users')
       .select(['role', sql<number>`count(*)`.as('count')])
@@ -92,12 +92,12 @@ export async function getPlatformAnalytics(
       .execute(),
   ]);
   const granularity = granularityOf(range, firstSale, lastSale);
-  const salesOverTime = await salesOverTimeByCurrency(db, range, organizerId, granularity);
+  const salesOverTime = await salesOverTimeByCurrency(db, range, scope, granularity);
 
   const withSales = events.map((event) => ({
     event,
     currency: event.currency,
-    sales: sales.get(event.id) ?? { money: NO_SALES, tickets: NO_TICKETS },
+    sales: sales.get(event.id) ?? NO_EVENT_SALES,
   }));
   const organizerNames = new Map(organizers.map((o) => [o.id, o]));
   const eventsOf = new Map<string, typeof withSales>();

@@ -1,22 +1,15 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import { toMajorUnits } from '../events/money';
-import {
-  addSums,
-  NO_SALES,
-  revenueView,
-  salesSumsOf,
-  type RevenueView,
-  type SalesSums,
-} from './money-figures';
+import { addSums, NO_SALES, revenueView, type RevenueView, type SalesSums } from './money-figures';
 import { type Granularity } from './sales-over-time';
 import {
+  checkInCounts,
   NO_TICKETS,
-  salesSumColumns,
-  soldOrders,
-  soldTickets,
-  ticketSumColumns,
-  ticketSumsOf,
+  salesByDayAndCurrency,
+  soldMoney,
+  soldTicketCounts,
+  totalMoney,
+  type EventScope,
   type TicketSums,
 } from './sales-queries';
 import type { SalesRange } from './sales-range';
@@ -24,49 +17,32 @@ import type { SalesRange } from './sales-range';
 export interface EventSales {
   money: SalesSums;
   tickets: TicketSums;
+  checkedIn: number;
 }
 
-/** Which events to sum: one organizer's (their id), or every event on the platform (null). */
-export type OrganizerScope = string | null;
+export const NO_EVENT_SALES: EventSales = { money: NO_SALES, tickets: NO_TICKETS, checkedIn: 0 };
 
-function organizerEvents(db: DbOrTx, organizerId: string) {
-  return db.selectFrom('events').select('events.id').where('events.organizer_id', '=', organizerId);
-}
-
-/** Sold orders' money and kept tickets per event in the range: two grouped index scans. */
+/** Sold orders' money, kept tickets and check-ins per event in the range. */
 export async function salesByEvent(
   db: DbOrTx,
   range: SalesRange,
-  scope: OrganizerScope,
+  scope: EventScope,
 ): Promise<{ sales: Map<string, EventSales>; firstSale: string | null; lastSale: string | null }> {
-  const [money, tickets] = await Promise.all([
-    soldOrders(db, range)
-      .$if(scope !== null, (qb) => qb.where('orders.event_id', 'in', organizerEvents(db, scope!)))
-      .select('orders.event_id')
-      .select(salesSumColumns)
-      .select([sql<string>`min(orders.paid_at)`.as('first'), sql<string>`max(orders.paid_at)`.as('last')])
-      .groupBy('orders.event_id')
-      .execute(),
-    soldTickets(db, range)
-      .$if(scope !== null, (qb) => qb.where('tickets.event_id', 'in', organizerEvents(db, scope!)))
-      .select('tickets.event_id')
-      .select(ticketSumColumns)
-      .groupBy('tickets.event_id')
-      .execute(),
+  const [money, tickets, checkIns] = await Promise.all([
+    soldMoney(db, range, scope, 'event'),
+    soldTicketCounts(db, range, scope, 'event'),
+    checkInCounts(db, range, scope, 'event'),
   ]);
   const sales = new Map<string, EventSales>();
-  let firstSale: string | null = null;
-  let lastSale: string | null = null;
-  for (const row of money) {
-    sales.set(row.event_id, { money: salesSumsOf(row), tickets: NO_TICKETS });
-    if (!firstSale || row.first < firstSale) firstSale = row.first;
-    if (!lastSale || row.last > lastSale) lastSale = row.last;
+  for (const id of new Set([...money.keys(), ...tickets.keys()])) {
+    sales.set(id, {
+      money: money.get(id) ?? NO_SALES,
+      tickets: tickets.get(id) ?? NO_TICKETS,
+      checkedIn: checkIns.get(id) ?? 0,
+    });
   }
-  for (const row of tickets) {
-    const entry = sales.get(row.event_id) ?? { money: NO_SALES, tickets: NO_TICKETS };
-    sales.set(row.event_id, { ...entry, tickets: ticketSumsOf(row) });
-  }
-  return { sales, firstSale, lastSale };
+  const all = totalMoney(money);
+  return { sales, firstSale: all.first, lastSale: all.last };
 }
 
 export interface CurrencyRevenue extends RevenueView {
@@ -97,28 +73,14 @@ export interface CurrencySalesPoint {
 export async function salesOverTimeByCurrency(
   db: DbOrTx,
   range: SalesRange,
-  scope: OrganizerScope,
+  scope: EventScope,
   granularity: Granularity,
 ): Promise<CurrencySalesPoint[]> {
-  const label =
-    granularity === 'day'
-      ? sql<string>`substr(orders.paid_at, 1, 10)`
-      : sql<string>`substr(orders.paid_at, 1, 13)`;
-  const rows = await soldOrders(db, range)
-    .$if(scope !== null, (qb) => qb.where('orders.event_id', 'in', organizerEvents(db, scope!)))
-    .select([
-      label.as('label'),
-      'orders.currency',
-      sql<number>`count(*)`.as('orders'),
-      sql<number>`sum(orders.subtotal - orders.discount - orders.refunded_amount)`.as('net'),
-    ])
-    .groupBy([label, 'orders.currency'])
-    .orderBy(label)
-    .execute();
+  const rows = await salesByDayAndCurrency(db, range, scope, granularity);
   return rows.map((r) => ({
     date: granularity === 'day' ? r.label : `${r.label}:00`,
     currency: r.currency,
-    orders: Number(r.orders),
-    revenue: toMajorUnits(Number(r.net), r.currency),
+    orders: r.orders,
+    revenue: toMajorUnits(r.net, r.currency),
   }));
 }

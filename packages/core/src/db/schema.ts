@@ -244,6 +244,46 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** Sold orders' money per event, UTC day of sale and promo code ('' for none): analytics totals. */
+export interface SalesByDayTable {
+  event_id: string;
+  day: string;
+  promo_code: string;
+  orders: number;
+  subtotal: number;
+  discount: number;
+  refunded: number;
+  first_sale: string;
+  last_sale: string;
+}
+
+/** Kept and refunded tickets, and what the kept ones paid, per event, UTC day of sale and tier. */
+export interface TicketsByDayTable {
+  event_id: string;
+  day: string;
+  ticket_type_id: string;
+  sold: number;
+  refunded: number;
+  revenue: number;
+}
+
+/** Kept tickets per event and UTC quarter hour of sale ('YYYY-MM-DDTHH:MM'). */
+export interface TicketsByQuarterTable {
+  event_id: string;
+  quarter: string;
+  tickets: number;
+  revenue: number;
+}
+
+/** Kept tickets' attendees per event, UTC day of sale, age range and country ('' for not given). */
+export interface AttendeesByDayTable {
+  event_id: string;
+  day: string;
+  age_range: string;
+  country: string;
+  attendees: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -262,6 +302,10 @@ export interface Database {
   outbox: OutboxTable;
   signing_keys: SigningKeysTable;
   revoked_ticket_codes: RevokedTicketCodesTable;
+  sales_by_day: SalesByDayTable;
+  tickets_by_day: TicketsByDayTable;
+  tickets_by_quarter: TicketsByQuarterTable;
+  attendees_by_day: AttendeesByDayTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

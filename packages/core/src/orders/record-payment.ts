@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { recordUnfilledSale } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
 import type { OrderRow } from '../db/schema';
 import { NotFoundError } from '../shared/errors';
@@ -89,6 +90,7 @@ export async function recordPaymentSucceeded(
         created_at: now,
       })
       .execute();
+    await recordUnfilledSale(tx, { ...order, paid_at: now });
     await writeAudit(tx, deps.clock, {
       actorId,
       action: 'order.refunded_late_payment',

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { recordRefund } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
 import type { OrderRow, TicketRow } from '../db/schema';
 import { toMajorUnits } from '../events/money';
@@ -114,6 +115,7 @@ export async function refundTickets(
     if (Number(updated.numUpdatedRows) !== 1)
       throw new ConflictError('refund_exceeds_payment', 'That would refund more than was paid');
 
+    await recordRefund(tx, order, selected, amount);
     const seats = new Map<string, number>();
     for (const t of selected) seats.set(t.ticket_type_id, (seats.get(t.ticket_type_id) ?? 0) + 1);
     await moveSeats(

@@ -1,3 +1,4 @@
+import { recordSale } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
 import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
@@ -28,6 +29,7 @@ export async function settlePaidOrder(
       .executeTakeFirstOrThrow(),
   ]);
   const tickets = await issueTickets(tx, clock, deps.ticketCodes, order, event.organizer_id);
+  await recordSale(tx, order, tickets);
   await enqueueEmail(tx, clock, {
     to: buyer.email,
     subject: `Your tickets for ${event.name}`,

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import { rebuildSalesRollups } from '../../analytics/sales-rollups';
 
-// Covering indexes for the analytics aggregates: each query reads one index range and never the
-// table rows, so an event with 100,000 orders is summed from its index alone.
+// Analytics read running totals per event and UTC day (per quarter hour for sales over time),
+// kept in the same transactions that sell and refund; only the partial days at the ends of a
+// date range are summed from the orders and tickets themselves, through the narrow indexes below.
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A ticket's created_at is its sale time: tickets are issued in the transaction that marks the
   // order paid, and from now on carry its paid_at exactly. Older rows were stamped a moment later;
@@ -11,29 +13,85 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  // Money and promo uses of an event's sales over a date range.
+  // Sold orders' money per event, UTC day and promo code ('' for none).
   await db.schema
-    .createIndex('orders_event_sales_idx')
+    .createTable('sales_by_day')
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('promo_code', 'text', (c) => c.notNull())
+    .addColumn('orders', 'integer', (c) => c.notNull())
+    .addColumn('subtotal', 'integer', (c) => c.notNull())
+    .addColumn('discount', 'integer', (c) => c.notNull())
+    .addColumn('refunded', 'integer', (c) => c.notNull())
+    .addColumn('first_sale', 'text', (c) => c.notNull())
+    .addColumn('last_sale', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('sales_by_day_pk', ['event_id', 'day', 'promo_code'])
+    .execute();
+  await db.schema
+    .createIndex('sales_by_day_day_idx')
+    .on('sales_by_day')
+    .columns(['day', 'event_id'])
+    .execute();
+  // Tickets kept and refunded, and what the kept ones paid, per event, UTC day of sale and tier.
+  await db.schema
+    .createTable('tickets_by_day')
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('ticket_type_id', 'text', (c) => c.notNull())
+    .addColumn('sold', 'integer', (c) => c.notNull())
+    .addColumn('refunded', 'integer', (c) => c.notNull())
+    .addColumn('revenue', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('tickets_by_day_pk', ['event_id', 'day', 'ticket_type_id'])
+    .execute();
+  await db.schema
+    .createIndex('tickets_by_day_day_idx')
+    .on('tickets_by_day')
+    .columns(['day', 'event_id'])
+    .execute();
+  // Kept tickets per event and UTC quarter hour of sale: every timezone's offset is whole
+  // quarter hours, so these fold exactly into any zone's local days and hours.
+  await db.schema
+    .createTable('tickets_by_quarter')
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('quarter', 'text', (c) => c.notNull())
+    .addColumn('tickets', 'integer', (c) => c.notNull())
+    .addColumn('revenue', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('tickets_by_quarter_pk', ['event_id', 'quarter'])
+    .execute();
+  // Kept tickets' attendees per event, UTC day of sale, age range and country ('' for not given).
+  await db.schema
+    .createTable('attendees_by_day')
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('age_range', 'text', (c) => c.notNull())
+    .addColumn('country', 'text', (c) => c.notNull())
+    .addColumn('attendees', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('attendees_by_day_pk', ['event_id', 'day', 'age_range', 'country'])
+    .execute();
+
+  // The partial days at the ends of a range, per event and across events.
+  await db.schema
+    .createIndex('orders_event_paid_idx')
     .on('orders')
-    .columns(['event_id', 'paid_at', 'currency', 'subtotal', 'discount', 'refunded_amount', 'promo_code'])
+    .columns(['event_id', 'paid_at'])
     .execute();
-  // The same across every event (platform and organizer figures over a date range).
+  await db.schema.createIndex('orders_paid_idx').on('orders').columns(['paid_at']).execute();
   await db.schema
-    .createIndex('orders_sales_idx')
-    .on('orders')
-    .columns(['paid_at', 'event_id', 'currency', 'subtotal', 'discount', 'refunded_amount'])
-    .execute();
-  // Tickets of an event by sale time: tiers, check-ins, sales over time, demographics.
-  await db.schema
-    .createIndex('tickets_event_sales_idx')
+    .createIndex('tickets_event_sold_idx')
     .on('tickets')
-    .columns(['event_id', 'created_at', 'status', 'ticket_type_id', 'price_paid', 'age_range', 'country'])
+    .columns(['event_id', 'created_at'])
     .execute();
-  // Tickets of every event by sale time (platform and organizer figures over a date range).
+  await db.schema.createIndex('tickets_sold_idx').on('tickets').columns(['created_at']).execute();
+  // Check-ins change a ticket's status at the door, so they are counted from this index (which
+  // the door updates anyway) rather than from a running total every scan would contend for. It
+  // replaces the (event_id, status) index it extends.
   await db.schema
-    .createIndex('tickets_sales_idx')
+    .createIndex('tickets_event_status_idx')
     .on('tickets')
-    .columns(['created_at', 'event_id', 'status', 'price_paid'])
+    .columns(['event_id', 'status', 'ticket_type_id', 'created_at'])
     .execute();
+  await db.schema.dropIndex('tickets_event_idx').execute();
   await db.schema.createIndex('users_created_idx').on('users').columns(['created_at', 'role']).execute();
+
+  await rebuildSalesRollups(db);
 }

@@ -43,6 +43,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
@@ -50,15 +51,52 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The local day ('2026-12-01') or hour ('2026-12-01T14:00') an instant falls in. */
-export function localLabel(instant: Date, timeZone: string, granularity: Granularity): string {
+/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function offsetAt(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
     formatterFor(timeZone)
-      .formatToParts(instant)
+      .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value]),
   );
-  const day = `${parts.year}-${parts.month}-${parts.day}`;
-  return granularity === 'day' ? day : `${day}T${parts.hour}:00`;
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  return wall - Math.floor(instant / 60_000) * 60_000;
+}
+
+function labelOf(local: number, granularity: Granularity): string {
+  const iso = new Date(local).toISOString();
+  return granularity === 'day' ? iso.slice(0, 10) : `${iso.slice(0, 13)}:00`;
+}
+
+/** The local day ('2026-12-01') or hour ('2026-12-01T14:00') an instant falls in. */
+export function localLabel(instant: Date, timeZone: string, granularity: Granularity): string {
+  return labelOf(instant.getTime() + offsetAt(instant.getTime(), timeZone), granularity);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Local labels for many instants of one zone. Asking Intl for every bucket costs more than the
+ * database query, so the offset is asked once per UTC day and reused for the whole day when it
+ * is the same at both ends (no DST change that day); only on change days is each instant asked.
+ */
+function labeller(timeZone: string, granularity: Granularity): (instant: number) => string {
+  const days = new Map<number, number | null>();
+  return (instant) => {
+    const day = Math.floor(instant / DAY_MS);
+    let offset = days.get(day);
+    if (offset === undefined) {
+      const atStart = offsetAt(day * DAY_MS, timeZone);
+      offset = atStart === offsetAt(day * DAY_MS + DAY_MS - 1, timeZone) ? atStart : null;
+      days.set(day, offset);
+    }
+    return labelOf(instant + (offset ?? offsetAt(instant, timeZone)), granularity);
+  };
 }
 
 function nextLabel(label: string, granularity: Granularity): string {
@@ -106,11 +144,11 @@ export function foldSales(
   range: SalesRange,
 ): SalesPoint[] {
   const points = new Map<string, SalesPoint>();
+  const label = labeller(timeZone, granularity);
   let first: string | null = null;
   let last: string | null = null;
   for (const row of rows) {
-    const start = new Date(`${row.hour}:${String(row.quarter * 15).padStart(2, '0')}:00.000Z`);
-    const date = localLabel(start, timeZone, granularity);
+    const date = label(Date.parse(`${row.hour}:${String(row.quarter * 15).padStart(2, '0')}:00.000Z`));
     const point = points.get(date) ?? { date, tickets: 0, revenue: 0 };
     point.tickets += row.tickets;
     point.revenue += row.revenue;

@@ -85,53 +85,51 @@ function PlatformFigures({
         <CurrencySalesChart points={a.salesOverTime} granularity={a.granularity} period={period} />
       </section>
 
-      <div className="dashboard-grid">
-        <section aria-labelledby="new-users-heading">
-          <h2 id="new-users-heading">New users by role</h2>
-          {a.newUsers.total === 0 ? (
-            <p>No one signed up in this period.</p>
-          ) : (
-            <BreakdownChart
-              testId="new-users-chart"
-              rows={roles}
-              valueName="New users"
-              categoryName="Role"
-              format={formatCount}
-              caption={`${plural(a.newUsers.total, 'new user', 'new users')}, ${period.toLowerCase()}.`}
-            />
-          )}
-        </section>
+      <section aria-labelledby="new-users-heading">
+        <h2 id="new-users-heading">New users by role</h2>
+        {a.newUsers.total === 0 ? (
+          <p>No one signed up in this period.</p>
+        ) : (
+          <BreakdownChart
+            testId="new-users-chart"
+            rows={roles}
+            valueName="New users"
+            categoryName="Role"
+            format={formatCount}
+            caption={`${plural(a.newUsers.total, 'new user', 'new users')}, ${period.toLowerCase()}.`}
+          />
+        )}
+      </section>
 
-        <section aria-labelledby="top-events-heading">
-          <h2 id="top-events-heading">Top events</h2>
-          {a.topEvents.length === 0 ? (
-            <p>No tickets sold in this period.</p>
-          ) : (
-            <ListTable label="Top events" busy={false} className="figures-table">
-              <thead>
-                <tr>
-                  <th scope="col">Event</th>
-                  <th scope="col">Organizer</th>
-                  <th scope="col">Tickets sold</th>
-                  <th scope="col">Net revenue</th>
+      <section aria-labelledby="top-events-heading">
+        <h2 id="top-events-heading">Top events</h2>
+        {a.topEvents.length === 0 ? (
+          <p>No tickets sold in this period.</p>
+        ) : (
+          <ListTable label="Top events" busy={false} className="figures-table">
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Organizer</th>
+                <th scope="col">Tickets sold</th>
+                <th scope="col">Net revenue</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.topEvents.map((e) => (
+                <tr key={e.eventId} data-testid="top-event-row">
+                  <th scope="row">
+                    <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
+                  </th>
+                  <td>{e.organizerName}</td>
+                  <td>{formatCount(e.ticketsSold)}</td>
+                  <td>{formatMoney(e.net, e.currency)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {a.topEvents.map((e) => (
-                  <tr key={e.eventId} data-testid="top-event-row">
-                    <th scope="row">
-                      <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
-                    </th>
-                    <td>{e.organizerName}</td>
-                    <td>{formatCount(e.ticketsSold)}</td>
-                    <td>{formatMoney(e.net, e.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ListTable>
-          )}
-        </section>
-      </div>
+              ))}
+            </tbody>
+          </ListTable>
+        )}
+      </section>
 
       <section aria-labelledby="by-organizer-heading">
         <h2 id="by-organizer-heading">By organizer</h2>

@@ -87,6 +87,8 @@ const DAY_MS = 86_400_000;
  */
 function labeller(timeZone: string, granularity: Granularity): (instant: number) => string {
   const days = new Map<number, number | null>();
+  const unit = granularity === 'day' ? DAY_MS : 3_600_000;
+  const labels = new Map<number, string>();
   return (instant) => {
     const day = Math.floor(instant / DAY_MS);
     let offset = days.get(day);
@@ -95,7 +97,14 @@ function labeller(timeZone: string, granularity: Granularity): (instant: number)
       offset = atStart === offsetAt(day * DAY_MS + DAY_MS - 1, timeZone) ? atStart : null;
       days.set(day, offset);
     }
-    return labelOf(instant + (offset ?? offsetAt(instant, timeZone)), granularity);
+    // Many buckets share a local day or hour: format each one once.
+    const slot = Math.floor((instant + (offset ?? offsetAt(instant, timeZone))) / unit);
+    let label = labels.get(slot);
+    if (label === undefined) {
+      label = labelOf(slot * unit, granularity);
+      labels.set(slot, label);
+    }
+    return label;
   };
 }
 

@@ -325,14 +325,13 @@ export async function salesByDayAndCurrency(
   if (whole) {
     add(
       await rollupRows(db, 'sales_by_day', whole, scope)
-        .innerJoin('events', 'events.id', 'sales_by_day.event_id')
         .select([
-          'sales_by_day.day as label',
-          'events.currency',
-          sql<number>`sum(sales_by_day.orders)`.as('orders'),
-          sql<number>`sum(sales_by_day.subtotal - sales_by_day.discount - sales_by_day.refunded)`.as('net'),
+          'day as label',
+          'currency',
+          sql<number>`sum(orders)`.as('orders'),
+          sql<number>`sum(subtotal - discount - refunded)`.as('net'),
         ])
-        .groupBy(['sales_by_day.day', 'events.currency'])
+        .groupBy(['day', 'currency'])
         .execute(),
     );
   }

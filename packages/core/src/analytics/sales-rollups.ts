@@ -49,7 +49,7 @@ function grouped<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 
 const priceOf = (tickets: Pick<TicketRow, 'price_paid'>[]) => tickets.reduce((s, t) => s + t.price_paid, 0);
 
-type SoldOrder = Pick<OrderRow, 'event_id' | 'paid_at' | 'promo_code' | 'subtotal' | 'discount'>;
+type SoldOrder = Pick<OrderRow, 'event_id' | 'paid_at' | 'promo_code' | 'currency' | 'subtotal' | 'discount'>;
 type SoldTicket = Pick<TicketRow, 'ticket_type_id' | 'price_paid' | 'age_range' | 'country' | 'created_at'>;
 
 /** Tickets' share of the rollups, with `sign` −1 taking them out again (a refund). */
@@ -105,6 +105,7 @@ function orderMoney(
     event_id: order.event_id,
     day: dayOf(order.paid_at!),
     promo_code: order.promo_code ?? '',
+    currency: order.currency,
     ...counts,
     first_sale: order.paid_at!,
     last_sale: order.paid_at!,
@@ -157,11 +158,11 @@ export async function recordRefund(
 export async function rebuildSalesRollups(db: Kysely<Database> | Kysely<unknown>): Promise<void> {
   for (const table of ['sales_by_day', 'tickets_by_day', 'tickets_by_quarter', 'attendees_by_day'])
     await sql`DELETE FROM ${sql.table(table)}`.execute(db);
-  await sql`INSERT INTO sales_by_day (event_id, day, promo_code, orders, subtotal, discount, refunded, first_sale, last_sale)
-    SELECT event_id, substr(paid_at, 1, 10), coalesce(promo_code, ''), count(*), sum(subtotal), sum(discount),
+  await sql`INSERT INTO sales_by_day (event_id, day, promo_code, currency, orders, subtotal, discount, refunded, first_sale, last_sale)
+    SELECT event_id, substr(paid_at, 1, 10), coalesce(promo_code, ''), currency, count(*), sum(subtotal), sum(discount),
       sum(refunded_amount), min(paid_at), max(paid_at)
     FROM orders WHERE paid_at IS NOT NULL
-    GROUP BY event_id, substr(paid_at, 1, 10), coalesce(promo_code, '')`.execute(db);
+    GROUP BY event_id, substr(paid_at, 1, 10), coalesce(promo_code, ''), currency`.execute(db);
   await sql`INSERT INTO tickets_by_day (event_id, day, ticket_type_id, sold, refunded, revenue)
     SELECT event_id, substr(created_at, 1, 10), ticket_type_id,
       sum(case when status <> 'void' then 1 else 0 end), sum(case when status = 'void' then 1 else 0 end),

@@ -249,6 +249,8 @@ export interface SalesByDayTable {
   event_id: string;
   day: string;
   promo_code: string;
+  /** The event's currency, so sales per day and currency need no join. */
+  currency: string;
   orders: number;
   subtotal: number;
   discount: number;

@@ -1,10 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
+import { engineOf } from '../engine-of';
 import { rebuildSalesRollups } from '../../analytics/sales-rollups';
 
 // Analytics read running totals per event and UTC day (per quarter hour for sales over time),
 // kept in the same transactions that sell and refund; only the partial days at the ends of a
 // date range are summed from the orders and tickets themselves, through the narrow indexes below.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // In SQLite a rollup row lives in its primary key's b-tree (WITHOUT ROWID), so reading an
+  // event's rows is one range read with no lookups; PostgreSQL has no such option, nor needs it.
+  const clustered = <T extends string, C extends string>(table: CreateTableBuilder<T, C>) =>
+    engineOf(db) === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table;
+
   // A ticket's created_at is its sale time: tickets are issued in the transaction that marks the
   // order paid, and from now on carry its paid_at exactly. Older rows were stamped a moment later;
   // align them so ticket counts and order money always fall on the same side of a date filter.
@@ -14,35 +20,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
 
   // Sold orders' money per event, UTC day and promo code ('' for none).
-  await db.schema
-    .createTable('sales_by_day')
-    .addColumn('event_id', 'text', (c) => c.notNull())
-    .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('promo_code', 'text', (c) => c.notNull())
-    .addColumn('orders', 'integer', (c) => c.notNull())
-    .addColumn('subtotal', 'integer', (c) => c.notNull())
-    .addColumn('discount', 'integer', (c) => c.notNull())
-    .addColumn('refunded', 'integer', (c) => c.notNull())
-    .addColumn('first_sale', 'text', (c) => c.notNull())
-    .addColumn('last_sale', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('sales_by_day_pk', ['event_id', 'day', 'promo_code'])
-    .execute();
+  await clustered(
+    db.schema
+      .createTable('sales_by_day')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('promo_code', 'text', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('orders', 'integer', (c) => c.notNull())
+      .addColumn('subtotal', 'integer', (c) => c.notNull())
+      .addColumn('discount', 'integer', (c) => c.notNull())
+      .addColumn('refunded', 'integer', (c) => c.notNull())
+      .addColumn('first_sale', 'text', (c) => c.notNull())
+      .addColumn('last_sale', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sales_by_day_pk', ['event_id', 'day', 'promo_code']),
+  ).execute();
   await db.schema
     .createIndex('sales_by_day_day_idx')
     .on('sales_by_day')
     .columns(['day', 'event_id'])
     .execute();
   // Tickets kept and refunded, and what the kept ones paid, per event, UTC day of sale and tier.
-  await db.schema
-    .createTable('tickets_by_day')
-    .addColumn('event_id', 'text', (c) => c.notNull())
-    .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('ticket_type_id', 'text', (c) => c.notNull())
-    .addColumn('sold', 'integer', (c) => c.notNull())
-    .addColumn('refunded', 'integer', (c) => c.notNull())
-    .addColumn('revenue', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('tickets_by_day_pk', ['event_id', 'day', 'ticket_type_id'])
-    .execute();
+  await clustered(
+    db.schema
+      .createTable('tickets_by_day')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('ticket_type_id', 'text', (c) => c.notNull())
+      .addColumn('sold', 'integer', (c) => c.notNull())
+      .addColumn('refunded', 'integer', (c) => c.notNull())
+      .addColumn('revenue', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('tickets_by_day_pk', ['event_id', 'day', 'ticket_type_id']),
+  ).execute();
   await db.schema
     .createIndex('tickets_by_day_day_idx')
     .on('tickets_by_day')
@@ -50,24 +59,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Kept tickets per event and UTC quarter hour of sale: every timezone's offset is whole
   // quarter hours, so these fold exactly into any zone's local days and hours.
-  await db.schema
-    .createTable('tickets_by_quarter')
-    .addColumn('event_id', 'text', (c) => c.notNull())
-    .addColumn('quarter', 'text', (c) => c.notNull())
-    .addColumn('tickets', 'integer', (c) => c.notNull())
-    .addColumn('revenue', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('tickets_by_quarter_pk', ['event_id', 'quarter'])
-    .execute();
+  await clustered(
+    db.schema
+      .createTable('tickets_by_quarter')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('quarter', 'text', (c) => c.notNull())
+      .addColumn('tickets', 'integer', (c) => c.notNull())
+      .addColumn('revenue', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('tickets_by_quarter_pk', ['event_id', 'quarter']),
+  ).execute();
   // Kept tickets' attendees per event, UTC day of sale, age range and country ('' for not given).
-  await db.schema
-    .createTable('attendees_by_day')
-    .addColumn('event_id', 'text', (c) => c.notNull())
-    .addColumn('day', 'text', (c) => c.notNull())
-    .addColumn('age_range', 'text', (c) => c.notNull())
-    .addColumn('country', 'text', (c) => c.notNull())
-    .addColumn('attendees', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('attendees_by_day_pk', ['event_id', 'day', 'age_range', 'country'])
-    .execute();
+  await clustered(
+    db.schema
+      .createTable('attendees_by_day')
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('age_range', 'text', (c) => c.notNull())
+      .addColumn('country', 'text', (c) => c.notNull())
+      .addColumn('attendees', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('attendees_by_day_pk', ['event_id', 'day', 'age_range', 'country']),
+  ).execute();
 
   // The partial days at the ends of a range, per event and across events. Partial indexes: a
   // pending order (the hot insert of a sale rush) is in neither until it is paid.

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../events/money';
@@ -13,13 +14,21 @@ export interface CsvExport {
   lines: AsyncIterable<string>;
 }
 
+/** Rows after (value, id) in (column, id) order: the keyset condition of the next page. */
+function after(column: string, idColumn: string, value: string, id: string) {
+  return sql<boolean>`(${sql.ref(column)} > ${value} or (${sql.ref(column)} = ${value} and ${sql.ref(idColumn)} > ${id}))`;
+}
+
 /** Every row of a keyset-paged query: each page starts after the last row of the one before. */
-async function* keysetPages<Row>(page: (after: Row | null) => Promise<Row[]>): AsyncGenerator<Row> {
+async function* keysetPages<Row>(
+  page: (after: Row | null) => Promise<Row[]>,
+  size: number,
+): AsyncGenerator<Row> {
   let after: Row | null = null;
   for (;;) {
     const rows = await page(after);
     yield* rows;
-    if (rows.length < PAGE) return;
+    if (rows.length < size) return;
     after = rows[rows.length - 1]!;
   }
 }
@@ -37,7 +46,12 @@ function fileSafe(name: string): string {
  * The event's sold orders (paid, or refunded later) as CSV, oldest sale first, for its organizer
  * or an admin (others: 404). Access is checked before the first line is produced.
  */
-export async function exportEventOrders(db: Db, actor: Actor, eventId: string): Promise<CsvExport> {
+export async function exportEventOrders(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  pageSize = PAGE,
+): Promise<CsvExport> {
   const event = await findManagedEvent(db, actor, eventId);
   const money = (minor: number) => toMajorUnits(minor, event.currency);
   async function* lines() {
@@ -54,37 +68,34 @@ export async function exportEventOrders(db: Db, actor: Actor, eventId: string): 
       'refunded',
       'promo_code',
     ]);
-    for await (const o of keysetPages((cursor: { paid_at: string | null; id: string } | null) =>
-      db
-        .selectFrom('orders')
-        .innerJoin('users', 'users.id', 'orders.buyer_id')
-        .select([
-          'orders.id',
-          'orders.paid_at',
-          'orders.status',
-          'orders.currency',
-          'orders.subtotal',
-          'orders.discount',
-          'orders.total',
-          'orders.refunded_amount',
-          'orders.promo_code',
-          'users.name',
-          'users.email',
-        ])
-        .where('orders.event_id', '=', event.id)
-        .where('orders.paid_at', 'is not', null)
-        .$if(cursor !== null, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('orders.paid_at', '>', cursor!.paid_at!),
-              eb.and([eb('orders.paid_at', '=', cursor!.paid_at!), eb('orders.id', '>', cursor!.id)]),
-            ]),
-          ),
-        )
-        .orderBy('orders.paid_at')
-        .orderBy('orders.id')
-        .limit(PAGE)
-        .execute(),
+    for await (const o of keysetPages(
+      (cursor: { paid_at: string | null; id: string } | null) =>
+        db
+          .selectFrom('orders')
+          .innerJoin('users', 'users.id', 'orders.buyer_id')
+          .select([
+            'orders.id',
+            'orders.paid_at',
+            'orders.status',
+            'orders.currency',
+            'orders.subtotal',
+            'orders.discount',
+            'orders.total',
+            'orders.refunded_amount',
+            'orders.promo_code',
+            'users.name',
+            'users.email',
+          ])
+          .where('orders.event_id', '=', event.id)
+          .where('orders.paid_at', 'is not', null)
+          .$if(cursor !== null, (qb) =>
+            qb.where(after('orders.paid_at', 'orders.id', cursor!.paid_at!, cursor!.id)),
+          )
+          .orderBy('orders.paid_at')
+          .orderBy('orders.id')
+          .limit(pageSize)
+          .execute(),
+      pageSize,
     )) {
       yield csvLine([
         o.id,
@@ -105,7 +116,12 @@ export async function exportEventOrders(db: Db, actor: Actor, eventId: string): 
 }
 
 /** Every ticket of the event with its holder, as CSV, for its organizer or an admin. */
-export async function exportEventAttendees(db: Db, actor: Actor, eventId: string): Promise<CsvExport> {
+export async function exportEventAttendees(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  pageSize = PAGE,
+): Promise<CsvExport> {
   const event = await findManagedEvent(db, actor, eventId);
   const tiers = new Map(
     (
@@ -127,35 +143,30 @@ export async function exportEventAttendees(db: Db, actor: Actor, eventId: string
       'sold_at',
       'checked_in_at',
     ]);
-    for await (const t of keysetPages((cursor: { created_at: string; id: string } | null) =>
-      db
-        .selectFrom('tickets')
-        .select([
-          'id',
-          'order_id',
-          'ticket_type_id',
-          'holder_name',
-          'holder_email',
-          'age_range',
-          'country',
-          'status',
-          'price_paid',
-          'created_at',
-          'checked_in_at',
-        ])
-        .where('event_id', '=', event.id)
-        .$if(cursor !== null, (qb) =>
-          qb.where((eb) =>
-            eb.or([
-              eb('created_at', '>', cursor!.created_at),
-              eb.and([eb('created_at', '=', cursor!.created_at), eb('id', '>', cursor!.id)]),
-            ]),
-          ),
-        )
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(PAGE)
-        .execute(),
+    for await (const t of keysetPages(
+      (cursor: { created_at: string; id: string } | null) =>
+        db
+          .selectFrom('tickets')
+          .select([
+            'id',
+            'order_id',
+            'ticket_type_id',
+            'holder_name',
+            'holder_email',
+            'age_range',
+            'country',
+            'status',
+            'price_paid',
+            'created_at',
+            'checked_in_at',
+          ])
+          .where('event_id', '=', event.id)
+          .$if(cursor !== null, (qb) => qb.where(after('created_at', 'id', cursor!.created_at, cursor!.id)))
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(pageSize)
+          .execute(),
+      pageSize,
     )) {
       yield csvLine([
         t.id,

@@ -62,8 +62,9 @@ function expectFigures(
   actual: EventAnalytics,
   history: SalesHistory,
   range: { from?: string; to?: string } = {},
+  timeZone = TIMEZONE,
 ) {
-  const expected = expectedEventFigures(history, TIMEZONE, range);
+  const expected = expectedEventFigures(history, timeZone, range);
   expect(actual.revenue).toEqual(expected.revenue);
   expect(actual.orders).toBe(expected.orders);
   expect(actual.ticketsSold).toBe(expected.ticketsSold);
@@ -163,6 +164,35 @@ describeEachEngine(
       );
       expect(before.orders).toBe(0);
       expect(before.revenue).toEqual({ gross: 0, discounts: 0, refunds: 0, net: 0 });
+    });
+
+    it('folds the same sales into another timezone, one on whole-hour offsets, when the event moves', async () => {
+      const move = (timezone: string) =>
+        env().app.inject({
+          method: 'PATCH',
+          url: `/api/events/${history.event.id}`,
+          headers: bearer(organizer.accessToken),
+          payload: { timezone },
+        });
+      expect((await move('America/New_York')).statusCode).toBe(200);
+      try {
+        const from = history.sold[40]!.paidAt;
+        const to = history.sold[150]!.paidAt;
+        expectFigures(
+          await eventAnalytics(env(), organizer, history.event.id),
+          history,
+          {},
+          'America/New_York',
+        );
+        expectFigures(
+          await eventAnalytics(env(), organizer, history.event.id, `?from=${from}&to=${to}`),
+          history,
+          { from, to },
+          'America/New_York',
+        );
+      } finally {
+        expect((await move(TIMEZONE)).statusCode).toBe(200);
+      }
     });
 
     it('folds demographic buckets under five attendees into "other"', async () => {

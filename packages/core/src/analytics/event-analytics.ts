@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { demographicsOf, type Demographics } from './demographics';
 import { NO_SALES, ratio, revenueView, type RevenueView } from './money-figures';
-import { foldSales, granularityOf, type Granularity } from './sales-over-time';
+import { foldSales, granularityOf, onWholeHours, type Granularity } from './sales-over-time';
 import {
   addTicketSums,
   attendeeCounts,
@@ -84,7 +84,12 @@ export async function getEventAnalytics(
   const money = totalMoney(byPromo);
   const granularity = granularityOf(range, money.first, money.last);
   const [overTime, people] = await Promise.all([
-    quarterHourSales(db, range, event.id),
+    quarterHourSales(
+      db,
+      range,
+      event.id,
+      onWholeHours(event.timezone, range.from ?? money.first, range.to ?? money.last),
+    ),
     attendeeCounts(db, range, event.id),
   ]);
   const tickets = [...byTier.values()].reduce(addTicketSums, NO_TICKETS);

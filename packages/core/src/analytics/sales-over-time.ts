@@ -81,6 +81,20 @@ export function localLabel(instant: Date, timeZone: string, granularity: Granula
 const DAY_MS = 86_400_000;
 
 /**
+ * Whether the zone is a whole number of hours from UTC on every day from `from` to `to` (most
+ * zones; not India, Nepal or Lord Howe Island's half-hour DST): then hourly sums fold exactly.
+ */
+export function onWholeHours(timeZone: string, from: string | null, to: string | null): boolean {
+  if (!from || !to) return false;
+  const last = Math.floor(Date.parse(to) / DAY_MS);
+  for (let day = Math.floor(Date.parse(from) / DAY_MS); day <= last; day++) {
+    if (offsetAt(day * DAY_MS, timeZone) % 3_600_000 !== 0) return false;
+    if (last - day > 3660) return false; // a range of over ten years: not worth asking
+  }
+  return offsetAt(Date.parse(to), timeZone) % 3_600_000 === 0;
+}
+
+/**
  * Local labels for many instants of one zone. Asking Intl for every bucket costs more than the
  * database query, so the offset is asked once per UTC day and reused for the whole day when it
  * is the same at both ends (no DST change that day); only on change days is each instant asked.

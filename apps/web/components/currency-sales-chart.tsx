@@ -1,15 +1,10 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_COLORS, CHART_TOOLTIP_STYLE, ChartFigure } from './chart-figure';
+import { Bar, BarChart, YAxis } from 'recharts';
+import { BUCKET_BAR, BucketChart } from './bucket-chart';
+import { CHART_COLORS, ChartFigure } from './chart-figure';
 import { pivotCurrencySales, type CurrencySalesPoint } from '@/lib/analytics-charts';
-import {
-  bucketLabel,
-  bucketTick,
-  formatCompactMoney,
-  plural,
-  type Granularity,
-} from '@/lib/analytics-format';
+import { bucketLabel, formatCompactMoney, plural, type Granularity } from '@/lib/analytics-format';
 import { formatMoney } from '@/lib/event-format';
 import { sumMoney } from '@/lib/money';
 
@@ -42,11 +37,7 @@ export function CurrencySalesChart({
           currency,
         );
         const orders = rows.reduce((n, r) => n + (r.orders[currency] ?? 0), 0);
-        const data = rows.map((r) => ({
-          date: r.date,
-          tick: bucketTick(r.date, granularity),
-          revenue: r.revenue[currency] ?? 0,
-        }));
+        const data = rows.map((r) => ({ date: r.date, revenue: r.revenue[currency] ?? 0 }));
         return (
           <div key={currency} className="currency-chart">
             {currencies.length > 1 ? <h3 className="chart-title">In {currency}</h3> : null}
@@ -63,33 +54,16 @@ export function CurrencySalesChart({
                 ]),
               }}
             >
-              <ResponsiveContainer width="100%" height={HEIGHT}>
-                <BarChart
-                  data={data}
-                  margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-                  accessibilityLayer={false}
-                >
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="tick" minTickGap={16} tickMargin={6} />
-                  <YAxis width={56} tickFormatter={(n: number) => formatCompactMoney(n, currency)} />
-                  <Tooltip
-                    contentStyle={CHART_TOOLTIP_STYLE}
-                    labelFormatter={(_, payload) => {
-                      const date = (payload?.[0]?.payload as { date?: string } | undefined)?.date;
-                      return date ? bucketLabel(date, granularity, true) : '';
-                    }}
-                    formatter={(value) => money(Number(value))}
-                  />
-                  <Bar
-                    dataKey="revenue"
-                    name="Net revenue"
-                    fill={CHART_COLORS.primary}
-                    radius={[3, 3, 0, 0]}
-                    maxBarSize={48}
-                    isAnimationActive={false}
-                  />
-                </BarChart>
-              </ResponsiveContainer>
+              <BucketChart
+                chart={BarChart}
+                data={data}
+                granularity={granularity}
+                height={HEIGHT}
+                yAxes={<YAxis width={56} tickFormatter={(n: number) => formatCompactMoney(n, currency)} />}
+                formatValue={money}
+              >
+                <Bar dataKey="revenue" name="Net revenue" fill={CHART_COLORS.primary} {...BUCKET_BAR} />
+              </BucketChart>
             </ChartFigure>
           </div>
         );

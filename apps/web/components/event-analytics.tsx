@@ -3,25 +3,19 @@
 import type { EventAnalytics } from '@eventhub/client';
 import Link from 'next/link';
 import { useCallback } from 'react';
+import { AttendeeBreakdown } from './attendee-breakdown';
 import { BreakdownChart } from './breakdown-chart';
 import { CapacityGauge } from './capacity-gauge';
-import { CHART_COLORS } from './chart-figure';
 import { CsvDownload } from './csv-download';
 import { DateRangePicker } from './date-range-picker';
 import { EventStatusBadge } from './event-status-badge';
+import { FiguresTable } from './figures-table';
 import { FormAlert } from './form-alert';
 import { KpiTiles, type Kpi } from './kpi-tiles';
-import { ListTable } from './list-table';
 import { LiveIndicator } from './live-indicator';
 import { SalesOverTimeChart } from './sales-over-time-chart';
 import { eventCsv, EVENT_EXPORT_LABELS, type EventExport } from '@/lib/analytics-exports';
-import {
-  demographicLabel,
-  formatCompactMoney,
-  formatCount,
-  formatPercent,
-  plural,
-} from '@/lib/analytics-format';
+import { formatCompactMoney, formatCount, formatPercent, plural } from '@/lib/analytics-format';
 import { describeDateRange, rangeQuery, type RangeQuery } from '@/lib/analytics-range';
 import { formatMoney } from '@/lib/event-format';
 import { useApiData } from '@/lib/use-api-data';
@@ -75,17 +69,8 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
   const money = (n: number) => formatMoney(n, a.currency);
   const tierRows = a.byTicketType.map((t) => ({ key: t.ticketTypeId, label: t.name, value: t.revenue }));
   const topTier = [...a.byTicketType].sort((x, y) => y.revenue - x.revenue)[0];
-  const ages = a.demographics.ageRange.map((b) => ({
-    key: b.key,
-    label: demographicLabel('ageRange', b.key),
-    value: b.count,
-  }));
-  const countries = a.demographics.country.map((b) => ({
-    key: b.key,
-    label: demographicLabel('country', b.key),
-    value: b.count,
-  }));
-  const attendees = ages.reduce((n, b) => n + b.value, 0);
+  // An attendee who gave no age range is counted as "Not given", so the age buckets add up to everyone.
+  const attendees = a.demographics.ageRange.reduce((n, b) => n + b.count, 0);
   return (
     <>
       <KpiTiles label="Key figures" items={eventKpis(a)} />
@@ -120,32 +105,23 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
                   : 'No revenue from any ticket type in this period.'
               }
             />
-            <ListTable label="Ticket types" busy={false} className="figures-table">
-              <thead>
-                <tr>
-                  <th scope="col">Ticket type</th>
-                  <th scope="col">Price</th>
-                  <th scope="col">Sold</th>
-                  <th scope="col">Refunded</th>
-                  <th scope="col">Checked in</th>
-                  <th scope="col">Net revenue</th>
+            <FiguresTable
+              label="Ticket types"
+              columns={['Ticket type', 'Price', 'Sold', 'Refunded', 'Checked in', 'Net revenue']}
+            >
+              {a.byTicketType.map((t) => (
+                <tr key={t.ticketTypeId} data-testid="tier-row">
+                  <th scope="row">{t.name}</th>
+                  <td>{money(t.price)}</td>
+                  <td>
+                    {formatCount(t.sold)} <small>of {formatCount(t.limit)}</small>
+                  </td>
+                  <td>{formatCount(t.refunded)}</td>
+                  <td>{formatCount(t.checkedIn)}</td>
+                  <td>{money(t.revenue)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {a.byTicketType.map((t) => (
-                  <tr key={t.ticketTypeId} data-testid="tier-row">
-                    <th scope="row">{t.name}</th>
-                    <td>{money(t.price)}</td>
-                    <td>
-                      {formatCount(t.sold)} <small>of {formatCount(t.limit)}</small>
-                    </td>
-                    <td>{formatCount(t.refunded)}</td>
-                    <td>{formatCount(t.checkedIn)}</td>
-                    <td>{money(t.revenue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ListTable>
+              ))}
+            </FiguresTable>
           </>
         )}
       </section>
@@ -162,27 +138,18 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
           {a.promotions.length === 0 ? (
             <p>This event has no promo codes.</p>
           ) : (
-            <ListTable label="Promo codes" busy={false} className="figures-table">
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Uses</th>
-                  <th scope="col">Discount given</th>
+            <FiguresTable label="Promo codes" columns={['Code', 'Uses', 'Discount given']}>
+              {a.promotions.map((p) => (
+                <tr key={p.promotionId ?? `removed-${p.code}`} data-testid="promo-row">
+                  <th scope="row">
+                    <code>{p.code}</code>
+                    {p.promotionId ? null : <small> (removed)</small>}
+                  </th>
+                  <td>{formatCount(p.uses)}</td>
+                  <td>{money(p.discount)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {a.promotions.map((p) => (
-                  <tr key={p.promotionId ?? `removed-${p.code}`} data-testid="promo-row">
-                    <th scope="row">
-                      <code>{p.code}</code>
-                      {p.promotionId ? null : <small> (removed)</small>}
-                    </th>
-                    <td>{formatCount(p.uses)}</td>
-                    <td>{money(p.discount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </ListTable>
+              ))}
+            </FiguresTable>
           )}
         </section>
       </div>
@@ -194,30 +161,8 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
           <p>No attendees in this period yet.</p>
         ) : (
           <div className="dashboard-pair">
-            <div>
-              <h3 className="chart-title">By age range</h3>
-              <BreakdownChart
-                testId="age-chart"
-                rows={ages}
-                valueName="Attendees"
-                categoryName="Age range"
-                format={formatCount}
-                color={CHART_COLORS.accent}
-                caption={`${plural(attendees, 'attendee', 'attendees')} by the age range they gave.`}
-              />
-            </div>
-            <div>
-              <h3 className="chart-title">By country</h3>
-              <BreakdownChart
-                testId="country-chart"
-                rows={countries}
-                valueName="Attendees"
-                categoryName="Country"
-                format={formatCount}
-                color={CHART_COLORS.accent}
-                caption={`${plural(attendees, 'attendee', 'attendees')} by the country they gave.`}
-              />
-            </div>
+            <AttendeeBreakdown dimension="ageRange" buckets={a.demographics.ageRange} attendees={attendees} />
+            <AttendeeBreakdown dimension="country" buckets={a.demographics.country} attendees={attendees} />
           </div>
         )}
       </section>

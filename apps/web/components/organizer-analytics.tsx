@@ -8,9 +8,9 @@ import { CsvDownload } from './csv-download';
 import { CurrencySalesChart } from './currency-sales-chart';
 import { DateRangePicker } from './date-range-picker';
 import { EventStatusBadge } from './event-status-badge';
+import { FiguresTable } from './figures-table';
 import { FormAlert } from './form-alert';
 import { KpiTiles, type Kpi } from './kpi-tiles';
-import { ListTable } from './list-table';
 import { LiveIndicator } from './live-indicator';
 import { MoneyByCurrency } from './money-by-currency';
 import { topRows } from '@/lib/analytics-charts';
@@ -110,36 +110,27 @@ function OrganizerFigures({ analytics: a, period }: { analytics: OrganizerAnalyt
             No events yet. <Link href="/organizer/events/new">Create your first one.</Link>
           </p>
         ) : (
-          <ListTable label="Events" busy={false} className="figures-table">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Status</th>
-                <th scope="col">Tickets sold</th>
-                <th scope="col">Remaining now</th>
-                <th scope="col">Net revenue</th>
-                <th scope="col">Checked in</th>
+          <FiguresTable
+            label="Events"
+            columns={['Event', 'Status', 'Tickets sold', 'Remaining now', 'Net revenue', 'Checked in']}
+          >
+            {a.events.map((e) => (
+              <tr key={e.eventId} data-testid={`event-row-${e.eventId}`}>
+                <th scope="row">
+                  <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
+                </th>
+                <td>
+                  <EventStatusBadge status={e.status as Event['status']} />
+                </td>
+                <td>{formatCount(e.ticketsSold)}</td>
+                <td>
+                  {formatCount(e.capacity.remaining)} <small>of {formatCount(e.capacity.total)}</small>
+                </td>
+                <td>{formatMoney(e.revenue.net, e.currency)}</td>
+                <td>{formatPercent(e.checkIns.rate)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {a.events.map((e) => (
-                <tr key={e.eventId} data-testid={`event-row-${e.eventId}`}>
-                  <th scope="row">
-                    <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
-                  </th>
-                  <td>
-                    <EventStatusBadge status={e.status as Event['status']} />
-                  </td>
-                  <td>{formatCount(e.ticketsSold)}</td>
-                  <td>
-                    {formatCount(e.capacity.remaining)} <small>of {formatCount(e.capacity.total)}</small>
-                  </td>
-                  <td>{formatMoney(e.revenue.net, e.currency)}</td>
-                  <td>{formatPercent(e.checkIns.rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ListTable>
+            ))}
+          </FiguresTable>
         )}
       </section>
     </>

@@ -6,9 +6,9 @@ import { useCallback } from 'react';
 import { BreakdownChart } from './breakdown-chart';
 import { CurrencySalesChart } from './currency-sales-chart';
 import { DateRangePicker } from './date-range-picker';
+import { FiguresTable } from './figures-table';
 import { FormAlert } from './form-alert';
 import { KpiTiles } from './kpi-tiles';
-import { ListTable } from './list-table';
 import { LiveIndicator } from './live-indicator';
 import { MoneyByCurrency } from './money-by-currency';
 import { salesKpis } from './organizer-analytics';
@@ -106,28 +106,18 @@ function PlatformFigures({
         {a.topEvents.length === 0 ? (
           <p>No tickets sold in this period.</p>
         ) : (
-          <ListTable label="Top events" busy={false} className="figures-table">
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col">Organizer</th>
-                <th scope="col">Tickets sold</th>
-                <th scope="col">Net revenue</th>
+          <FiguresTable label="Top events" columns={['Event', 'Organizer', 'Tickets sold', 'Net revenue']}>
+            {a.topEvents.map((e) => (
+              <tr key={e.eventId} data-testid="top-event-row">
+                <th scope="row">
+                  <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
+                </th>
+                <td>{e.organizerName}</td>
+                <td>{formatCount(e.ticketsSold)}</td>
+                <td>{formatMoney(e.net, e.currency)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {a.topEvents.map((e) => (
-                <tr key={e.eventId} data-testid="top-event-row">
-                  <th scope="row">
-                    <Link href={`/organizer/events/${e.eventId}/analytics`}>{e.name}</Link>
-                  </th>
-                  <td>{e.organizerName}</td>
-                  <td>{formatCount(e.ticketsSold)}</td>
-                  <td>{formatMoney(e.net, e.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ListTable>
+            ))}
+          </FiguresTable>
         )}
       </section>
 
@@ -136,50 +126,42 @@ function PlatformFigures({
         {a.byOrganizer.length === 0 ? (
           <p>No organizers yet.</p>
         ) : (
-          <ListTable label="Organizers" busy={false} className="figures-table">
-            <thead>
-              <tr>
-                <th scope="col">Organizer</th>
-                <th scope="col">Events</th>
-                <th scope="col">Orders</th>
-                <th scope="col">Tickets sold</th>
-                <th scope="col">Net revenue</th>
-                <th scope="col">
-                  <span className="visually-hidden">Filter</span>
+          <FiguresTable
+            label="Organizers"
+            columns={[
+              'Organizer',
+              'Events',
+              'Orders',
+              'Tickets sold',
+              'Net revenue',
+              <span className="visually-hidden">Filter</span>,
+            ]}
+          >
+            {a.byOrganizer.map((o) => (
+              <tr key={o.organizerId} data-testid="organizer-row">
+                <th scope="row">
+                  {o.name}
+                  <br />
+                  <small>{o.email}</small>
                 </th>
+                <td>{formatCount(o.events)}</td>
+                <td>{formatCount(o.orders)}</td>
+                <td>{formatCount(o.ticketsSold)}</td>
+                <td>
+                  <MoneyByCurrency
+                    amounts={o.revenue.map((r) => ({ currency: r.currency, amount: r.net }))}
+                  />
+                </td>
+                <td>
+                  {a.organizerId === o.organizerId ? null : (
+                    <button type="button" className="link-button" onClick={() => onOrganizer(o.organizerId)}>
+                      Only {o.name}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {a.byOrganizer.map((o) => (
-                <tr key={o.organizerId} data-testid="organizer-row">
-                  <th scope="row">
-                    {o.name}
-                    <br />
-                    <small>{o.email}</small>
-                  </th>
-                  <td>{formatCount(o.events)}</td>
-                  <td>{formatCount(o.orders)}</td>
-                  <td>{formatCount(o.ticketsSold)}</td>
-                  <td>
-                    <MoneyByCurrency
-                      amounts={o.revenue.map((r) => ({ currency: r.currency, amount: r.net }))}
-                    />
-                  </td>
-                  <td>
-                    {a.organizerId === o.organizerId ? null : (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onOrganizer(o.organizerId)}
-                      >
-                        Only {o.name}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ListTable>
+            ))}
+          </FiguresTable>
         )}
       </section>
     </>

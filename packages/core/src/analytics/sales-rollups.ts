@@ -4,7 +4,7 @@ import type { Database, OrderRow, TicketRow } from '../db/schema';
 
 // Running totals of sales per event and UTC day (quarter hour for sales over time), written in the
 // transactions that sell and refund, so analytics sum a few hundred rows instead of every order.
-// Check-ins are not kept here: every scan would contend for one row; see tickets_event_status_idx.
+// Check-ins are not kept here: every door scan would contend for one row (see checkInCounts).
 
 type RollupTable = 'sales_by_day' | 'tickets_by_day' | 'tickets_by_quarter' | 'attendees_by_day';
 

@@ -31,7 +31,6 @@ interface EventAnalytics {
     ticketTypeId: string;
     sold: number;
     refunded: number;
-    checkedIn: number;
     revenue: number;
   }[];
   salesOverTime: { date: string; tickets: number; revenue: number }[];
@@ -411,7 +410,7 @@ describeEachEngine(
       );
       expect(tiers.statusCode).toBe(200);
       const tierLines = tiers.body.trimEnd().split('\r\n');
-      expect(tierLines[0]).toBe('ticket_type,price,limit,sold,refunded,checked_in,revenue,currency');
+      expect(tierLines[0]).toBe('ticket_type,price,limit,sold,refunded,revenue,currency');
       expect(tierLines).toHaveLength(4);
       const wrongTable = await analytics(
         env(),

@@ -107,7 +107,7 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
             />
             <FiguresTable
               label="Ticket types"
-              columns={['Ticket type', 'Price', 'Sold', 'Refunded', 'Checked in', 'Net revenue']}
+              columns={['Ticket type', 'Price', 'Sold', 'Refunded', 'Net revenue']}
             >
               {a.byTicketType.map((t) => (
                 <tr key={t.ticketTypeId} data-testid="tier-row">
@@ -117,7 +117,6 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
                     {formatCount(t.sold)} <small>of {formatCount(t.limit)}</small>
                   </td>
                   <td>{formatCount(t.refunded)}</td>
-                  <td>{formatCount(t.checkedIn)}</td>
                   <td>{money(t.revenue)}</td>
                 </tr>
               ))}

@@ -57,7 +57,6 @@ export const EventAnalyticsSchema = Type.Object({
       limit: Type.Integer(),
       sold: Type.Integer(),
       refunded: Type.Integer(),
-      checkedIn: Type.Integer(),
       revenue: Money('Net revenue of this tier'),
     }),
   ),

@@ -49,7 +49,6 @@ export function expectedEventFigures(
       ticketTypeId: tier.id,
       sold: ownKept.length,
       refunded: own.length - ownKept.length,
-      checkedIn: ownKept.filter((t) => t.status === 'used').length,
       revenue: major(ownKept.reduce((s, t) => s + t.pricePaid, 0)),
     };
   });

@@ -7002,7 +7002,6 @@ export interface paths {
                 limit: number;
                 sold: number;
                 refunded: number;
-                checkedIn: number;
                 /** @description Net revenue of this tier, in the currency's major unit */
                 revenue: number;
               }[];

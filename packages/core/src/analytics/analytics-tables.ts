@@ -11,14 +11,13 @@ export function eventTableCsv(analytics: EventAnalytics, table: EventTable): str
   switch (table) {
     case 'ticket-types':
       return csvTable(
-        ['ticket_type', 'price', 'limit', 'sold', 'refunded', 'checked_in', 'revenue', 'currency'],
+        ['ticket_type', 'price', 'limit', 'sold', 'refunded', 'revenue', 'currency'],
         analytics.byTicketType.map((t) => [
           t.name,
           t.price,
           t.limit,
           t.sold,
           t.refunded,
-          t.checkedIn,
           t.revenue,
           currency,
         ]),

@@ -38,7 +38,6 @@ export interface EventAnalytics {
     limit: number;
     sold: number;
     refunded: number;
-    checkedIn: number;
     revenue: number;
   }[];
   salesOverTime: { date: string; tickets: number; revenue: number }[];
@@ -72,7 +71,7 @@ export async function getEventAnalytics(
   const [byPromo, byTier, checkIns, promotions, counters] = await Promise.all([
     soldMoney(db, range, scope, 'promo'),
     soldTicketCounts(db, range, scope, 'tier'),
-    checkInCounts(db, range, scope, 'tier'),
+    checkInCounts(db, range, scope),
     db
       .selectFrom('promotions')
       .select(['id', 'code', 'code_key', 'kind'])
@@ -139,7 +138,6 @@ export async function getEventAnalytics(
         limit: tier.quantity_limit,
         sold: sums.sold,
         refunded: sums.refunded,
-        checkedIn: checkIns.get(tier.id) ?? 0,
         revenue: major(sums.revenue),
       };
     }),

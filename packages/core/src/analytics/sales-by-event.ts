@@ -31,7 +31,7 @@ export async function salesByEvent(
   const [money, tickets, checkIns] = await Promise.all([
     soldMoney(db, range, scope, 'event'),
     soldTicketCounts(db, range, scope, 'event'),
-    checkInCounts(db, range, scope, 'event'),
+    checkInCounts(db, range, scope),
   ]);
   const sales = new Map<string, EventSales>();
   for (const id of new Set([...money.keys(), ...tickets.keys()])) {

@@ -4,6 +4,7 @@ import type { Role } from '../db/schema';
 import { toMajorUnits } from '../events/money';
 import { requireRole, type Actor } from '../identity/actor';
 import { NotFoundError } from '../shared/errors';
+import { groupBy } from './group-by';
 import { salesTotals, type SalesTotals } from './organizer-analytics';
 import {
   revenueByCurrency,
@@ -100,9 +101,7 @@ export async function getPlatformAnalytics(
     sales: sales.get(event.id) ?? NO_EVENT_SALES,
   }));
   const organizerNames = new Map(organizers.map((o) => [o.id, o]));
-  const eventsOf = new Map<string, typeof withSales>();
-  for (const e of withSales)
-    eventsOf.set(e.event.organizer_id, [...(eventsOf.get(e.event.organizer_id) ?? []), e]);
+  const eventsOf = groupBy(withSales, (e) => e.event.organizer_id);
   const byOrganizer = organizers
     .map((o) => {
       const own = eventsOf.get(o.id) ?? [];

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import type { Database, OrderRow, TicketRow } from '../db/schema';
+import { groupBy } from './group-by';
 
 // Running totals of sales per event and UTC day (quarter hour for sales over time), written in the
 // transactions that sell and refund, so analytics sum a few hundred rows instead of every order.
@@ -41,12 +42,6 @@ async function addTo(
     .execute();
 }
 
-function grouped<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
-  return groups;
-}
-
 const priceOf = (tickets: Pick<TicketRow, 'price_paid'>[]) => tickets.reduce((s, t) => s + t.price_paid, 0);
 
 type SoldOrder = Pick<OrderRow, 'event_id' | 'paid_at' | 'promo_code' | 'currency' | 'subtotal' | 'discount'>;
@@ -54,13 +49,13 @@ type SoldTicket = Pick<TicketRow, 'ticket_type_id' | 'price_paid' | 'age_range' 
 
 /** Tickets' share of the rollups, with `sign` −1 taking them out again (a refund). */
 async function addTickets(db: DbOrTx, eventId: string, tickets: SoldTicket[], sign: 1 | -1): Promise<void> {
-  for (const [day, ofDay] of grouped(tickets, (t) => dayOf(t.created_at))) {
+  for (const [day, ofDay] of groupBy(tickets, (t) => dayOf(t.created_at))) {
     await addTo(
       db,
       'tickets_by_day',
       ['event_id', 'day', 'ticket_type_id'],
       ['sold', 'refunded', 'revenue'],
-      [...grouped(ofDay, (t) => t.ticket_type_id)].map(([tierId, own]) => ({
+      [...groupBy(ofDay, (t) => t.ticket_type_id)].map(([tierId, own]) => ({
         event_id: eventId,
         day,
         ticket_type_id: tierId,
@@ -74,7 +69,7 @@ async function addTickets(db: DbOrTx, eventId: string, tickets: SoldTicket[], si
       'attendees_by_day',
       ['event_id', 'day', 'age_range', 'country'],
       ['attendees'],
-      [...grouped(ofDay, (t) => `${t.age_range ?? ''}|${t.country ?? ''}`)].map(([, own]) => ({
+      [...groupBy(ofDay, (t) => `${t.age_range ?? ''}|${t.country ?? ''}`)].map(([, own]) => ({
         event_id: eventId,
         day,
         age_range: own[0]!.age_range ?? '',
@@ -88,7 +83,7 @@ async function addTickets(db: DbOrTx, eventId: string, tickets: SoldTicket[], si
     'tickets_by_quarter',
     ['event_id', 'quarter'],
     ['tickets', 'revenue'],
-    [...grouped(tickets, (t) => quarterOf(t.created_at))].map(([quarter, own]) => ({
+    [...groupBy(tickets, (t) => quarterOf(t.created_at))].map(([quarter, own]) => ({
       event_id: eventId,
       quarter,
       tickets: sign * own.length,

@@ -12,6 +12,7 @@ import {
   type EventView,
 } from '@eventhub/core';
 import type { AppContext } from '@eventhub/api';
+import { seededRandom } from '@eventhub/core/testing';
 import { sql, type Insertable } from 'kysely';
 
 // A platform with a sales history for the analytics scenario. Placing 100,000 orders through the
@@ -23,16 +24,6 @@ const DAY = 86_400_000;
 const ROWS_PER_INSERT = 400;
 const AGES = ['18-24', '25-34', '25-34', '35-44', '45-54', '55-64', '65+', 'under-18', null];
 const COUNTRIES = ['DE', 'DE', 'FR', 'US', 'GB', 'NL', 'ES', 'IT', 'PL', 'IS', null];
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertInChunks<T extends 'orders' | 'order_items' | 'tickets' | 'users'>(
   db: Db,
@@ -60,7 +51,7 @@ export interface SalesSeed {
 
 /** `orders` sold orders over 60 days: half for one big event, the rest over 49 events of 10 organizers. */
 export async function seedSales(ctx: AppContext, orders: number): Promise<SalesSeed> {
-  const random = rng(424242);
+  const random = seededRandom(424242);
   const meta = { ip: '127.0.0.1' };
   const deps = { db: ctx.db, clock: ctx.clock, auth: ctx.auth };
   const now = ctx.clock.now().getTime();

@@ -1,3 +1,4 @@
+import { seededRandom } from '@eventhub/core/testing';
 import { validate } from './door';
 import { logIn, makePublishedEvent, pay, placeOrderOk, type EventBody, type SignedIn } from './factories';
 import { bearer, type TestEnv } from './test-env';
@@ -39,16 +40,9 @@ export interface SalesHistory {
   buyers: SignedIn[];
 }
 
-/** A small deterministic generator (mulberry32): the same history on every run and engine. */
+/** Deterministic picks over seededRandom: the same history on every run and engine. */
 export function randomSource(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

@@ -1,1 +1,2 @@
 export { testEngines, createTestDatabase, type TestDatabase } from './test-database';
+export { seededRandom } from './seeded-random';

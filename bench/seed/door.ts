@@ -49,6 +49,7 @@ export async function seedDoor(ctx: AppContext, tickets: number) {
 
   const orders: OrderDeps = {
     db: ctx.db,
+    transact: ctx.transact,
     clock: ctx.clock,
     holdSeconds: 900,
     payments: ctx.payments,

@@ -127,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.addHook('onClose', () => background.stop());
   const orders: OrderDeps = {
     db: ctx.db,
+    transact: ctx.transact,
     clock: ctx.clock,
     holdSeconds: config.orderHoldSeconds,
     payments: ctx.payments,

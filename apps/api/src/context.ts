@@ -10,6 +10,8 @@ import {
   type Engine,
   type IdentityDeps,
   type PaymentProvider,
+  type Transact,
+  transactionsFor,
 } from '@eventhub/core';
 import type Stripe from 'stripe';
 import type { Config } from './config';
@@ -19,6 +21,8 @@ import { createStripeClient, stripePaymentProvider, type StripeSettings } from '
 export interface AppContext {
   db: Db;
   engine: Engine;
+  /** The hot writes' transactions: group commit on SQLite, one per call on PostgreSQL. */
+  transact: Transact;
   clock: Clock;
   config: Config;
   auth: AuthSettings;
@@ -36,6 +40,7 @@ export interface AppContext {
 export function checkinDeps(ctx: AppContext): CheckinDeps {
   return {
     db: ctx.db,
+    transact: ctx.transact,
     clock: ctx.clock,
     keys: ctx.ticketKeys,
     deferredAudit: ctx.deferredAudit,
@@ -87,6 +92,7 @@ export function createAppContext(parts: {
   return {
     db: parts.db,
     engine: parts.engine,
+    transact: transactionsFor(parts.db, parts.engine),
     clock: parts.clock,
     config: parts.config,
     auth: authSettings(parts.config, parts.jwtSecret),

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { Transact } from '../db/write-transactions';
 import type { Clock } from '../shared/clock';
 import type { DeferredAudit } from './deferred-audit';
 import type { EventOwners } from './event-owners';
@@ -7,6 +8,8 @@ import type { TicketKeyRing } from './key-ring';
 /** What check-in use cases need besides the acting user. */
 export interface CheckinDeps {
   db: Db;
+  /** Runs admissions: group commit on SQLite. */
+  transact: Transact;
   clock: Clock;
   keys: TicketKeyRing;
   deferredAudit: DeferredAudit;

@@ -53,7 +53,7 @@ export async function validateTicket(
     throw new ForbiddenError('You may not check in tickets of this event');
   }
 
-  const admission = await deps.db.transaction().execute(async (tx) => {
+  const admission = await deps.transact(async (tx) => {
     const outcome =
       claims.eventId !== event.id
         ? { result: 'wrong_event' as const, ticket: null, checkedInAt: null }

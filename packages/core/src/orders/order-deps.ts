@@ -1,11 +1,14 @@
 import type { TicketCodeSigner } from '../checkin/key-ring';
 import type { Db } from '../db/database';
+import type { Transact } from '../db/write-transactions';
 import type { Clock } from '../shared/clock';
 import type { PaymentProvider } from './payment-provider';
 
 /** What order use cases need besides the acting user. */
 export interface OrderDeps {
   db: Db;
+  /** Runs the hot writes (placing an order): group commit on SQLite. */
+  transact: Transact;
   clock: Clock;
   /** How long a pending order holds its seats. */
   holdSeconds: number;

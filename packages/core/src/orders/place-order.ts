@@ -81,7 +81,7 @@ export async function placeOrder(
 
   const now = deps.clock.now();
   const attempt = () =>
-    deps.db.transaction().execute(async (tx) => {
+    deps.transact(async (tx) => {
       const event = await tx
         .selectFrom('events')
         .selectAll()

@@ -179,6 +179,66 @@ describeEachEngine(
       RUSH_TIMEOUT_MS,
     );
 
+    it(
+      'orders of two tiers racing for tier limits and the event capacity: no oversell, no deadlock',
+      async () => {
+        const organizer = await signUp(env(), { role: 'organizer' });
+        const event = await makePublishedEvent(env(), organizer, {
+          capacity: 30,
+          ticketTypes: [
+            { name: 'Early', price: 25, limit: 20 },
+            { name: 'Late', price: 30, limit: 20 },
+          ],
+          promotions: [],
+        });
+        const [early, late] = event.ticketTypes.map((t) => t.id);
+        // Both orders of listing, so a lock taken in request order would meet its mirror image.
+        const baskets = [[early!, late!], [late!, early!], [late!]];
+        const buyers = await mintBuyers(env(), 60);
+        const outcomes = await Promise.all(
+          buyers.map(async (buyer, i) => {
+            const tiers = baskets[i % baskets.length]!;
+            const response = await fetch(`${baseUrl}/api/orders`, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${buyer.accessToken}`, 'content-type': 'application/json' },
+              body: JSON.stringify({
+                eventId: event.id,
+                items: tiers.map((ticketTypeId) => ({ ticketTypeId, quantity: 1 })),
+              }),
+            });
+            const body = (await response.json()) as { code?: string };
+            return { status: response.status, code: body.code, tiers };
+          }),
+        );
+        expect(
+          outcomes.filter((o) => o.status !== 201 && !(o.status === 409 && o.code === 'sold_out')),
+        ).toEqual([]);
+        const placed = outcomes.filter((o) => o.status === 201);
+        const held = (id: string) => placed.filter((o) => o.tiers.includes(id)).length;
+        const rows = await env()
+          .ctx.db.selectFrom('ticket_types')
+          .select(['id', 'held'])
+          .where('event_id', '=', event.id)
+          .execute();
+        const counters = Object.fromEntries(rows.map((r) => [r.id, r.held]));
+        expect(counters).toEqual({ [early!]: held(early!), [late!]: held(late!) });
+        const eventRow = await env()
+          .ctx.db.selectFrom('events')
+          .select('held')
+          .where('id', '=', event.id)
+          .executeTakeFirstOrThrow();
+        expect(eventRow.held).toBe(held(early!) + held(late!));
+        expect(eventRow.held).toBeLessThanOrEqual(30);
+        expect(held(early!)).toBeLessThanOrEqual(20);
+        expect(held(late!)).toBeLessThanOrEqual(20);
+        // Every refusal was for want of room: the event is full, or a tier its buyer wanted is.
+        const full = (id: string) => held(id) === 20;
+        for (const refused of outcomes.filter((o) => o.status === 409))
+          expect(eventRow.held + refused.tiers.length > 30 || refused.tiers.some(full)).toBe(true);
+      },
+      RUSH_TIMEOUT_MS,
+    );
+
     // Several API processes share one database only with PostgreSQL; SQLite is the single-node engine.
     if (engine !== 'postgres') return;
     it(

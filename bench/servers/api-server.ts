@@ -56,6 +56,8 @@ const door = process.env.BENCH_TICKETS ? await seedDoor(ctx, Number(process.env.
 const sales = process.env.BENCH_SALES_ORDERS
   ? await seedSales(ctx, Number(process.env.BENCH_SALES_ORDERS))
   : null;
+// As the API's start-up does (openConfiguredDatabase): the pool's connections open before traffic.
+await database.warmUp();
 const app = await buildApp(ctx, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

@@ -13,5 +13,6 @@ export async function openConfiguredDatabase(
     sqliteFile: path.join(config.dataDir, 'eventhub.sqlite'),
   });
   const applied = await migrateToLatest(handle.db);
+  await handle.warmUp();
   return { ...handle, applied };
 }

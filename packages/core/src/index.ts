@@ -8,12 +8,7 @@ export {
   type Engine,
   type DatabaseHandle,
 } from './db/database';
-export {
-  groupCommit,
-  plainTransactions,
-  transactionsFor,
-  type Transact,
-} from './db/write-transactions';
+export { groupCommit, plainTransactions, transactionsFor, type Transact } from './db/write-transactions';
 export { migrateToLatest, migrationsAreCurrent } from './db/migrate';
 export { checkReadiness, type Readiness } from './db/readiness';
 export type { Database, Role, UserRow } from './db/schema';

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, QueryCreator } from 'kysely';
 import type { DbOrTx } from '../db/database';
 import type { Database } from '../db/schema';
 
@@ -41,7 +41,7 @@ const ticketTypeName = (eb: ExpressionBuilder<Database, 'tickets'>) =>
     .whereRef('ticket_types.id', '=', 'tickets.ticket_type_id')
     .as('type_name');
 
-const toScanned = (row: {
+export const toScanned = (row: {
   id: string;
   event_id: string;
   ticket_type_id: string;
@@ -55,45 +55,56 @@ const toScanned = (row: {
   holderName: row.holder_name,
 });
 
+export const returned = ['id', 'event_id', 'ticket_type_id', 'holder_name', 'checked_in_at'] as const;
+
+const checkInOf = (scan: Scan) => ({
+  checked_in_at: scan.at,
+  checked_in_by: scan.actorId,
+  checkin_device: scan.deviceId,
+  checkin_nonce: scan.nonce,
+});
+
 /**
- * Admits a ticket at most once: one conditional UPDATE from `valid` to `used`, so of any number
- * of concurrent scans exactly one matches the row. Every other outcome is read back afterwards.
- * With `earliestWins` (offline uploads) a scan older than the recorded check-in takes its place.
+ * The admission itself: one conditional UPDATE from `valid` to `used`, so of any number of
+ * concurrent scans exactly one matches the row.
+ */
+export function admissionUpdate(db: QueryCreator<Database>, scan: Scan) {
+  return (
+    db
+      .updateTable('tickets')
+      .set({ status: 'used', ...checkInOf(scan) })
+      // By primary key only: the stored code names the event, so `code` matching settles that too,
+      // and the planner is never tempted by the (event, status) index of a freshly loaded table.
+      .where('id', '=', scan.ticketId)
+      .where('code', '=', scan.code)
+      .where('status', '=', 'valid')
+      // Cancelling refunds and voids every ticket; this also covers a scan racing that cancellation.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('events')
+              .select('events.id')
+              .whereRef('events.id', '=', 'tickets.event_id')
+              .where('events.status', '=', 'cancelled'),
+          ),
+        ),
+      )
+      .returning(returned)
+  );
+}
+
+/**
+ * Admits a ticket at most once (see `admissionUpdate`); every other outcome is read back
+ * afterwards. With `earliestWins` (offline uploads) a scan older than the recorded check-in
+ * takes its place.
  */
 export async function admitTicket(
   db: DbOrTx,
   scan: Scan,
   options: { earliestWins?: boolean } = {},
 ): Promise<Admission> {
-  const checkIn = {
-    checked_in_at: scan.at,
-    checked_in_by: scan.actorId,
-    checkin_device: scan.deviceId,
-    checkin_nonce: scan.nonce,
-  };
-  const returned = ['id', 'event_id', 'ticket_type_id', 'holder_name', 'checked_in_at'] as const;
-  const admitted = await db
-    .updateTable('tickets')
-    .set({ status: 'used', ...checkIn })
-    // By primary key only: the stored code names the event, so `code` matching settles that too,
-    // and the planner is never tempted by the (event, status) index of a freshly loaded table.
-    .where('id', '=', scan.ticketId)
-    .where('code', '=', scan.code)
-    .where('status', '=', 'valid')
-    // Cancelling refunds and voids every ticket; this also covers a scan racing that cancellation.
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('events')
-            .select('events.id')
-            .whereRef('events.id', '=', 'tickets.event_id')
-            .where('events.status', '=', 'cancelled'),
-        ),
-      ),
-    )
-    .returning(returned)
-    .returning(ticketTypeName)
-    .executeTakeFirst();
+  const checkIn = checkInOf(scan);
+  const admitted = await admissionUpdate(db, scan).returning(ticketTypeName).executeTakeFirst();
   if (admitted) return { result: 'valid', ticket: toScanned(admitted), checkedInAt: admitted.checked_in_at };
 
   const ticket = await db

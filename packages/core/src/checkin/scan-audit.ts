@@ -17,9 +17,9 @@ export interface ScanContext {
 export function scanAuditEntry(
   ctx: ScanContext,
   eventId: string | null,
-  admission: { result: ScanResult | 'forbidden' } & Pick<
+  admission: { result: ScanResult | 'forbidden'; ticket: { id: string } | null } & Pick<
     Admission,
-    'ticket' | 'supersededCheckInAt' | 'replay'
+    'supersededCheckInAt' | 'replay'
   >,
 ): AuditInput {
   return {

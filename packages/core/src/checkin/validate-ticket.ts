@@ -1,7 +1,9 @@
-import { writeAudit } from '../audit/write-audit';
+import { auditRow, writeAudit } from '../audit/write-audit';
+import { engineOf } from '../db/engine-of';
 import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError, DomainError, ForbiddenError } from '../shared/errors';
-import { admitTicket, type ScannedTicket } from './admit-ticket';
+import { admitWithAuditInOneStatement } from './admit-in-one-statement';
+import { admitTicket, type Scan, type ScannedTicket } from './admit-ticket';
 import { canCheckIn } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';
 import { scanAuditEntry, type ScanContext } from './scan-audit';
@@ -53,25 +55,41 @@ export async function validateTicket(
     throw new ForbiddenError('You may not check in tickets of this event');
   }
 
-  const admission = await deps.transact(async (tx) => {
-    const outcome =
-      claims.eventId !== event.id
-        ? { result: 'wrong_event' as const, ticket: null, checkedInAt: null }
-        : claims.signerId !== event.organizer_id
-          ? // Correctly signed, but by another organizer's key: not a ticket of this event.
-            { result: 'invalid_code' as const, ticket: null, checkedInAt: null }
-          : await admitTicket(tx, {
-              code: input.code,
-              ticketId: claims.ticketId,
-              eventId: claims.eventId,
-              at: deps.clock.now().toISOString(),
-              actorId: actor.userId,
-              deviceId: ctx.deviceId,
-              nonce: input.nonce ?? null,
-            });
-    await writeAudit(tx, deps.clock, scanAuditEntry(ctx, event.id, outcome));
-    return outcome;
-  });
+  const scan: Scan = {
+    code: input.code,
+    ticketId: claims.ticketId,
+    eventId: claims.eventId,
+    at: deps.clock.now().toISOString(),
+    actorId: actor.userId,
+    deviceId: ctx.deviceId,
+    nonce: input.nonce ?? null,
+  };
+  const ours = claims.eventId === event.id && claims.signerId === event.organizer_id;
+  // PostgreSQL: the usual case (a first scan) in one round trip; anything else below.
+  const admittedAtOnce =
+    ours && engineOf(deps.db) === 'postgres'
+      ? await admitWithAuditInOneStatement(
+          deps.db,
+          scan,
+          auditRow(
+            scanAuditEntry(ctx, event.id, { result: 'valid', ticket: { id: scan.ticketId } }),
+            scan.at,
+          ),
+        )
+      : null;
+  const admission =
+    admittedAtOnce ??
+    (await deps.transact(async (tx) => {
+      const outcome =
+        claims.eventId !== event.id
+          ? { result: 'wrong_event' as const, ticket: null, checkedInAt: null }
+          : claims.signerId !== event.organizer_id
+            ? // Correctly signed, but by another organizer's key: not a ticket of this event.
+              { result: 'invalid_code' as const, ticket: null, checkedInAt: null }
+            : await admitTicket(tx, scan);
+      await writeAudit(tx, deps.clock, scanAuditEntry(ctx, event.id, outcome));
+      return outcome;
+    }));
 
   switch (admission.result) {
     case 'valid':

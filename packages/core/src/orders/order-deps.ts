@@ -7,7 +7,7 @@ import type { PaymentProvider } from './payment-provider';
 /** What order use cases need besides the acting user. */
 export interface OrderDeps {
   db: Db;
-  /** Runs the hot writes (placing an order): group commit on SQLite. */
+  /** Runs the hot writes (placing and paying orders): group commit on SQLite. */
   transact: Transact;
   clock: Clock;
   /** How long a pending order holds its seats. */

@@ -25,7 +25,7 @@ export async function recordPaymentSucceeded(
   providerRef: string | null,
   actorId: string | null,
 ): Promise<{ order: OrderRow; outcome: PaymentOutcome }> {
-  const result = await deps.db.transaction().execute(async (tx) => {
+  const result = await deps.transact(async (tx) => {
     const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (!order) throw new NotFoundError('Order');
     if (order.paid_at) return { order, outcome: 'already_paid' as const, refundId: null };

@@ -19,6 +19,7 @@ export interface PostgresChangeBusOptions {
 // NOTIFY payloads must stay under 8000 bytes.
 const MAX_PAYLOAD = 7000;
 const MAX_BACKOFF_MS = 30_000;
+export const LISTEN_APPLICATION_NAME = 'eventhub-live';
 
 /**
  * The change bus across API processes on one PostgreSQL database: LISTEN on a dedicated
@@ -107,7 +108,11 @@ export class PostgresChangeBus implements ChangeBus {
   private async connect(): Promise<void> {
     this.reconnectTimer = null;
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.options.connectionString });
+    // Named, so operators (and the reconnect test) can tell the LISTEN connection from the pool's.
+    const client = new pg.Client({
+      connectionString: this.options.connectionString,
+      application_name: LISTEN_APPLICATION_NAME,
+    });
     this.client = client;
     client.on('notification', (message) => {
       if (message.channel === this.channel && message.payload) this.received(message.payload);

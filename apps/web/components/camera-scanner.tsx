@@ -16,6 +16,9 @@ function cameraProblem(error: unknown): string {
   return 'The camera could not be started. Type the code below instead.';
 }
 
+const MAX_RESTARTS = 5;
+const RESTART_DELAY_MS = 300;
+
 /**
  * Reads QR codes with the device's back camera. The decoder is loaded only when the camera is
  * started, so the page works (and stays light) without one; the camera stops on leaving.
@@ -29,6 +32,8 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   const latestOnCode = useRef(onCode);
   const [state, setState] = useState<'off' | 'starting' | 'on'>('off');
   const [problem, setProblem] = useState<string | null>(null);
+  // Restarts since the last decoded code (see restartAfter).
+  const restarts = useRef(0);
 
   useEffect(() => {
     latestOnCode.current = onCode;
@@ -53,14 +58,31 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
     const mine = ++attempt.current;
     setState('starting');
     try {
-      const { BrowserQRCodeReader } = await import('@zxing/browser');
+      const [{ BrowserQRCodeReader }, zxing] = await Promise.all([
+        import('@zxing/browser'),
+        import('@zxing/library'),
+      ]);
       if (mine !== attempt.current) return;
       const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 150 });
+      // zxing tries the next frame only after "no code here" errors. Any other error (a frame
+      // read before the video had a size, on a slow phone or machine) ends its loop and turns
+      // the camera off, while this page would still show it on: start it again instead.
+      const framesGoOn = (error: unknown) =>
+        error instanceof zxing.NotFoundException ||
+        error instanceof zxing.ChecksumException ||
+        error instanceof zxing.FormatException;
+      let loopEnded = false;
       // No device id: the back ("environment") camera on phones, the only one elsewhere.
-      const started = await reader.decodeFromVideoDevice(undefined, video, (result) => {
-        if (!result) return;
-        const text = result.getText();
-        if (isNewScan.current(text, Date.now())) latestOnCode.current(text);
+      const started = await reader.decodeFromVideoDevice(undefined, video, (result, error) => {
+        if (result) {
+          restarts.current = 0;
+          const text = result.getText();
+          if (isNewScan.current(text, Date.now())) latestOnCode.current(text);
+        } else if (error && !framesGoOn(error) && !loopEnded) {
+          loopEnded = true;
+          // Called from inside decodeFromVideoDevice too, before `started` exists: after it.
+          queueMicrotask(() => void restartAfter(mine, error));
+        }
       });
       if (mine !== attempt.current) {
         started.stop();
@@ -73,6 +95,22 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       setState('off');
       setProblem(cameraProblem(error));
     }
+  }
+
+  /** The decoding loop of start number `which` ended by itself: start again, a few times. */
+  async function restartAfter(which: number, error: unknown) {
+    if (which !== attempt.current) return;
+    release();
+    if (restarts.current >= MAX_RESTARTS) {
+      restarts.current = 0;
+      setState('off');
+      setProblem(cameraProblem(error));
+      return;
+    }
+    restarts.current += 1;
+    await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
+    // Stopped (or started anew) meanwhile: leave it so.
+    if (attempt.current === which + 1) await start();
   }
 
   function stop() {

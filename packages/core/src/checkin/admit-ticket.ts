@@ -101,10 +101,19 @@ export function admissionUpdate(db: QueryCreator<Database>, scan: Scan) {
 export async function admitTicket(
   db: DbOrTx,
   scan: Scan,
-  options: { earliestWins?: boolean } = {},
+  options: {
+    earliestWins?: boolean;
+    /**
+     * The admission UPDATE already ran and matched nothing (admit-in-one-statement.ts): only say
+     * why. Nothing turns an unadmitted ticket admissible meanwhile (used stays used, void stays void).
+     */
+    admissionFailed?: boolean;
+  } = {},
 ): Promise<Admission> {
   const checkIn = checkInOf(scan);
-  const admitted = await admissionUpdate(db, scan).returning(ticketTypeName).executeTakeFirst();
+  const admitted = options.admissionFailed
+    ? undefined
+    : await admissionUpdate(db, scan).returning(ticketTypeName).executeTakeFirst();
   if (admitted) return { result: 'valid', ticket: toScanned(admitted), checkedInAt: admitted.checked_in_at };
 
   const ticket = await db

@@ -66,17 +66,14 @@ export async function validateTicket(
   };
   const ours = claims.eventId === event.id && claims.signerId === event.organizer_id;
   // PostgreSQL: the usual case (a first scan) in one round trip; anything else below.
-  const admittedAtOnce =
-    ours && engineOf(deps.db) === 'postgres'
-      ? await admitWithAuditInOneStatement(
-          deps.db,
-          scan,
-          auditRow(
-            scanAuditEntry(ctx, event.id, { result: 'valid', ticket: { id: scan.ticketId } }),
-            scan.at,
-          ),
-        )
-      : null;
+  const inOneStatement = ours && engineOf(deps.db) === 'postgres';
+  const admittedAtOnce = inOneStatement
+    ? await admitWithAuditInOneStatement(
+        deps.db,
+        scan,
+        auditRow(scanAuditEntry(ctx, event.id, { result: 'valid', ticket: { id: scan.ticketId } }), scan.at),
+      )
+    : null;
   const admission =
     admittedAtOnce ??
     (await deps.transact(async (tx) => {
@@ -86,7 +83,7 @@ export async function validateTicket(
           : claims.signerId !== event.organizer_id
             ? // Correctly signed, but by another organizer's key: not a ticket of this event.
               { result: 'invalid_code' as const, ticket: null, checkedInAt: null }
-            : await admitTicket(tx, scan);
+            : await admitTicket(tx, scan, { admissionFailed: inOneStatement });
       await writeAudit(tx, deps.clock, scanAuditEntry(ctx, event.id, outcome));
       return outcome;
     }));

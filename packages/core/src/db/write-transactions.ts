@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ControlledTransaction } from 'kysely';
 import type { Db, Engine, Tx } from './database';
+import type { Database } from './schema';
 
 /** Runs `work` in a transaction and settles with its result once that result is committed. */
 export type Transact = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
@@ -44,7 +45,7 @@ export function groupCommit(db: Db, maxBatch = 100): Transact {
   async function tryBatch(jobs: Job[]): Promise<{ error: unknown; retry: Job[] } | null> {
     const committed: { job: Job; value: unknown }[] = [];
     let current: Job | null = null;
-    let trx: Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>> | null = null;
+    let trx: ControlledTransaction<Database> | null = null;
     try {
       trx = await db.startTransaction().execute();
       for (const job of jobs) {

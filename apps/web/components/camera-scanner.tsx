@@ -18,6 +18,7 @@ function cameraProblem(error: unknown): string {
 
 const MAX_RESTARTS = 5;
 const RESTART_DELAY_MS = 300;
+const STEADY_MS = 10_000;
 
 /**
  * Reads QR codes with the device's back camera. The decoder is loaded only when the camera is
@@ -32,8 +33,9 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   const latestOnCode = useRef(onCode);
   const [state, setState] = useState<'off' | 'starting' | 'on'>('off');
   const [problem, setProblem] = useState<string | null>(null);
-  // Restarts since the last decoded code (see restartAfter).
+  // Restarts in a row of loops that ended soon after starting (see restartAfter).
   const restarts = useRef(0);
+  const startedAt = useRef(0);
 
   useEffect(() => {
     latestOnCode.current = onCode;
@@ -56,6 +58,7 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       return;
     }
     const mine = ++attempt.current;
+    startedAt.current = Date.now();
     setState('starting');
     try {
       const [{ BrowserQRCodeReader }, zxing] = await Promise.all([
@@ -75,7 +78,6 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       // No device id: the back ("environment") camera on phones, the only one elsewhere.
       const started = await reader.decodeFromVideoDevice(undefined, video, (result, error) => {
         if (result) {
-          restarts.current = 0;
           const text = result.getText();
           if (isNewScan.current(text, Date.now())) latestOnCode.current(text);
         } else if (error && !framesGoOn(error) && !loopEnded) {
@@ -101,6 +103,8 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
   async function restartAfter(which: number, error: unknown) {
     if (which !== attempt.current) return;
     release();
+    // A loop that ran a good while was a one-off: only quick failures in a row mean a broken camera.
+    if (Date.now() - startedAt.current > STEADY_MS) restarts.current = 0;
     if (restarts.current >= MAX_RESTARTS) {
       restarts.current = 0;
       setState('off');

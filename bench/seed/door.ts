@@ -52,6 +52,7 @@ export async function seedDoor(ctx: AppContext, tickets: number) {
     transact: ctx.transact,
     clock: ctx.clock,
     holdSeconds: 900,
+    maxPendingOrdersPerBuyer: 2,
     payments: ctx.payments,
     ticketCodes: ctx.ticketKeys,
   };

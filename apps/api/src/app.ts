@@ -130,6 +130,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     transact: ctx.transact,
     clock: ctx.clock,
     holdSeconds: config.orderHoldSeconds,
+    maxPendingOrdersPerBuyer: config.maxPendingOrdersPerBuyer,
     payments: ctx.payments,
     ticketCodes: ctx.ticketKeys,
     onAvailabilityChanged: availabilityChanged,

@@ -36,6 +36,8 @@ export interface Config {
   publicCacheTtlMs: number;
   /** How long a pending order holds its seats. */
   orderHoldSeconds: number;
+  /** Pending orders one buyer may hold per event at once; more are refused (hold_limit_reached). */
+  maxPendingOrdersPerBuyer: number;
   rateLimits: RateLimitConfig;
   streams: StreamConfig;
 }
@@ -193,6 +195,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken: str(env, 'METRICS_TOKEN'),
     publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
     orderHoldSeconds: int(env, 'ORDER_HOLD_MINUTES', 15, 1, 24 * 60) * 60,
+    maxPendingOrdersPerBuyer: int(env, 'MAX_PENDING_ORDERS_PER_BUYER', 2, 1, 100),
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),

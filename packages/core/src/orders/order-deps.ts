@@ -12,6 +12,8 @@ export interface OrderDeps {
   clock: Clock;
   /** How long a pending order holds its seats. */
   holdSeconds: number;
+  /** Pending orders one buyer may hold per event at once (MAX_PENDING_ORDERS_PER_BUYER). */
+  maxPendingOrdersPerBuyer: number;
   payments: PaymentProvider;
   /** Signs each issued ticket's code with its organizer's key. */
   ticketCodes: TicketCodeSigner;

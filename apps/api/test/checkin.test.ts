@@ -4,7 +4,7 @@ import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { openDoor, ticketsFor, validate } from './support/door';
-import { makePublishedEvent, signInAdmin, signUp } from './support/factories';
+import { makePublishedEvent, signInAdmin, signUp, type SignedIn } from './support/factories';
 import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
 
 interface Problem {
@@ -184,9 +184,12 @@ describeEachEngine(
       const buyer = await signUp(env());
       const { order, tickets } = await ticketsFor(env(), buyer, b.event);
 
-      const foreign = await validate(env(), a.staff, { code: tickets[0]!.code });
+      // Naming B's event is forbidden; without it, B's code reads as a forged one would.
+      const foreign = await validate(env(), a.staff, { code: tickets[0]!.code, eventId: b.event.id });
       expect(json<Problem>(foreign)).toMatchObject({ code: 'forbidden' });
       expect(foreign.statusCode).toBe(403);
+      const unnamed = await validate(env(), a.staff, { code: tickets[0]!.code });
+      expect([unnamed.statusCode, json<Problem>(unnamed).code]).toEqual([400, 'invalid_code']);
       const keys = await env().app.inject({
         method: 'GET',
         url: `/api/events/${b.event.id}/checkin-keys`,
@@ -202,7 +205,7 @@ describeEachEngine(
       expect(upload.statusCode).toBe(403);
       // Customers and other organizers are no door staff either.
       expect((await validate(env(), buyer, { code: tickets[0]!.code })).statusCode).toBe(403);
-      expect((await validate(env(), a.organizer, { code: tickets[0]!.code })).statusCode).toBe(403);
+      expect((await validate(env(), a.organizer, { code: tickets[0]!.code })).statusCode).toBe(400);
 
       for (const url of [
         `/api/orders/${order.id}`,
@@ -246,6 +249,54 @@ describeEachEngine(
       expect((await validate(env(), b.staff, { code: tickets[0]!.code })).statusCode).toBe(200);
       const admin = await signInAdmin(env());
       expect((await validate(env(), admin, { code: tickets[0]!.code })).statusCode).toBe(409);
+    });
+
+    it("answers another organizer's door the same for a genuine code as for a forged one", async () => {
+      const a = await openDoor(env(), await signUp(env(), { role: 'organizer' }));
+      const b = await openDoor(env(), await signUp(env(), { role: 'organizer' }));
+      const [ticket] = (await ticketsFor(env(), await signUp(env()), a.event)).tickets;
+      const genuine = ticket!.code;
+      const bytes = Buffer.from(genuine, 'base64url');
+      bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01;
+      const forged = bytes.toString('base64url');
+      // Status, headers that matter and the whole body: nothing but the request id may differ.
+      const answer = async (who: SignedIn, body: Record<string, unknown>) => {
+        const res = await validate(env(), who, body);
+        return { status: res.statusCode, type: res.headers['content-type'], body: json(res) };
+      };
+
+      for (const who of [b.staff, b.organizer]) {
+        for (const eventId of [undefined, a.event.id, b.event.id]) {
+          const forSome = await answer(who, { code: forged, eventId });
+          const forReal = await answer(who, { code: genuine, eventId });
+          expect(forReal, `eventId ${eventId}`).toEqual(forSome);
+          expect(forReal.status).toBe(eventId === a.event.id ? 403 : 400);
+          expect(forReal.body.code).toBe(eventId === a.event.id ? 'forbidden' : 'invalid_code');
+        }
+        // An offline upload at their own door cannot tell them apart either.
+        const sync = json<{ results: { ticketId: string | null; result: string }[] }>(
+          await env().app.inject({
+            method: 'POST',
+            url: `/api/events/${b.event.id}/checkins/sync`,
+            headers: bearer(who.accessToken),
+            payload: {
+              scans: [genuine, forged].map((code) => ({ code, scannedAt: env().clock.now().toISOString() })),
+            },
+          }),
+        );
+        expect(sync.results.map(({ ticketId, result }) => ({ ticketId, result }))).toEqual([
+          { ticketId: null, result: 'invalid_code' },
+          { ticketId: null, result: 'invalid_code' },
+        ]);
+      }
+
+      // The event's own door still tells them apart, with or without the event named.
+      for (const eventId of [undefined, a.event.id]) {
+        const refused = await answer(a.staff, { code: forged, eventId });
+        expect([refused.status, refused.body.code]).toEqual([400, 'invalid_code']);
+      }
+      expect((await answer(a.staff, { code: genuine })).status).toBe(200);
+      expect((await answer(a.staff, { code: genuine, eventId: a.event.id })).body.code).toBe('already_used');
     });
 
     it('proves the race is real: an unguarded read-then-write check-in admits one ticket many times', async () => {

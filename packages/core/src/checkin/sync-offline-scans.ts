@@ -2,7 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, RequestMeta } from '../identity/actor';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import { admitTicket, type Admission, type ScanResult } from './admit-ticket';
-import { canCheckIn, findCheckinEvent } from './checkin-access';
+import { canCheckIn, canCheckInCodeOf, findCheckinEvent } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';
 import type { VerifiedTicketCode } from './key-ring';
 import { scanAuditEntry, type ScanContext } from './scan-audit';
@@ -91,7 +91,12 @@ export async function syncOfflineScans(
       scan: OfflineScan & { at: string },
       claims: VerifiedTicketCode | null,
     ): Promise<Admission> {
-      if (!claims || (claims.eventId === event.id && claims.signerId !== event.organizer_id))
+      // Another organizer's genuine code reads as forged here too (see canCheckInCodeOf).
+      if (
+        !claims ||
+        !canCheckInCodeOf(actor, claims.signerId) ||
+        (claims.eventId === event.id && claims.signerId !== event.organizer_id)
+      )
         return { result: 'invalid_code', ticket: null, checkedInAt: null };
       if (claims.eventId !== event.id) return { result: 'wrong_event', ticket: null, checkedInAt: null };
       return admitTicket(

@@ -4,7 +4,7 @@ import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError, DomainError, ForbiddenError } from '../shared/errors';
 import { admitWithAuditInOneStatement } from './admit-in-one-statement';
 import { admitTicket, type Scan, type ScannedTicket } from './admit-ticket';
-import { canCheckIn } from './checkin-access';
+import { canCheckIn, canCheckInCodeOf } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';
 import { scanAuditEntry, type ScanContext } from './scan-audit';
 
@@ -30,9 +30,12 @@ export class InvalidCodeError extends DomainError {
 }
 
 /**
- * Door check-in. The signature is checked before any query (forged or garbled → `invalid_code`),
- * then the ticket is admitted atomically: of concurrent scans of one ticket exactly one is
- * `valid`, the rest `already_used` with the first check-in time. Every scan is audited.
+ * Door check-in. When the scanner names the event, the caller must be allowed to check it in (403
+ * for any code otherwise). The signature is then checked before any ticket query: a forged or
+ * garbled code, or a genuine one the caller may not check in, is `invalid_code` — the same answer,
+ * so another organizer's door learns nothing about which codes are real. Then the ticket is
+ * admitted atomically: of concurrent scans of one ticket exactly one is `valid`, the rest
+ * `already_used` with the first check-in time. Every scan is audited.
  */
 export async function validateTicket(
   deps: CheckinDeps,
@@ -42,18 +45,20 @@ export async function validateTicket(
 ): Promise<ValidTicket> {
   const ctx: ScanContext = { actor, meta, deviceId: input.deviceId ?? null };
   const claims = await deps.keys.verify(input.code);
-  if (!claims) {
+  let event: { id: string; organizer_id: string } | undefined;
+  if (input.eventId !== undefined) {
+    event = { id: input.eventId, organizer_id: await deps.owners.organizerOf(deps.db, input.eventId) };
+    if (!canCheckIn(actor, event)) throw forbidden(deps, ctx, event.id);
+  }
+  if (!claims || !canCheckInCodeOf(actor, claims.signerId)) {
     deps.deferredAudit.push(
       scanAuditEntry(ctx, input.eventId ?? null, { result: 'invalid_code', ticket: null }),
     );
     throw new InvalidCodeError();
   }
-  const eventId = input.eventId ?? claims.eventId;
-  const event = { id: eventId, organizer_id: await deps.owners.organizerOf(deps.db, eventId) };
-  if (!canCheckIn(actor, event)) {
-    deps.deferredAudit.push(scanAuditEntry(ctx, event.id, { result: 'forbidden', ticket: null }));
-    throw new ForbiddenError('You may not check in tickets of this event');
-  }
+  event ??= { id: claims.eventId, organizer_id: await deps.owners.organizerOf(deps.db, claims.eventId) };
+  // Without eventId, only a code whose signer does not own the event it names fails here.
+  if (!canCheckIn(actor, event)) throw forbidden(deps, ctx, event.id);
 
   const scan: Scan = {
     code: input.code,
@@ -105,4 +110,9 @@ export async function validateTicket(
         ticket: admission.ticket,
       });
   }
+}
+
+function forbidden(deps: CheckinDeps, ctx: ScanContext, eventId: string): ForbiddenError {
+  deps.deferredAudit.push(scanAuditEntry(ctx, eventId, { result: 'forbidden', ticket: null }));
+  return new ForbiddenError('You may not check in tickets of this event');
 }

@@ -31,7 +31,12 @@ export interface Config {
   adminPassword: string | undefined;
   demoSeed: boolean;
   serveWeb: boolean;
+  /** Bearer token /metrics requires; required in production unless metrics have their own port. */
   metricsToken: string | undefined;
+  /** Serve /metrics only on this port; on PORT it is then 404. Started by main.ts. */
+  metricsPort: number | undefined;
+  /** Interface of the metrics port; loopback unless the operator says otherwise. */
+  metricsHost: string;
   /** How long anonymous public reads may be served from memory; 0 turns the cache off. */
   publicCacheTtlMs: number;
   /** How long a pending order holds its seats. */
@@ -147,6 +152,17 @@ export function loadConfig(env: Env = process.env): Config {
       );
     }
   }
+  const metricsToken = str(env, 'METRICS_TOKEN');
+  const metricsPort =
+    str(env, 'METRICS_PORT') === undefined ? undefined : int(env, 'METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port)
+    throw new ConfigError('METRICS_PORT', 'must differ from PORT (metrics get their own, internal port)');
+  if (mode === 'production' && !metricsToken && metricsPort === undefined) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'is required in production (NODE_ENV=production), unless METRICS_PORT serves /metrics on an internal port',
+    );
+  }
   const adminEmail = str(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
   if (!!adminEmail !== !!adminPassword) {
@@ -192,7 +208,9 @@ export function loadConfig(env: Env = process.env): Config {
     adminPassword,
     demoSeed: bool(env, 'DEMO_SEED', mode === 'local'),
     serveWeb: bool(env, 'SERVE_WEB', true),
-    metricsToken: str(env, 'METRICS_TOKEN'),
+    metricsToken,
+    metricsPort,
+    metricsHost: str(env, 'METRICS_HOST') ?? '127.0.0.1',
     publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
     orderHoldSeconds: int(env, 'ORDER_HOLD_MINUTES', 15, 1, 24 * 60) * 60,
     maxPendingOrdersPerBuyer: int(env, 'MAX_PENDING_ORDERS_PER_BUYER', 2, 1, 100),

@@ -5,6 +5,7 @@ import { bootstrapAccounts } from './bootstrap-accounts';
 import { openConfiguredDatabase } from './configured-database';
 import { createAppContext } from './context';
 import { resolveSecrets } from './local-secrets';
+import { listenForMetrics } from './plugins/metrics';
 import { readConfigOrExit } from './read-config';
 import { mountWeb, webBuildExists } from './web';
 
@@ -32,6 +33,15 @@ if (config.serveWeb) {
   else app.log.warn('Web app not built (run `npm run build`); serving the API only');
 }
 
+const metricsServer =
+  config.metricsPort === undefined
+    ? null
+    : await listenForMetrics(app, {
+        port: config.metricsPort,
+        host: config.metricsHost,
+        token: config.metricsToken,
+      });
+if (metricsServer) app.addHook('onClose', async () => metricsServer.close());
 await app.listen({ port: config.port, host: config.host });
 
 const lines = [
@@ -39,6 +49,11 @@ const lines = [
   `EventHub is running at ${config.publicUrl}  (${database.engine}${database.engine === 'sqlite' ? `, ${config.dataDir}` : ''})`,
   `  API docs:  ${config.publicUrl}/api/docs`,
 ];
+if (metricsServer) {
+  const address = metricsServer.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.metricsPort;
+  lines.push(`  Metrics:   http://${config.metricsHost}:${port}/metrics (internal port only)`);
+}
 if (demoAccounts.length > 0) {
   lines.push('  Demo accounts (local demo mode only):');
   for (const a of demoAccounts) lines.push(`    ${a.role.padEnd(9)} ${a.email.padEnd(32)} ${a.password}`);

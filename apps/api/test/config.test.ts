@@ -53,8 +53,36 @@ describe('configuration', () => {
         STRIPE_SECRET_KEY: 'sk_test_1',
       }).variable,
     ).toBe('STRIPE_WEBHOOK_SECRET');
-    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, APP_SECRET: secret });
+    const prod = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: secret,
+      APP_SECRET: secret,
+      METRICS_TOKEN: 'metrics-token',
+    });
     expect(prod).toMatchObject({ mode: 'production', demoSeed: false, host: '0.0.0.0' });
+  });
+
+  it('keeps /metrics closed in production: a token, or an internal port of its own', () => {
+    const secrets = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), APP_SECRET: 'y'.repeat(40) };
+    const refused = configError(secrets);
+    expect(refused.variable).toBe('METRICS_TOKEN');
+    expect(refused.message).toMatch(/METRICS_TOKEN.*METRICS_PORT/);
+    expect(loadConfig({ ...secrets, METRICS_TOKEN: 'scrape-me' })).toMatchObject({
+      metricsToken: 'scrape-me',
+      metricsPort: undefined,
+    });
+    expect(loadConfig({ ...secrets, METRICS_PORT: '9464' })).toMatchObject({
+      metricsToken: undefined,
+      metricsPort: 9464,
+      metricsHost: '127.0.0.1',
+    });
+    expect(loadConfig({ ...secrets, METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metricsHost).toBe(
+      '10.0.0.5',
+    );
+    expect(configError({ ...secrets, METRICS_PORT: 'internal' }).variable).toBe('METRICS_PORT');
+    expect(configError({ ...secrets, METRICS_PORT: '3000' }).variable).toBe('METRICS_PORT');
+    // Local mode may leave it open.
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsPort: undefined });
   });
 
   it('reads allow-lists and the trusted proxy setting', () => {

@@ -1,5 +1,7 @@
-import { expect, it } from 'vitest';
-import { describeEachEngine, json } from './support/test-env';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, expect, it } from 'vitest';
+import { listenForMetrics } from '../src/plugins/metrics';
+import { bearer, describeEachEngine, json } from './support/test-env';
 
 interface OpenApiDoc {
   openapi: string;
@@ -60,3 +62,61 @@ describeEachEngine('operations endpoints and the API shell', (env) => {
     expect(json(huge).code).toBe('payload_too_large');
   });
 });
+
+describeEachEngine(
+  '/metrics behind METRICS_TOKEN',
+  (env) => {
+    it('answers 401 without the bearer token or with a wrong one, and 200 with it', async () => {
+      const scrape = (headers: Record<string, string> = {}) =>
+        env().app.inject({ method: 'GET', url: '/metrics', headers });
+      for (const headers of [
+        {},
+        bearer('wrong-token'),
+        bearer('metrics-token-that-is-secret-and-long-x'),
+        { authorization: 'metrics-token-that-is-secret-and-long' },
+      ]) {
+        const refused = await scrape(headers);
+        expect(refused.statusCode, JSON.stringify(headers)).toBe(401);
+        expect(json(refused).code).toBe('unauthenticated');
+        expect(refused.body).not.toContain('http_request_duration_seconds');
+      }
+      const scraped = await scrape(bearer('metrics-token-that-is-secret-and-long'));
+      expect(scraped.statusCode).toBe(200);
+      expect(scraped.body).toContain('http_request_duration_seconds');
+    });
+  },
+  { env: { METRICS_TOKEN: 'metrics-token-that-is-secret-and-long' } },
+);
+
+describeEachEngine(
+  '/metrics on an internal port (METRICS_PORT)',
+  (env) => {
+    let internal: FastifyInstance | undefined;
+    afterAll(async () => internal?.close());
+
+    it('serves metrics on the internal listener only: the public app answers 404', async () => {
+      const { config } = env();
+      internal = await listenForMetrics(env().app, {
+        port: config.metricsPort!,
+        host: config.metricsHost,
+        token: config.metricsToken,
+      });
+      await env().app.inject({ method: 'GET', url: '/healthz' });
+
+      const publicAnswer = await env().app.inject({ method: 'GET', url: '/metrics' });
+      expect(publicAnswer.statusCode).toBe(404);
+      expect(json(publicAnswer).code).toBe('route_not_found');
+      expect(publicAnswer.body).not.toContain('http_request_duration_seconds');
+
+      const address = internal.server.address();
+      if (!address || typeof address === 'string') throw new Error('metrics listener has no port');
+      expect(address.address).toBe('127.0.0.1');
+      const scraped = await fetch(`http://127.0.0.1:${address.port}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/healthz"/);
+      expect((await fetch(`http://127.0.0.1:${address.port}/api/events`)).status).toBe(404);
+    });
+  },
+  // Port 0: any free port, as a test needs; an operator names one.
+  { env: { METRICS_PORT: '0' } },
+);

@@ -1,9 +1,51 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { problem, sendProblem } from './problem';
 
-/** Prometheus metrics at /metrics: process defaults plus request durations by route and status. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Metrics;
+  }
+}
+
+export interface Metrics {
+  registry: Registry;
+  /** False once /metrics has moved to an internal port (`listenForMetrics`). */
+  onPublicPort: boolean;
+}
+
+export interface MetricsListenOptions {
+  port: number;
+  host: string;
+  token: string | undefined;
+}
+
+/** Hashing both sides first makes the comparison constant-time whatever the lengths. */
+function tokenMatches(authorization: string | undefined, token: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${token}`));
+}
+
+async function answerMetrics(
+  registry: Registry,
+  token: string | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (token !== undefined && !tokenMatches(request.headers.authorization, token)) {
+    return sendProblem(reply, problem(401, 'unauthenticated', 'Metrics need the METRICS_TOKEN bearer token'));
+  }
+  reply.type(registry.contentType);
+  return registry.metrics();
+}
+
+/**
+ * Prometheus metrics at /metrics: process defaults plus request durations by route and status.
+ * Without a token the endpoint is open, which the configuration allows only in local mode or when
+ * `listenForMetrics` moves it off the public port.
+ */
 export const metricsPlugin = fp(async (app: FastifyInstance, opts: { token: string | undefined }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -14,6 +56,8 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { token: stri
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  const metrics: Metrics = { registry, onPublicPort: true };
+  app.decorate('metrics', metrics);
 
   app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, never the raw URL, keeps label cardinality bounded.
@@ -26,13 +70,24 @@ export const metricsPlugin = fp(async (app: FastifyInstance, opts: { token: stri
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (opts.token && request.headers.authorization !== `Bearer ${opts.token}`) {
-      return sendProblem(
-        reply,
-        problem(401, 'unauthenticated', 'Metrics need the METRICS_TOKEN bearer token'),
-      );
-    }
-    reply.type(registry.contentType);
-    return registry.metrics();
+    // Moved to the internal port: the public one answers as for any unknown path.
+    if (!metrics.onPublicPort) return reply.callNotFound();
+    return answerMetrics(registry, opts.token, request, reply);
   });
 });
+
+/**
+ * METRICS_PORT: serves `app`'s metrics on their own listener (loopback by default) and stops
+ * serving them on the public port. Returns the listener, to be closed with the app.
+ */
+export async function listenForMetrics(
+  app: FastifyInstance,
+  { port, host, token }: MetricsListenOptions,
+): Promise<FastifyInstance> {
+  const { metrics } = app;
+  metrics.onPublicPort = false;
+  const internal = Fastify({ logger: false });
+  internal.get('/metrics', async (request, reply) => answerMetrics(metrics.registry, token, request, reply));
+  await internal.listen({ port, host });
+  return internal;
+}

@@ -7,7 +7,7 @@ import { FieldError, fieldAria } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem, type CodeMessages } from '@/lib/form-problem';
-import { safeNextPath } from '@/lib/safe-next-path';
+import { afterSignInPath } from '@/lib/safe-redirect';
 import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['email', 'password'] as const;
@@ -40,8 +40,7 @@ export function LoginForm() {
       });
       // Read at submit time rather than with useSearchParams, which would keep this form out of
       // the prerendered HTML.
-      const next = new URLSearchParams(window.location.search).get('next');
-      router.replace(safeNextPath(next, '/account'));
+      router.replace(afterSignInPath(window.location.search, window.location.origin));
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.status === 429

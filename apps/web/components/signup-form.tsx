@@ -7,6 +7,7 @@ import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem } from '@/lib/form-problem';
+import { afterSignInPath } from '@/lib/safe-redirect';
 import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'email', 'password', 'role'] as const;
@@ -32,7 +33,7 @@ export function SignupForm() {
         password: String(form.get('password') ?? ''),
         role: form.get('role') === 'organizer' ? 'organizer' : 'customer',
       });
-      router.push('/account');
+      router.push(afterSignInPath(window.location.search, window.location.origin));
     } catch (error) {
       setProblem(toFormProblem(error, FIELDS, MESSAGES));
       setSubmitting(false);

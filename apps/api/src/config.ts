@@ -58,10 +58,16 @@ export interface StreamConfig {
 }
 
 export interface RateLimitConfig {
-  /** Login attempts per IP per minute. */
+  /** Login attempts per IP per minute, whatever the account. */
   loginPerIp: number;
-  /** Login attempts per account per 15 minutes. */
+  /** Login attempts per account from one IP per 15 minutes; a successful login restores them. */
   loginPerAccount: number;
+  /** Failed logins of one account (from any IP) before its attempts have to wait. */
+  loginFreeFailures: number;
+  /** The first such wait; it doubles with each further failure. */
+  loginDelayMs: number;
+  /** The longest wait: what an attacker can hold the account's owner back at most. */
+  loginMaxDelayMs: number;
   /** Sign-ups per IP per hour. */
   registerPerIp: number;
   /** Token refreshes per IP per minute. */
@@ -163,6 +169,9 @@ export function loadConfig(env: Env = process.env): Config {
       'is required in production (NODE_ENV=production), unless METRICS_PORT serves /metrics on an internal port',
     );
   }
+  const loginDelayMs = int(env, 'RATE_LIMIT_LOGIN_DELAY_MS', 1000, 1, 60_000);
+  // Never longer than the 15-minute lock this back-off replaced.
+  const loginMaxDelayMs = int(env, 'RATE_LIMIT_LOGIN_MAX_DELAY_MS', 60_000, loginDelayMs, 15 * 60_000);
   const adminEmail = str(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
   if (!!adminEmail !== !!adminPassword) {
@@ -217,6 +226,9 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),
+      loginFreeFailures: int(env, 'RATE_LIMIT_LOGIN_FREE_FAILURES', 5, 0, 1000),
+      loginDelayMs,
+      loginMaxDelayMs,
       registerPerIp: int(env, 'RATE_LIMIT_REGISTER_PER_IP', 20, 1),
       refreshPerIp: int(env, 'RATE_LIMIT_REFRESH_PER_IP', 120, 1),
     },

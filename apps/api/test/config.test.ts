@@ -85,6 +85,31 @@ describe('configuration', () => {
     expect(loadConfig({})).toMatchObject({ metricsToken: undefined, metricsPort: undefined });
   });
 
+  it('reads the login throttling settings: a back-off capped well below the old 15-minute lock', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      loginPerIp: 20,
+      loginPerAccount: 10,
+      loginFreeFailures: 5,
+      loginDelayMs: 1000,
+      loginMaxDelayMs: 60_000,
+      registerPerIp: 20,
+      refreshPerIp: 120,
+    });
+    expect(
+      loadConfig({ RATE_LIMIT_LOGIN_DELAY_MS: '250', RATE_LIMIT_LOGIN_MAX_DELAY_MS: '2000' }).rateLimits,
+    ).toMatchObject({ loginDelayMs: 250, loginMaxDelayMs: 2000 });
+    expect(configError({ RATE_LIMIT_LOGIN_MAX_DELAY_MS: '500' }).variable).toBe(
+      'RATE_LIMIT_LOGIN_MAX_DELAY_MS',
+    );
+    expect(configError({ RATE_LIMIT_LOGIN_MAX_DELAY_MS: String(16 * 60_000) }).variable).toBe(
+      'RATE_LIMIT_LOGIN_MAX_DELAY_MS',
+    );
+    expect(configError({ RATE_LIMIT_LOGIN_DELAY_MS: '0' }).variable).toBe('RATE_LIMIT_LOGIN_DELAY_MS');
+    expect(configError({ RATE_LIMIT_LOGIN_FREE_FAILURES: 'few' }).variable).toBe(
+      'RATE_LIMIT_LOGIN_FREE_FAILURES',
+    );
+  });
+
   it('reads allow-lists and the trusted proxy setting', () => {
     const config = loadConfig({
       CORS_ORIGINS: 'https://a.example, https://b.example',

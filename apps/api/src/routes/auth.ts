@@ -78,9 +78,12 @@ export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppConte
       },
     },
     async (request, reply) => {
-      await limits.loginPerIp.spend(request.ip);
-      await limits.loginPerAccount.spend(request.body.email.trim().toLowerCase());
-      const result = await login(deps, request.body, requestMeta(request));
+      const result = await limits.login.run(
+        request.ip,
+        request.body.email.trim().toLowerCase(),
+        () => login(deps, request.body, requestMeta(request)),
+        (error) => error instanceof UnauthenticatedError && error.code === 'invalid_credentials',
+      );
       setRefreshCookie(reply, ctx, result);
       return result;
     },

@@ -204,50 +204,89 @@ describeEachEngine(
       expect((await availability(env(), event.id)).remaining).toBe(2);
     });
 
-    it('honours a payment after expiry when seats remain, and refunds it when they are gone', async () => {
+    it('refuses to pay an order that is not pending (expired, cancelled, failed): 409 order_not_payable', async () => {
       const organizer = await signUp(env(), { role: 'organizer' });
-      const late = await signUp(env());
-      const other = await signUp(env());
+      const buyer = await signUp(env());
       const event = await makePublishedEvent(env(), organizer, {
-        capacity: 1,
-        ticketTypes: [{ name: 'Only', price: 20, limit: 1 }],
+        capacity: 10,
+        ticketTypes: [{ name: 'Only', price: 20, limit: 10 }],
+        promotions: [{ code: 'ONCE', kind: 'percent', value: 50, maxUses: 1 }],
       });
-      const tier = event.ticketTypes[0]!.id;
+      const items = [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 2 }];
+      const uses = async () =>
+        (
+          await env()
+            .ctx.db.selectFrom('promotions')
+            .select('uses')
+            .where('event_id', '=', event.id)
+            .executeTakeFirstOrThrow()
+        ).uses;
 
-      const a = await placeOrderOk(env(), late, {
-        eventId: event.id,
-        items: [{ ticketTypeId: tier, quantity: 1 }],
-      });
-      env().clock.advance(16 * 60 * 1000);
-      const honoured = json<OrderBody>(await pay(env(), late, a.id));
-      expect(honoured.status).toBe('paid');
-      expect(honoured.tickets).toHaveLength(1);
-
-      // Refund it to free the seat, then lose the race: the seat goes to someone else while expired.
+      const cancelled = await placeOrderOk(env(), buyer, { eventId: event.id, items, promoCode: 'ONCE' });
       await env().app.inject({
         method: 'POST',
-        url: `/api/orders/${a.id}/refunds`,
+        url: `/api/orders/${cancelled.id}/cancel`,
+        headers: bearer(buyer.accessToken),
+      });
+      const failed = await placeOrderOk(env(), buyer, { eventId: event.id, items });
+      expect(json(await pay(env(), buyer, failed.id, 'failed')).status).toBe('failed');
+      const expired = await placeOrderOk(env(), buyer, { eventId: event.id, items });
+      env().clock.advance(15 * 60 * 1000);
+
+      // Expired the moment its hold ran out, swept or not.
+      for (const closed of [cancelled, failed, expired]) {
+        const res = await pay(env(), buyer, closed.id);
+        expect(res.statusCode).toBe(409);
+        expect(json(res).code).toBe('order_not_payable');
+      }
+      const statuses = await Promise.all(
+        [cancelled, failed, expired].map(async (o) =>
+          json<OrderBody>(
+            await env().app.inject({
+              method: 'GET',
+              url: `/api/orders/${o.id}`,
+              headers: bearer(buyer.accessToken),
+            }),
+          ),
+        ),
+      );
+      expect(statuses.map((o) => [o.status, o.tickets ?? []])).toEqual([
+        ['cancelled', []],
+        ['failed', []],
+        ['expired', []],
+      ]);
+      expect((await availability(env(), event.id)).remaining).toBe(10);
+      expect(await uses()).toBe(0);
+    });
+
+    it('refuses a pending order whose event was unpublished meanwhile, and closes it (test provider)', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const buyer = await signUp(env());
+      const event = await makePublishedEvent(env(), organizer, {
+        capacity: 10,
+        ticketTypes: [{ name: 'Only', price: 20, limit: 10 }],
+      });
+      const placed = await placeOrderOk(env(), buyer, {
+        eventId: event.id,
+        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 1 }],
+      });
+      await env().app.inject({
+        method: 'POST',
+        url: `/api/events/${event.id}/unpublish`,
         headers: bearer(organizer.accessToken),
-        payload: {},
       });
-      const b = await placeOrderOk(env(), late, {
-        eventId: event.id,
-        items: [{ ticketTypeId: tier, quantity: 1 }],
-      });
-      env().clock.advance(16 * 60 * 1000);
-      await buyTickets(env(), other, {
-        eventId: event.id,
-        items: [{ ticketTypeId: tier, quantity: 1 }],
-      });
-      const refunded = json<OrderBody>(await pay(env(), late, b.id));
-      expect(refunded).toMatchObject({ status: 'refunded', refunded: 20 });
-      expect(refunded.tickets ?? []).toHaveLength(0);
-      const refunds = await env()
-        .ctx.db.selectFrom('refunds')
-        .selectAll()
-        .where('order_id', '=', b.id)
-        .execute();
-      expect(refunds).toEqual([expect.objectContaining({ amount: 2000, status: 'succeeded' })]);
+      const res = await pay(env(), buyer, placed.id);
+      expect(res.statusCode).toBe(409);
+      expect(json(res)).toMatchObject({ code: 'order_not_payable', reason: 'not_found' });
+      const row = await env()
+        .ctx.db.selectFrom('orders')
+        .select(['status', 'refunded_amount'])
+        .where('id', '=', placed.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'cancelled', refunded_amount: 2000 });
+      expect(
+        await env().ctx.db.selectFrom('tickets').select('id').where('order_id', '=', placed.id).execute(),
+      ).toEqual([]);
     });
 
     it('makes a zero-total order paid at once, with no payment step', async () => {

@@ -47,5 +47,15 @@ export function stripePaymentProvider(stripe: Stripe): PaymentProvider {
       );
       return { ref: refund.id };
     },
+    async cancelPayment(order) {
+      if (!order.payment_ref) return;
+      // Stripe refuses to cancel an intent that already succeeded; its webhook then brings the
+      // payment in late, where the sales rules decide.
+      await stripe.paymentIntents.cancel(
+        order.payment_ref,
+        { cancellation_reason: 'abandoned' },
+        { idempotencyKey: `cancel-${order.id}` },
+      );
+    },
   };
 }

@@ -17,7 +17,7 @@ const TOLERANCE_SECONDS = 300;
 /**
  * POST /api/payments/stripe/webhook: the signature is checked on the exact raw bytes Stripe sent;
  * each event id is handled once; events may arrive in any order (a success after a failure is
- * treated as a late payment and honoured or refunded).
+ * treated as a late payment, honoured only if the sales rules allow it and refunded otherwise).
  */
 export async function stripeWebhookRoutes(
   app: TypedApp,
@@ -60,11 +60,18 @@ export async function stripeWebhookRoutes(
       if (!(await rememberWebhookEvent(ctx, event.id, event.type)))
         return { received: true, duplicate: true };
 
-      const intent = event.data.object as { id?: string; metadata?: Record<string, string> };
+      const intent = event.data.object as {
+        id?: string;
+        created?: number;
+        metadata?: Record<string, string>;
+      };
       const orderId = intent.metadata?.orderId;
       if (orderId) {
-        if (event.type === 'payment_intent.succeeded')
-          await recordPaymentSucceeded(orders, orderId, intent.id ?? null, null);
+        if (event.type === 'payment_intent.succeeded') {
+          // When the intent was created tells whether the buyer started paying before the hold ran out.
+          const startedAt = typeof intent.created === 'number' ? new Date(intent.created * 1000) : null;
+          await recordPaymentSucceeded(orders, orderId, { ref: intent.id ?? null, startedAt }, null);
+        }
         if (event.type === 'payment_intent.payment_failed') await recordPaymentFailed(orders, orderId);
       }
       return { received: true };

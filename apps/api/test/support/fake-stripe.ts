@@ -62,6 +62,8 @@ export class FakeStripe {
         status: 'requires_payment_method',
         metadata: { orderId: params.get('metadata[orderId]'), eventId: params.get('metadata[eventId]') },
       };
+    } else if (req.method === 'POST' && /^\/v1\/payment_intents\/[\w-]+\/cancel$/.test(path)) {
+      reply = { id: path.split('/')[3], object: 'payment_intent', status: 'canceled' };
     } else if (req.method === 'POST' && path === '/v1/refunds') {
       reply = {
         id: `re_fake_${++this.counter}`,

@@ -15,6 +15,8 @@ export interface LedgerTicket {
   ageRange: string | null;
   country: string | null;
   status: 'valid' | 'used' | 'void';
+  /** Refunded after it was used at the door: its seat stays taken. */
+  refundedAfterUse?: boolean;
 }
 
 export interface LedgerOrder {
@@ -200,5 +202,8 @@ async function refundTickets(env: TestEnv, organizer: SignedIn, order: LedgerOrd
   const amount = minor((res.json() as { amount: number }).amount);
   if (amount !== tickets.reduce((s, t) => s + t.pricePaid, 0)) throw new Error('refund amount is off');
   order.refunded += amount;
-  for (const t of tickets) t.status = 'void';
+  for (const t of tickets) {
+    if (t.status === 'used') t.refundedAfterUse = true;
+    t.status = 'void';
+  }
 }

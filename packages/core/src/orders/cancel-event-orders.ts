@@ -3,6 +3,7 @@ import type { EventView } from '../events/event-view';
 import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError } from '../shared/errors';
 import type { OrderDeps } from './order-deps';
+import { cancelStartedPayment } from './payment-cancellation';
 import { refundTickets } from './refund-order';
 import { releaseHold } from './release-hold';
 
@@ -25,9 +26,10 @@ export async function cancelEventWithRefunds(
     .execute();
   for (const order of open) {
     if (order.status === 'pending') {
-      await deps.db
+      const released = await deps.db
         .transaction()
         .execute((tx) => releaseHold(tx, deps.clock, order, 'cancelled', actor.userId, meta.ip));
+      if (released) await cancelStartedPayment(deps.payments, order);
     } else {
       // A refund racing this one may already have settled the order; that is fine.
       await refundTickets(deps, actor.userId, order, { reason: 'Event cancelled' }, meta).catch(

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 import type { OrderDeps } from './order-deps';
 import { loadOrderView, type OrderView } from './order-view';
+import { cancelStartedPayment } from './payment-cancellation';
 import { releaseHold } from './release-hold';
 
 /** The buyer drops a pending order; its seats and promo use return at once. */
@@ -23,6 +24,7 @@ export async function cancelOrder(
       `Only a pending order can be cancelled; this one is ${order.status}`,
     );
   deps.onAvailabilityChanged?.(order.event_id);
+  await cancelStartedPayment(deps.payments, order);
   const current = await deps.db
     .selectFrom('orders')
     .selectAll()

@@ -1,14 +1,17 @@
 import type { Db } from '../db/database';
 import type { Clock } from '../shared/clock';
+import { cancelStartedPayment } from './payment-cancellation';
+import type { PaymentProvider } from './payment-provider';
 import { releaseHold } from './release-hold';
 
 /**
  * Marks pending orders whose hold ran out as `expired` and frees their seats. Availability does
  * not wait for this (reads discount expired holds at once); the sweep keeps the counters tidy.
- * Each order is released in its own short transaction. Returns the events that changed.
+ * Each order is released in its own short transaction, and a payment started for it is cancelled.
+ * Returns the events that changed.
  */
 export async function expireHolds(
-  deps: { db: Db; clock: Clock },
+  deps: { db: Db; clock: Clock; payments?: PaymentProvider },
   eventId?: string,
   limit = 500,
 ): Promise<string[]> {
@@ -24,7 +27,10 @@ export async function expireHolds(
     const released = await deps.db
       .transaction()
       .execute((tx) => releaseHold(tx, deps.clock, order, 'expired', null));
-    if (released) changed.add(order.event_id);
+    if (!released) continue;
+    changed.add(order.event_id);
+    // Not awaited: a sold-out placement sweeps on its request path and must not wait on Stripe.
+    if (deps.payments) void cancelStartedPayment(deps.payments, order);
   }
   return [...changed];
 }

@@ -1,15 +1,41 @@
+import type { OrderRow } from '../db/schema';
 import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 import type { OrderDeps } from './order-deps';
 import { loadOrderView, type OrderView } from './order-view';
+import { cancelStartedPayment } from './payment-cancellation';
 import { recordPaymentSucceeded } from './record-payment';
 import { releaseHold } from './release-hold';
+
+const notPayable = (message: string, extra: Record<string, unknown> = {}) =>
+  new ConflictError('order_not_payable', message, extra);
+
+/**
+ * Only a pending order whose hold is still live can be paid. One whose hold ran out but was not
+ * swept yet is expired here, so the answer does not depend on when the sweep last ran.
+ */
+async function assertPayable(deps: OrderDeps, order: OrderRow, actorId: string, ip: string | null) {
+  if (order.paid_at) throw new ConflictError('order_already_paid', 'This order is already paid');
+  if (order.status !== 'pending') throw notPayable(`The order is ${order.status} and can no longer be paid`);
+  if (order.total === 0) throw new ConflictError('order_already_paid', 'Nothing to pay');
+  if (deps.clock.now() >= new Date(order.expires_at)) {
+    const released = await deps.db
+      .transaction()
+      .execute((tx) => releaseHold(tx, deps.clock, order, 'expired', actorId, ip));
+    if (released) {
+      deps.onAvailabilityChanged?.(order.event_id);
+      await cancelStartedPayment(deps.payments, order);
+    }
+    throw notPayable('The hold on these tickets ran out; place a new order');
+  }
+}
 
 /**
  * The buyer pays. With the test provider the outcome is chosen by the caller (the offline demo
  * and tests); with Stripe this starts a PaymentIntent and returns its client secret, and the
- * webhook later marks the order paid.
+ * webhook later marks the order paid. Either way the order becomes paid only through
+ * `recordPaymentSucceeded`, which applies the sales rules.
  */
 export async function payOrder(
   deps: OrderDeps,
@@ -20,13 +46,9 @@ export async function payOrder(
 ): Promise<OrderView> {
   const { order, role } = await findOrderFor(deps.db, actor, orderId);
   if (role !== 'buyer') throw new NotFoundError('Order');
-  if (order.paid_at) throw new ConflictError('order_already_paid', 'This order is already paid');
-  if (order.status === 'pending' && order.total === 0)
-    throw new ConflictError('order_already_paid', 'Nothing to pay');
+  await assertPayable(deps, order, actor.userId, meta.ip);
 
   if (deps.payments.name !== 'test') {
-    if (order.status !== 'pending')
-      throw new ConflictError('order_not_pending', `The order is ${order.status}`);
     const started = await deps.payments.startPayment(order);
     if (started.ref)
       await deps.db
@@ -41,10 +63,20 @@ export async function payOrder(
     const released = await deps.db
       .transaction()
       .execute((tx) => releaseHold(tx, deps.clock, order, 'failed', actor.userId, meta.ip));
-    if (!released) throw new ConflictError('order_not_pending', `The order is ${order.status}`);
+    if (!released) throw notPayable('The order is no longer pending');
     deps.onAvailabilityChanged?.(order.event_id);
   } else {
-    await recordPaymentSucceeded(deps, order.id, `test_pay_${order.id}`, actor.userId);
+    const { refusal } = await recordPaymentSucceeded(
+      deps,
+      order.id,
+      { ref: `test_pay_${order.id}` },
+      actor.userId,
+    );
+    if (refusal) {
+      throw notPayable(`${refusal.message}; the payment was refunded and the order closed`, {
+        reason: refusal.code,
+      });
+    }
   }
   const current = await deps.db
     .selectFrom('orders')

@@ -7,6 +7,12 @@ export interface PaymentProvider {
   startPayment(order: OrderRow): Promise<{ ref: string | null; clientSecret?: string }>;
   /** Pays back `amount` minor units of an order; `idempotencyKey` makes a retried call a no-op. */
   refund(order: OrderRow, amount: number, idempotencyKey: string): Promise<{ ref: string }>;
+  /**
+   * Stops collecting payment for an order whose hold was released (cancelled, expired), so the
+   * buyer cannot complete a payment nobody will honour. Best effort: a payment that succeeded
+   * first arrives as a late payment and goes through the sales rules.
+   */
+  cancelPayment(order: OrderRow): Promise<void>;
 }
 
 /**
@@ -17,4 +23,5 @@ export const testPaymentProvider: PaymentProvider = {
   name: 'test',
   startPayment: async (order) => ({ ref: `test_pay_${order.id}` }),
   refund: async (_order, _amount, idempotencyKey) => ({ ref: `test_refund_${idempotencyKey}` }),
+  cancelPayment: async () => undefined,
 };

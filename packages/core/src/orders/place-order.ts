@@ -1,16 +1,17 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../audit/write-audit';
-import type { OrderItemRow, OrderRow, TicketTypeRow } from '../db/schema';
+import type { OrderItemRow, OrderRow } from '../db/schema';
 import { requireRole, type Actor, type RequestMeta } from '../identity/actor';
-import { ConflictError, NotFoundError, ValidationError, type FieldError } from '../shared/errors';
+import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { validateAttendees, type Attendee } from './attendees';
 import { expireHolds } from './expire-holds';
 import { holdSeats, moveSeats, SoldOutError } from './inventory';
 import type { OrderDeps } from './order-deps';
 import { loadOrderView, toOrderView, type OrderView } from './order-view';
-import { priceOrder, type DiscountRule } from './pricing';
-import { checkPromotion, PromoInvalidError } from './promo-rules';
+import { assertHoldAllowed } from './hold-limits';
+import { priceOrder } from './pricing';
+import { redeemPromoUse } from './promo-uses';
+import { assertSaleAllowed, loadSale } from './sale-rules';
 import { settlePaidOrder } from './settle-payment';
 
 export interface PlaceOrderInput {
@@ -18,12 +19,6 @@ export interface PlaceOrderInput {
   items: { ticketTypeId: string; quantity: number }[];
   promoCode?: string | null;
   attendees?: Attendee[];
-}
-
-const salesClosed = (message: string) => new ConflictError('sales_closed', message);
-
-function within(now: Date, start: string | null, end: string | null): boolean {
-  return (!start || now >= new Date(start)) && (!end || now < new Date(end));
 }
 
 /** Item rules that need no database: whole positive quantities, each tier once. */
@@ -39,28 +34,6 @@ function validateItems(items: PlaceOrderInput['items']): void {
     seen.add(item.ticketTypeId);
   });
   if (errors.length) throw new ValidationError(errors);
-}
-
-/** Per-order minimum and maximum, and each tier's own sales window. */
-function checkTiers(items: PlaceOrderInput['items'], tiers: TicketTypeRow[], now: Date): void {
-  const errors: FieldError[] = [];
-  items.forEach((item, i) => {
-    const tier = tiers.find((t) => t.id === item.ticketTypeId);
-    if (!tier)
-      return errors.push({ field: `items.${i}.ticketTypeId`, message: 'is not a ticket type of this event' });
-    if (item.quantity < tier.min_per_order)
-      errors.push({ field: `items.${i}.quantity`, message: `must be at least ${tier.min_per_order}` });
-    if (tier.max_per_order !== null && item.quantity > tier.max_per_order) {
-      errors.push({
-        field: `items.${i}.quantity`,
-        message: `must be at most ${tier.max_per_order} per order`,
-      });
-    }
-  });
-  if (errors.length) throw new ValidationError(errors);
-  for (const tier of tiers) {
-    if (!within(now, tier.sales_start, tier.sales_end)) throw salesClosed(`${tier.name} is not on sale now`);
-  }
 }
 
 /**
@@ -82,48 +55,24 @@ export async function placeOrder(
   const now = deps.clock.now();
   const attempt = () =>
     deps.transact(async (tx) => {
-      const event = await tx
-        .selectFrom('events')
-        .selectAll()
-        .where('id', '=', input.eventId)
-        .executeTakeFirst();
-      if (!event || event.status === 'draft') throw new NotFoundError('Event');
-      if (event.status === 'cancelled') throw new ConflictError('event_cancelled', 'This event is cancelled');
-      if (
-        !within(now, event.sales_start, event.sales_end) ||
-        (event.listed_until && now >= new Date(event.listed_until))
-      ) {
-        throw salesClosed('Ticket sales for this event are closed');
-      }
-      const tiers = await tx
-        .selectFrom('ticket_types')
-        .selectAll()
-        .where('event_id', '=', event.id)
-        .where(
-          'id',
-          'in',
-          input.items.map((i) => i.ticketTypeId),
-        )
-        .execute();
-      checkTiers(input.items, tiers, now);
-
-      let rule: DiscountRule | null = null;
-      let promotionId: string | null = null;
-      if (input.promoCode?.trim()) {
-        const promo = await tx
-          .selectFrom('promotions')
-          .selectAll()
-          .where('event_id', '=', event.id)
-          .where('code_key', '=', input.promoCode.trim().toUpperCase())
-          .executeTakeFirst();
-        rule = checkPromotion(promo, now, input.items);
-        promotionId = promo!.id;
-      }
-
+      const promoCode = input.promoCode?.trim().toUpperCase() || null;
+      const sale = await loadSale(tx, input.eventId, input.items, promoCode ? { code: promoCode } : null);
+      const rule = assertSaleAllowed(sale, input.items, { now, windowsAt: now, promoUseCounted: false });
+      const { event, tiers } = sale;
+      const promotionId = sale.promo?.id ?? null;
       const priced = priceOrder(
         input.items.map((i) => ({ ...i, unitPrice: tiers.find((t) => t.id === i.ticketTypeId)!.price })),
         rule,
       );
+      const free = priced.total === 0;
+      // A free order is complete at once and holds nothing.
+      if (!free)
+        await assertHoldAllowed(tx, {
+          buyerId: actor.userId,
+          eventId: event.id,
+          now,
+          max: deps.maxPendingOrdersPerBuyer,
+        });
       const orderId = newId();
       await writeAudit(tx, deps.clock, {
         actorId: actor.userId,
@@ -136,11 +85,10 @@ export async function placeOrder(
           seats,
           total: priced.total,
           currency: event.currency,
-          promoCode: promotionId ? input.promoCode!.trim().toUpperCase() : null,
+          promoCode: promotionId ? promoCode : null,
         },
       });
       const iso = now.toISOString();
-      const free = priced.total === 0;
       const row: OrderRow = {
         id: orderId,
         event_id: event.id,
@@ -152,7 +100,7 @@ export async function placeOrder(
         total: priced.total,
         refunded_amount: 0,
         promotion_id: promotionId,
-        promo_code: promotionId ? input.promoCode!.trim().toUpperCase() : null,
+        promo_code: promotionId ? promoCode : null,
         attendees: JSON.stringify(attendees),
         expires_at: new Date(now.getTime() + deps.holdSeconds * 1000).toISOString(),
         paid_at: free ? iso : null,
@@ -176,17 +124,8 @@ export async function placeOrder(
       // The contended rows come last, so PostgreSQL holds their locks only from these conditional
       // updates to the commit (the order rows' foreign keys are checked at commit, see migration 003).
       await holdSeats(tx, event.id, input.items);
-      if (promotionId) {
-        // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
-        const redeemed = await tx
-          .updateTable('promotions')
-          .set({ uses: sql<number>`uses + 1` })
-          .where('id', '=', promotionId)
-          .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
-          .executeTakeFirst();
-        if (Number(redeemed.numUpdatedRows) !== 1)
-          throw new PromoInvalidError('This promo code has been fully redeemed');
-      }
+      // Conditional, like the seats: two buyers racing for a code's last use get one use between them.
+      if (promotionId) await redeemPromoUse(tx, promotionId);
 
       if (free) {
         // Nothing to pay: the order is complete at once.

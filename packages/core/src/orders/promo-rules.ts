@@ -9,14 +9,23 @@ export class PromoInvalidError extends DomainError {
   }
 }
 
-/** Checks a code against an order: validity window, eligible tiers and minimum quantity. */
-export function checkPromotion(promo: PromotionRow | undefined, now: Date, items: SeatCount[]): DiscountRule {
+/**
+ * Checks a code against an order: validity window, eligible tiers, minimum quantity and (unless
+ * the order already holds one of its uses) whether a use is left. The use itself is taken by
+ * `redeemPromoUse`, conditionally, so this read only gives the early, clear answer.
+ */
+export function checkPromotion(
+  promo: PromotionRow | undefined,
+  now: Date,
+  items: SeatCount[],
+  options: { countUses: boolean } = { countUses: true },
+): DiscountRule {
   if (!promo) throw new PromoInvalidError('This promo code does not exist for this event');
   if (promo.valid_from && now < new Date(promo.valid_from))
     throw new PromoInvalidError('This promo code is not valid yet');
   if (promo.valid_until && now >= new Date(promo.valid_until))
     throw new PromoInvalidError('This promo code has expired');
-  if (promo.max_uses !== null && promo.uses >= promo.max_uses)
+  if (options.countUses && promo.max_uses !== null && promo.uses >= promo.max_uses)
     throw new PromoInvalidError('This promo code has been fully redeemed');
   const tiers = promo.ticket_type_ids ? (JSON.parse(promo.ticket_type_ids) as string[]) : null;
   const eligible = items

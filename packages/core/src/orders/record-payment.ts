@@ -1,121 +1,133 @@
-import { sql } from 'kysely';
-import { recordUnfilledSale } from '../analytics/sales-rollups';
-import { writeAudit } from '../audit/write-audit';
+import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
-import { NotFoundError } from '../shared/errors';
-import { newId } from '../shared/ids';
-import { moveSeats, takeSeatsAsSold } from './inventory';
+import { DomainError, NotFoundError } from '../shared/errors';
+import { moveSeats, SoldOutError, takeSeatsAsSold } from './inventory';
 import { orderSeats } from './order-access';
 import type { OrderDeps } from './order-deps';
+import { redeemPromoUse } from './promo-uses';
+import { refusePayment, type PaymentRefusal } from './refuse-payment';
+import { assertSaleAllowed, loadSale } from './sale-rules';
 import { settlePaidOrder } from './settle-payment';
 
-export type PaymentOutcome = 'paid' | 'already_paid' | 'paid_late' | 'refunded_late';
+export type PaymentOutcome = 'paid' | 'already_paid' | 'paid_late' | 'refused';
+
+/** A payment a provider reports as received. */
+export interface ReceivedPayment {
+  /** The provider's reference (a PaymentIntent id). */
+  ref: string | null;
+  /** When the buyer started paying, if the provider says (Stripe: the PaymentIntent's creation). */
+  startedAt?: Date | null;
+}
+
+/** A sale rule failed while the payment was being taken; its transaction rolls back. */
+class SaleRefused extends Error {
+  constructor(readonly rule: DomainError) {
+    super(rule.message);
+  }
+}
+
+// Attempts at the conditional status change before giving up: each failure means another writer
+// (a sweep, a cancellation) changed the order in between, which happens at most a couple of times.
+const TRANSITION_ATTEMPTS = 3;
 
 /**
- * A provider reports that an order's payment succeeded (test provider or Stripe webhook). Safe
- * to call any number of times, concurrently too: the transition out of a state is one
- * conditional UPDATE, so tickets are issued once.
- *
- * A payment for an order whose hold has expired (or that was cancelled meanwhile) is honoured
- * when its seats can still be taken, and otherwise refunded automatically in full.
+ * A provider reports that an order's payment succeeded (test provider, Stripe webhook). The order
+ * becomes `paid` only if the sale is allowed (`sale-rules.ts`), checked here whatever the path:
+ * while the hold is live, and for a late payment on a cancelled, failed or expired order, which
+ * must also take its seats and promo use again, atomically. Otherwise the order stays closed and
+ * the money is refunded automatically (`refuse-payment.ts`). Safe to call any number of times,
+ * concurrently too: the transition out of a state is one conditional UPDATE.
  */
 export async function recordPaymentSucceeded(
   deps: OrderDeps,
   orderId: string,
-  providerRef: string | null,
+  payment: ReceivedPayment,
   actorId: string | null,
-): Promise<{ order: OrderRow; outcome: PaymentOutcome }> {
-  const result = await deps.transact(async (tx) => {
-    const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
-    if (!order) throw new NotFoundError('Order');
-    if (order.paid_at) return { order, outcome: 'already_paid' as const, refundId: null };
-    const now = deps.clock.now().toISOString();
-    const transition = (from: OrderRow['status'], to: OrderRow['status'], extra: Partial<OrderRow> = {}) =>
-      tx
-        .updateTable('orders')
-        .set({
-          status: to,
-          paid_at: now,
-          updated_at: now,
-          payment_ref: providerRef ?? order.payment_ref,
-          ...extra,
-        })
-        .where('id', '=', order.id)
-        .where('status', '=', from)
-        .where('paid_at', 'is', null)
-        .executeTakeFirst()
-        .then((r) => Number(r.numUpdatedRows) === 1);
-
-    if (order.status === 'pending') {
-      if (!(await transition('pending', 'paid')))
-        return { order, outcome: 'already_paid' as const, refundId: null };
-      await moveSeats(tx, order.event_id, await orderSeats(tx, order.id), { held: -1, sold: 1 });
-      const paid = { ...order, status: 'paid' as const, paid_at: now };
-      await settlePaidOrder(tx, deps, paid, 'order.paid', actorId);
-      return { order: paid, outcome: 'paid' as const, refundId: null };
-    }
-
-    // The hold is gone: take the seats again if they are still free.
-    const seats = await orderSeats(tx, order.id);
-    if (await takeSeatsAsSold(tx, order.event_id, seats)) {
-      if (!(await transition(order.status, 'paid', { closed_at: null })))
-        throw new Error('order changed during payment');
-      if (order.promotion_id) {
-        await tx
-          .updateTable('promotions')
-          .set({ uses: sql<number>`uses + 1` })
-          .where('id', '=', order.promotion_id)
-          .execute();
-      }
-      const paid = { ...order, status: 'paid' as const, paid_at: now };
-      await settlePaidOrder(tx, deps, paid, 'order.paid_late', actorId);
-      return { order: paid, outcome: 'paid_late' as const, refundId: null };
-    }
-    // Sold out meanwhile: the money goes back, all of it.
-    const refundId = newId();
-    if (!(await transition(order.status, 'refunded', { refunded_amount: order.total })))
-      throw new Error('order changed during payment');
-    await tx
-      .insertInto('refunds')
-      .values({
-        id: refundId,
-        order_id: order.id,
-        amount: order.total,
-        currency: order.currency,
-        ticket_ids: '[]',
-        status: 'pending',
-        reason: 'Paid after the hold expired and the tickets were sold out',
-        provider_ref: null,
-        requested_by: null,
-        created_at: now,
-      })
-      .execute();
-    await recordUnfilledSale(tx, { ...order, paid_at: now });
-    await writeAudit(tx, deps.clock, {
-      actorId,
-      action: 'order.refunded_late_payment',
-      targetType: 'order',
-      targetId: order.id,
-      details: { amount: order.total, currency: order.currency },
+): Promise<{ order: OrderRow; outcome: PaymentOutcome; refusal?: PaymentRefusal }> {
+  let refusedBy: DomainError | null = null;
+  const result = await deps
+    .transact((tx) => takePayment(tx, deps, orderId, payment, actorId))
+    .catch((error: unknown) => {
+      if (!(error instanceof SaleRefused)) throw error;
+      refusedBy = error.rule;
+      return null;
     });
-    return {
-      order: { ...order, status: 'refunded' as const, paid_at: now, refunded_amount: order.total },
-      outcome: 'refunded_late' as const,
-      refundId,
-    };
-  });
-
-  if (result.refundId) {
-    const { ref } = await deps.payments.refund(result.order, result.order.total, result.refundId);
-    await deps.db
-      .updateTable('refunds')
-      .set({ status: 'succeeded', provider_ref: ref })
-      .where('id', '=', result.refundId)
-      .execute();
-  }
+  if (result === null) return refusePayment(deps, orderId, payment.ref, refusedBy!, actorId);
   if (result.outcome === 'paid' || result.outcome === 'paid_late') {
     deps.onAvailabilityChanged?.(result.order.event_id);
     deps.onOutbox?.();
   }
-  return { order: result.order, outcome: result.outcome };
+  return result;
+}
+
+async function takePayment(
+  tx: Tx,
+  deps: OrderDeps,
+  orderId: string,
+  payment: ReceivedPayment,
+  actorId: string | null,
+): Promise<{ order: OrderRow; outcome: PaymentOutcome }> {
+  for (let attempt = 1; ; attempt++) {
+    const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!order) throw new NotFoundError('Order');
+    if (order.paid_at) return { order, outcome: 'already_paid' };
+    const now = deps.clock.now();
+    const iso = now.toISOString();
+    // First, so two payments of one order take turns on its row.
+    const moved = await tx
+      .updateTable('orders')
+      .set({
+        status: 'paid',
+        paid_at: iso,
+        updated_at: iso,
+        closed_at: null,
+        payment_ref: payment.ref ?? order.payment_ref,
+      })
+      .where('id', '=', order.id)
+      .where('status', '=', order.status)
+      .where('paid_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) {
+      if (attempt < TRANSITION_ATTEMPTS) continue;
+      throw new Error(`order ${order.id} kept changing while its payment was recorded`);
+    }
+
+    const seats = await orderSeats(tx, order.id);
+    const held = order.status === 'pending';
+    if (held) {
+      await moveSeats(tx, order.event_id, seats, { held: -1, sold: 1 });
+    } else {
+      // The hold is gone: the seats and the promo use must be free again, taken conditionally.
+      if (!(await takeSeatsAsSold(tx, order.event_id, seats))) throw new SaleRefused(new SoldOutError());
+      if (order.promotion_id) await refuseOnRule(() => redeemPromoUse(tx, order.promotion_id!));
+    }
+    // Read after the event row was locked by the seat update: an event cancelled or unpublished
+    // concurrently is either seen here or waits for this commit (and then refunds this order).
+    const sale = await loadSale(
+      tx,
+      order.event_id,
+      seats,
+      order.promotion_id ? { id: order.promotion_id } : null,
+    );
+    const startedInTime = (payment.startedAt ?? now) < new Date(order.expires_at);
+    await refuseOnRule(async () =>
+      assertSaleAllowed(sale, seats, {
+        now,
+        windowsAt: startedInTime ? new Date(order.created_at) : now,
+        promoUseCounted: true,
+      }),
+    );
+    const paid: OrderRow = { ...order, status: 'paid', paid_at: iso, updated_at: iso, closed_at: null };
+    await settlePaidOrder(tx, deps, paid, held ? 'order.paid' : 'order.paid_late', actorId);
+    return { order: paid, outcome: held ? 'paid' : 'paid_late' };
+  }
+}
+
+async function refuseOnRule(check: () => Promise<unknown>): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (error instanceof DomainError) throw new SaleRefused(error);
+    throw error;
+  }
 }

@@ -7,6 +7,7 @@ import type { Actor, RequestMeta } from '../identity/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { moveSeats } from './inventory';
+import { giveBackPromoUse } from './promo-uses';
 import { findOrderFor, type OrderRole } from './order-access';
 import type { OrderDeps } from './order-deps';
 
@@ -60,16 +61,51 @@ export async function refundOrder(
 ): Promise<RefundView> {
   const { order, role } = await findOrderFor(deps.db, actor, orderId);
   await assertMayRefund(deps, role, order);
-  return refundTickets(deps, actor.userId, order, input, meta);
+  return refundTickets(deps, actor.userId, order, input, meta, { byBuyer: role === 'buyer' });
 }
 
-/** The refund itself, for callers that already checked who may refund (event cancellation). */
+const isRefunded = (t: TicketRow) => t.status === 'void';
+
+/**
+ * Which tickets a refund covers. A buyer's never includes one admitted at the door (409
+ * `ticket_used`), and "all" means all unused ones; the organizer and admins may refund any.
+ */
+function chooseTickets(tickets: TicketRow[], ticketIds: string[] | undefined, byBuyer: boolean): TicketRow[] {
+  const open = tickets.filter((t) => !isRefunded(t));
+  const selected = ticketIds
+    ? [...new Set(ticketIds)].map((id) => {
+        const ticket = tickets.find((t) => t.id === id);
+        if (!ticket)
+          throw new ValidationError([{ field: 'ticketIds', message: `${id} is not a ticket of this order` }]);
+        return ticket;
+      })
+    : open.filter((t) => !byBuyer || t.status === 'valid');
+  const used = selected.filter((t) => t.status === 'used');
+  if (byBuyer && used.length > 0) {
+    throw new ConflictError('ticket_used', 'A ticket already admitted at the door cannot be refunded', {
+      ticketIds: used.map((t) => t.id),
+    });
+  }
+  if (selected.some(isRefunded) || selected.length === 0) {
+    if (byBuyer && selected.length === 0 && open.length > 0)
+      throw new ConflictError('ticket_used', 'Every ticket left on this order was already used at the door');
+    throw new ConflictError('already_refunded', 'Some of these tickets are already refunded');
+  }
+  return selected;
+}
+
+/**
+ * The refund itself, for callers that already checked who may refund (event cancellation refunds
+ * as the organizer). Refunded tickets turn `void`; a ticket already used at the door does not
+ * return its seat to sale (its attendee is in it).
+ */
 export async function refundTickets(
   deps: OrderDeps,
   actorId: string | null,
   order: OrderRow,
   input: { ticketIds?: string[] | undefined; reason?: string | undefined },
   meta: RequestMeta,
+  options: { byBuyer: boolean } = { byBuyer: false },
 ): Promise<RefundView> {
   if (!order.paid_at || (order.status !== 'paid' && order.status !== 'partially_refunded')) {
     throw new ConflictError('order_not_refundable', `An order that is ${order.status} cannot be refunded`);
@@ -81,30 +117,21 @@ export async function refundTickets(
     // run one after another, each reading the tickets as the previous one left them.
     await tx.updateTable('orders').set({ updated_at: now }).where('id', '=', order.id).execute();
     const tickets = await tx.selectFrom('tickets').selectAll().where('order_id', '=', order.id).execute();
-    const wanted = input.ticketIds
-      ? [...new Set(input.ticketIds)]
-      : tickets.filter((t) => t.status !== 'void').map((t) => t.id);
-    const selected: TicketRow[] = wanted.map((id) => {
-      const ticket = tickets.find((t) => t.id === id);
-      if (!ticket)
-        throw new ValidationError([{ field: 'ticketIds', message: `${id} is not a ticket of this order` }]);
-      return ticket;
-    });
-    if (selected.length === 0)
-      throw new ConflictError('already_refunded', 'Every ticket of this order is already refunded');
-
+    const selected = chooseTickets(tickets, input.ticketIds, options.byBuyer);
+    const wanted = selected.map((t) => t.id);
+    // Conditional on the state read above: a ticket admitted or refunded meanwhile fails the refund.
     const voided = await tx
       .updateTable('tickets')
       .set({ status: 'void', voided_at: now })
       .where('order_id', '=', order.id)
       .where('id', 'in', wanted)
-      .where('status', '!=', 'void')
+      .where('status', 'in', options.byBuyer ? ['valid'] : ['valid', 'used'])
       .executeTakeFirst();
     if (Number(voided.numUpdatedRows) !== selected.length) {
-      throw new ConflictError('already_refunded', 'Some of these tickets are already refunded');
+      throw new ConflictError('already_refunded', 'Some of these tickets were refunded or used meanwhile');
     }
     const amount = selected.reduce((sum, t) => sum + t.price_paid, 0);
-    const remaining = tickets.length - tickets.filter((t) => t.status === 'void').length - selected.length;
+    const remaining = tickets.length - tickets.filter(isRefunded).length - selected.length;
     const status = remaining === 0 ? 'refunded' : 'partially_refunded';
     const updated = await tx
       .updateTable('orders')
@@ -116,21 +143,18 @@ export async function refundTickets(
       throw new ConflictError('refund_exceeds_payment', 'That would refund more than was paid');
 
     await recordRefund(tx, order, selected, amount);
+    // Only unused seats return to sale.
     const seats = new Map<string, number>();
-    for (const t of selected) seats.set(t.ticket_type_id, (seats.get(t.ticket_type_id) ?? 0) + 1);
-    await moveSeats(
-      tx,
-      order.event_id,
-      [...seats].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity })),
-      { held: 0, sold: -1 },
-    );
-    if (status === 'refunded' && order.promotion_id) {
-      await tx
-        .updateTable('promotions')
-        .set({ uses: sql<number>`uses - 1` })
-        .where('id', '=', order.promotion_id)
-        .execute();
-    }
+    for (const t of selected)
+      if (t.status === 'valid') seats.set(t.ticket_type_id, (seats.get(t.ticket_type_id) ?? 0) + 1);
+    if (seats.size > 0)
+      await moveSeats(
+        tx,
+        order.event_id,
+        [...seats].map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity })),
+        { held: 0, sold: -1 },
+      );
+    if (status === 'refunded' && order.promotion_id) await giveBackPromoUse(tx, order.promotion_id);
     await tx
       .insertInto('refunds')
       .values({

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { writeAudit } from '../audit/write-audit';
 import type { Tx } from '../db/database';
 import type { OrderRow, OrderStatus } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { moveSeats } from './inventory';
 import { orderSeats } from './order-access';
+import { giveBackPromoUse } from './promo-uses';
 
 /**
  * Closes a pending order (expired, cancelled or failed) and gives its seats and promo use back.
@@ -28,13 +28,7 @@ export async function releaseHold(
     .executeTakeFirst();
   if (Number(closed.numUpdatedRows) !== 1) return false;
   await moveSeats(tx, order.event_id, await orderSeats(tx, order.id), { held: -1, sold: 0 });
-  if (order.promotion_id) {
-    await tx
-      .updateTable('promotions')
-      .set({ uses: sql<number>`uses - 1` })
-      .where('id', '=', order.promotion_id)
-      .execute();
-  }
+  if (order.promotion_id) await giveBackPromoUse(tx, order.promotion_id);
   await writeAudit(tx, clock, {
     actorId,
     action: `order.${to}`,

@@ -4,6 +4,7 @@ import * as m002 from './002-events';
 import * as m003 from './003-orders';
 import * as m004 from './004-checkin';
 import * as m005 from './005-analytics';
+import * as m006 from './006-hold-limits';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-orders': m003,
   '004-checkin': m004,
   '005-analytics': m005,
+  '006-hold-limits': m006,
 };

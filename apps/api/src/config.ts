@@ -222,7 +222,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsHost: str(env, 'METRICS_HOST') ?? '127.0.0.1',
     publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
     orderHoldSeconds: int(env, 'ORDER_HOLD_MINUTES', 15, 1, 24 * 60) * 60,
-    maxPendingOrdersPerBuyer: int(env, 'MAX_PENDING_ORDERS_PER_BUYER', 2, 1, 100),
+    maxPendingOrdersPerBuyer: int(env, 'MAX_PENDING_ORDERS_PER_BUYER', 2, 1, 10_000),
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),

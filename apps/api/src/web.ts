@@ -36,6 +36,8 @@ export async function mountWeb(app: FastifyInstance, options: { dev: boolean }):
       method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       url: '/*',
       schema: { hide: true },
+      // Next sets each page's policy, with its script nonce (apps/web/proxy.ts).
+      config: { ownContentSecurityPolicy: true },
       handler: async (request, reply) => {
         if (request.url === '/api' || request.url.startsWith('/api/')) {
           return sendProblem(

@@ -1,6 +1,7 @@
 import '@picocss/pico/css/pico.min.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
 import { AuthProvider } from '@/lib/auth-context';
@@ -16,7 +17,10 @@ export const viewport: Viewport = {
   colorScheme: 'light dark',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry the request's CSP nonce (proxy.ts), which
+  // prerendered HTML could not, and the browser would refuse to run them.
+  await connection();
   return (
     <html lang="en">
       <body>

@@ -7,6 +7,7 @@ import { FieldError, fieldAria } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem, type CodeMessages } from '@/lib/form-problem';
+import { openPath } from '@/lib/open-path';
 import { afterSignInPath } from '@/lib/safe-redirect';
 import { useFormProblem } from '@/lib/use-form-problem';
 
@@ -38,9 +39,8 @@ export function LoginForm() {
         email: String(form.get('email') ?? '').trim(),
         password: String(form.get('password') ?? ''),
       });
-      // Read at submit time rather than with useSearchParams, which would keep this form out of
-      // the prerendered HTML.
-      router.replace(afterSignInPath(window.location.search, window.location.origin));
+      // Read at submit time, as the address bar has it.
+      openPath(router, afterSignInPath(window.location.search, window.location.origin), 'replace');
     } catch (error) {
       setProblem(
         error instanceof ApiError && error.status === 429

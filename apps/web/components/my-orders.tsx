@@ -57,9 +57,10 @@ export function MyOrders() {
                   </dl>
                   <div className="row-actions">
                     {status === 'pending' ? (
-                      <Link href={`/checkout/${order.id}`} className="button-link">
+                      // A plain link: checkout needs a document of its own (its CSP lets Stripe in).
+                      <a href={`/checkout/${order.id}`} className="button-link">
                         Complete payment<span className="visually-hidden"> for {order.eventName}</span>
-                      </Link>
+                      </a>
                     ) : null}
                     <Link href={`/account/orders/${order.id}`}>
                       {status === 'paid' || status === 'partially_refunded'

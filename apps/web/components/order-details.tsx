@@ -102,9 +102,10 @@ function OrderView({
       {status === 'pending' ? (
         <div className="row-actions lifecycle-actions">
           {asBuyer ? (
-            <Link href={`/checkout/${order.id}`} className="button-link">
+            // A plain link: checkout needs a document of its own (its CSP lets Stripe in).
+            <a href={`/checkout/${order.id}`} className="button-link">
               Complete payment
-            </Link>
+            </a>
           ) : null}
           {asBuyer ? (
             <ConfirmAction

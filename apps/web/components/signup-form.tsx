@@ -7,6 +7,7 @@ import { FieldError } from './field-error';
 import { FormAlert } from './form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem } from '@/lib/form-problem';
+import { openPath } from '@/lib/open-path';
 import { afterSignInPath } from '@/lib/safe-redirect';
 import { useFormProblem } from '@/lib/use-form-problem';
 
@@ -33,7 +34,7 @@ export function SignupForm() {
         password: String(form.get('password') ?? ''),
         role: form.get('role') === 'organizer' ? 'organizer' : 'customer',
       });
-      router.push(afterSignInPath(window.location.search, window.location.origin));
+      openPath(router, afterSignInPath(window.location.search, window.location.origin));
     } catch (error) {
       setProblem(toFormProblem(error, FIELDS, MESSAGES));
       setSubmitting(false);

@@ -11,6 +11,7 @@ import { remainingNote, withAvailability } from '@/lib/availability';
 import { formatInZone, formatMoney } from '@/lib/event-format';
 import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
+import { openPath } from '@/lib/open-path';
 import {
   availableQuantities,
   buildOrderRequest,
@@ -187,7 +188,7 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
     try {
       const order = await authed((client) => client.orders.place(request.body, key));
       attempt.settle();
-      router.push(`/checkout/${order.id}`);
+      openPath(router, `/checkout/${order.id}`);
     } catch (error) {
       attempt.settle(error);
       refuse(toFormProblem(error, formFields, MESSAGES, (field) => selectorFieldOf(field, request)));

@@ -30,7 +30,7 @@ function ticketsPhrase(n: number): string {
  */
 export function RefundPanel({ order, asBuyer, policy, onRefunded }: Props) {
   const { authed } = useAuth();
-  const refundable = refundableTickets(order);
+  const refundable = refundableTickets(order, asBuyer);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -70,7 +70,8 @@ export function RefundPanel({ order, asBuyer, policy, onRefunded }: Props) {
   }
 
   if (refundable.length === 0) return null;
-  const partly = order.status === 'partially_refunded';
+  // Some tickets stay out of the refund: refunded already, or (for a buyer) used at the door.
+  const partly = refundable.length < (order.tickets ?? []).length;
   const verb = asBuyer ? 'Request a refund' : 'Refund';
   return (
     <section aria-labelledby="refund-heading" className="refund-panel">

@@ -41,9 +41,10 @@ export function effectiveStatus(order: Pick<Order, 'status' | 'expiresAt'>, now:
 }
 
 /** Tickets that can still be refunded: not void already. */
-export function refundableTickets(order: Pick<Order, 'status' | 'tickets'>): Ticket[] {
+/** Tickets a refund may cover: a buyer's never includes one already used at the door (the API refuses it). */
+export function refundableTickets(order: Pick<Order, 'status' | 'tickets'>, asBuyer: boolean): Ticket[] {
   if (order.status !== 'paid' && order.status !== 'partially_refunded') return [];
-  return (order.tickets ?? []).filter((t) => t.status !== 'void');
+  return (order.tickets ?? []).filter((t) => t.status === 'valid' || (!asBuyer && t.status === 'used'));
 }
 
 export function ticketCount(order: Pick<Order, 'items'>): number {

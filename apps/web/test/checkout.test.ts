@@ -281,11 +281,12 @@ describe('orders', () => {
     expect(effectiveStatus({ ...order, status: 'paid' }, NOW + 1)).toBe('paid');
   });
 
-  it('offers only tickets not yet void of a paid order for refunds', () => {
+  it('offers tickets not yet void of a paid order for refunds; a buyer never one used at the door', () => {
     const tickets = [ticket('a', 'valid'), ticket('b', 'void'), ticket('c', 'used')];
     const order = { status: 'partially_refunded', tickets } as Pick<Order, 'status' | 'tickets'>;
-    expect(refundableTickets(order).map((t) => t.id)).toEqual(['a', 'c']);
-    expect(refundableTickets({ ...order, status: 'pending' })).toEqual([]);
+    expect(refundableTickets(order, false).map((t) => t.id)).toEqual(['a', 'c']);
+    expect(refundableTickets(order, true).map((t) => t.id)).toEqual(['a']);
+    expect(refundableTickets({ ...order, status: 'pending' }, false)).toEqual([]);
   });
 
   it("explains the buyer's refund deadline", () => {

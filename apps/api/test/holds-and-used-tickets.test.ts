@@ -1,32 +1,12 @@
 import { expect, it } from 'vitest';
 import { openDoor, ticketsFor, validate } from './support/door';
 import { logIn, makePublishedEvent, order, placeOrderOk, signUp, type OrderBody } from './support/factories';
+import { availability, counters, refund, viewOrder } from './support/order-probes';
 import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
 
+const remaining = async (env: TestEnv, eventId: string) => (await availability(env, eventId)).remaining;
+
 const MAX_HOLDS = 4;
-
-async function availability(env: TestEnv, eventId: string) {
-  return json<{ remaining: number }>(
-    await env.app.inject({ method: 'GET', url: `/api/events/${eventId}/availability` }),
-  ).remaining;
-}
-
-async function counters(env: TestEnv, eventId: string) {
-  return env.ctx.db
-    .selectFrom('events')
-    .select(['sold', 'held'])
-    .where('id', '=', eventId)
-    .executeTakeFirstOrThrow();
-}
-
-function refund(env: TestEnv, token: string, orderId: string, payload: object = {}) {
-  return env.app.inject({
-    method: 'POST',
-    url: `/api/orders/${orderId}/refunds`,
-    headers: bearer(token),
-    payload,
-  });
-}
 
 describeEachEngine(
   'hold limits per buyer, and refunds of tickets used at the door',
@@ -42,12 +22,12 @@ describeEachEngine(
       const held: OrderBody[] = [];
       for (let i = 0; i < MAX_HOLDS; i++)
         held.push(await placeOrderOk(env(), hoarder, { eventId: event.id, items }));
-      expect(await availability(env(), event.id)).toBe(60);
+      expect(await remaining(env(), event.id)).toBe(60);
 
       const fifth = await order(env(), hoarder, { eventId: event.id, items });
       expect(fifth.statusCode).toBe(409);
       expect(json(fifth).code).toBe('hold_limit_reached');
-      expect(await availability(env(), event.id)).toBe(60);
+      expect(await remaining(env(), event.id)).toBe(60);
       expect(await counters(env(), event.id)).toEqual({ sold: 0, held: 40 });
 
       // Everyone else still buys, and the hoarder can hold seats of another event.
@@ -128,15 +108,11 @@ describeEachEngine(
       expect(json(byOrganizer)).toMatchObject({ amount: 25, ticketIds: [first!.id] });
       // The attendee is in the seat: it does not go back on sale.
       expect(await counters(env(), door.event.id)).toEqual({ sold: 1, held: 0 });
-      expect(await availability(env(), door.event.id)).toBe(9);
-      const view = json<OrderBody>(
-        await env().app.inject({
-          method: 'GET',
-          url: `/api/orders/${paid.id}`,
-          headers: bearer(buyer.accessToken),
-        }),
-      );
-      expect(view).toMatchObject({ status: 'refunded', refunded: 75 });
+      expect(await remaining(env(), door.event.id)).toBe(9);
+      expect(await viewOrder(env(), buyer.accessToken, paid.id)).toMatchObject({
+        status: 'refunded',
+        refunded: 75,
+      });
     });
   },
   { env: { MAX_PENDING_ORDERS_PER_BUYER: String(MAX_HOLDS) } },

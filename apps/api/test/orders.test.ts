@@ -8,17 +8,8 @@ import {
   signUp,
   type OrderBody,
 } from './support/factories';
-import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
-
-async function availability(env: TestEnv, eventId: string) {
-  return json<{ remaining: number; ticketTypes: { id: string; remaining: number; soldOut: boolean }[] }>(
-    await env.app.inject({
-      method: 'GET',
-      url: `/api/events/${eventId}/availability`,
-      headers: { authorization: '' },
-    }),
-  );
-}
+import { availability } from './support/order-probes';
+import { bearer, describeEachEngine, json } from './support/test-env';
 
 describeEachEngine(
   'orders and payments',

@@ -9,30 +9,8 @@ import {
   signUp,
   type OrderBody,
 } from './support/factories';
-import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
-
-function refund(
-  env: TestEnv,
-  token: string,
-  orderId: string,
-  payload: object = {},
-  headers: Record<string, string> = {},
-) {
-  return env.app.inject({
-    method: 'POST',
-    url: `/api/orders/${orderId}/refunds`,
-    headers: { ...bearer(token), ...headers },
-    payload,
-  });
-}
-
-async function counters(env: TestEnv, eventId: string) {
-  return env.ctx.db
-    .selectFrom('events')
-    .select(['sold', 'held'])
-    .where('id', '=', eventId)
-    .executeTakeFirstOrThrow();
-}
+import { counters, refund } from './support/order-probes';
+import { bearer, describeEachEngine, json } from './support/test-env';
 
 describeEachEngine(
   'refunds, promo limits and idempotency',

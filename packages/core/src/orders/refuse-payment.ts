@@ -30,11 +30,9 @@ export async function refusePayment(
 ): Promise<{ order: OrderRow; outcome: 'refused' | 'already_paid'; refusal?: PaymentRefusal }> {
   const refundId = newId();
   const recorded = await deps.transact(async (tx) => {
-    const order = await tx
-      .selectFrom('orders')
-      .selectAll()
-      .where('id', '=', orderId)
-      .executeTakeFirstOrThrow();
+    const read = () =>
+      tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+    let order = await read();
     // Another delivery of this payment was recorded first (paid, or refused already).
     if (order.paid_at) return { order, released: false, refused: false };
     const now = deps.clock.now();
@@ -43,6 +41,8 @@ export async function refusePayment(
     const released =
       order.status === 'pending' &&
       (await releaseHold(tx, deps.clock, order, expired ? 'expired' : 'cancelled', actorId));
+    // A sweep or a cancellation closed it first: keep the status it gave.
+    if (order.status === 'pending' && !released) order = await read();
     const status: OrderRow['status'] =
       order.status === 'expired' || (released && expired) ? 'expired' : 'cancelled';
     const refused: OrderRow = {

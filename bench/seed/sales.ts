@@ -3,6 +3,7 @@ import {
   createEvent,
   ensureAdmin,
   login,
+  newOrderReference,
   publishEvent,
   rebuildSalesRollups,
   registerUser,
@@ -143,6 +144,7 @@ export async function seedSales(ctx: AppContext, orders: number): Promise<SalesS
     const refunded = prices.slice(0, voided).reduce((s, p) => s + p, 0);
     orderRows.push({
       id: orderId,
+      reference: newOrderReference(),
       event_id: event.id,
       buyer_id: buyerIds[n % buyerIds.length]!,
       status: voided === quantity ? 'refunded' : voided > 0 ? 'partially_refunded' : 'paid',

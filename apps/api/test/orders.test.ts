@@ -5,6 +5,7 @@ import {
   order,
   pay,
   placeOrderOk,
+  signInAdmin,
   signUp,
   type OrderBody,
 } from './support/factories';
@@ -39,6 +40,15 @@ describeEachEngine(
         discount: 249.25,
         total: 747.75,
       });
+      // Every order has a short human reference, unique, and an admin finds the order by it.
+      expect(placed.reference).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+      const admin = await signInAdmin(env());
+      const found = await env().app.inject({
+        method: 'GET',
+        url: `/api/admin/orders?q=${encodeURIComponent(String(placed.reference).toLowerCase())}`,
+        headers: bearer(admin.accessToken),
+      });
+      expect(json<{ items: { id: string }[] }>(found).items.map((o) => o.id)).toEqual([placed.id]);
       expect(placed.items.map((i) => [i.quantity, i.unitPrice, i.discount, i.total])).toEqual([
         [2, 299, 149.5, 448.5],
         [1, 399, 99.75, 299.25],

@@ -108,6 +108,7 @@ describe('tickets PDF', () => {
     const voided = makeTicket({ holderName: 'Voided Holder', status: 'void' });
     const order: PrintableOrder = {
       orderId: 'ord_51c0de',
+      reference: 'K7QX-4R9M',
       buyerName: 'Maria Keller',
       event: makeEvent(),
       tickets: [maria, voided, jonas],
@@ -131,7 +132,7 @@ describe('tickets PDF', () => {
         expect(text).toContain(part);
       }
       expect(text).toContain(ticket.ticketTypeName);
-      expect(text).toContain('ord_51c0de');
+      expect(text).toContain('Order K7QX-4R9M');
       expect(text).toContain(ticket.id);
       expect(text).not.toContain('Voided Holder');
 
@@ -145,6 +146,7 @@ describe('tickets PDF', () => {
   it('says so on a single page when no ticket is valid, and announces a missing date', async () => {
     const order: PrintableOrder = {
       orderId: 'ord_000void',
+      reference: 'VQYD-2222',
       buyerName: 'Maria Keller',
       event: makeEvent({ startsAt: null, venue: null }),
       tickets: [makeTicket({ status: 'void' })],
@@ -155,7 +157,7 @@ describe('tickets PDF', () => {
     expect(pdf.numPages).toBe(1);
     const text = await pageText(await pdf.getPage(1));
     expect(text).toContain('Date to be announced');
-    expect(text).toContain('Order ord_000void has no valid tickets.');
+    expect(text).toContain('Order VQYD-2222 has no valid tickets.');
     await pdf.destroy();
   });
 

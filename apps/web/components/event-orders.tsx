@@ -59,7 +59,7 @@ function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => 
         <div className="section-head">
           <h3>
             <Link href={`/account/orders/${order.id}`}>
-              Order <code>{order.id.slice(-8)}</code>
+              Order <code>{order.reference}</code>
             </Link>
           </h3>
           <OrderStatusBadge status={status} />

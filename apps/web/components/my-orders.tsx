@@ -42,6 +42,10 @@ export function MyOrders() {
                     <Link href={`/account/orders/${order.id}`}>{order.eventName}</Link>
                   </h2>
                   <dl className="facts">
+                    <dt>Reference</dt>
+                    <dd>
+                      <code>{order.reference}</code>
+                    </dd>
                     <dt>Status</dt>
                     <dd>
                       <OrderStatusBadge status={status} />

@@ -84,7 +84,7 @@ function OrderView({
       </hgroup>
       <p className="order-id">
         <small>
-          Order number <code>{order.id}</code>
+          Order reference <code>{order.reference}</code>
         </small>
       </p>
 

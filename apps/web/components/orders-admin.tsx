@@ -41,7 +41,7 @@ export function OrdersAdmin() {
         <SearchFilter
           id="admin-orders-q"
           defaultValue={values.q}
-          placeholder="Buyer email or name, or order id"
+          placeholder="Buyer email or name, or order reference"
           maxLength={200}
         />
         <SelectFilter
@@ -95,7 +95,7 @@ export function OrdersAdmin() {
                 <tr key={order.id} data-testid={`admin-order-${order.id}`}>
                   <td>
                     <Link href={`/account/orders/${order.id}`}>
-                      <code>{order.id}</code>
+                      <code>{order.reference}</code>
                     </Link>
                   </td>
                   <td>

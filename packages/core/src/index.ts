@@ -77,6 +77,7 @@ export { testPaymentProvider, type PaymentProvider } from './orders/payment-prov
 export { AGE_RANGES, type Attendee, type AgeRange } from './orders/attendees';
 export type { OrderView, TicketView } from './orders/order-view';
 export { placeOrder, type PlaceOrderInput } from './orders/place-order';
+export { newOrderReference, normalizeOrderReference } from './orders/order-reference';
 export { payOrder } from './orders/pay-order';
 export { cancelOrder } from './orders/cancel-order';
 export { recordPaymentSucceeded, type PaymentOutcome } from './orders/record-payment';

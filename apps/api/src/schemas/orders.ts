@@ -81,6 +81,7 @@ export const TicketSchema = Type.Object({
 
 export const OrderSchema = Type.Object({
   id: Type.String(),
+  reference: Type.String({ description: 'Short human reference, e.g. K7QX-4R9M' }),
   eventId: Type.String(),
   eventName: Type.String(),
   buyerId: Type.String(),

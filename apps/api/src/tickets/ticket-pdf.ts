@@ -30,7 +30,7 @@ export async function renderTicketsPdf(order: PrintableOrder): Promise<Buffer> {
     doc.addPage();
     drawEventHeading(doc, order.event);
     doc.moveDown().font('Helvetica').fontSize(14).fillColor('black');
-    doc.text(`Order ${order.orderId} has no valid tickets.`);
+    doc.text(`Order ${order.reference} has no valid tickets.`);
   }
   doc.end();
   return output;
@@ -52,7 +52,7 @@ function drawTicketPage(doc: PDFKit.PDFDocument, order: PrintableOrder, ticket: 
     doc.fontSize(11).fillColor(GREY).text('Already checked in', { align: 'center' });
   }
   doc.moveDown(2).fontSize(9).fillColor(GREY);
-  doc.text(`Order ${order.orderId}`).text(`Ticket ${ticket.id}`);
+  doc.text(`Order ${order.reference}`).text(`Ticket ${ticket.id}`);
 }
 
 function drawEventHeading(doc: PDFKit.PDFDocument, event: PrintableEvent) {

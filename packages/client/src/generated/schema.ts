@@ -4283,6 +4283,8 @@ export interface paths {
             'application/json': {
               items: {
                 id: string;
+                /** @description Short human reference, e.g. K7QX-4R9M */
+                reference: string;
                 eventId: string;
                 eventName: string;
                 buyerId: string;
@@ -4403,6 +4405,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @description Short human reference, e.g. K7QX-4R9M */
+              reference: string;
               eventId: string;
               eventName: string;
               buyerId: string;
@@ -4608,6 +4612,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @description Short human reference, e.g. K7QX-4R9M */
+              reference: string;
               eventId: string;
               eventName: string;
               buyerId: string;
@@ -4785,6 +4791,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @description Short human reference, e.g. K7QX-4R9M */
+              reference: string;
               eventId: string;
               eventName: string;
               buyerId: string;
@@ -4938,6 +4946,8 @@ export interface paths {
           content: {
             'application/json': {
               id: string;
+              /** @description Short human reference, e.g. K7QX-4R9M */
+              reference: string;
               eventId: string;
               eventName: string;
               buyerId: string;
@@ -5566,6 +5576,8 @@ export interface paths {
             'application/json': {
               items: {
                 id: string;
+                /** @description Short human reference, e.g. K7QX-4R9M */
+                reference: string;
                 eventId: string;
                 eventName: string;
                 buyerId: string;
@@ -5734,6 +5746,8 @@ export interface paths {
             'application/json': {
               items: {
                 id: string;
+                /** @description Short human reference, e.g. K7QX-4R9M */
+                reference: string;
                 eventId: string;
                 eventName: string;
                 buyerId: string;

@@ -137,6 +137,8 @@ export type PaymentProviderName = 'test' | 'stripe' | 'none';
 
 export interface OrdersTable {
   id: string;
+  /** Short human reference (`K7QX-4R9M`), unique; see orders/order-reference.ts. */
+  reference: string;
   event_id: string;
   buyer_id: string;
   status: OrderStatus;

@@ -5,6 +5,7 @@ import { requireRole, type Actor } from '../identity/actor';
 import { NotFoundError } from '../shared/errors';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { findOrderFor } from './order-access';
+import { normalizeOrderReference } from './order-reference';
 import { loadOrderView, loadOrderViews, toTicketView, type OrderView, type TicketView } from './order-view';
 
 /** The caller's own orders, newest first. */
@@ -75,11 +76,13 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
   const q = query.q?.trim().toLowerCase();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const reference = normalizeOrderReference(q);
     base = base.where((eb) =>
       eb.or([
         eb('users.email', 'like', pattern),
         eb(eb.fn('lower', ['users.name']), 'like', pattern),
         eb('orders.id', '=', q),
+        ...(reference ? [eb('orders.reference', '=', reference)] : []),
       ]),
     );
   }

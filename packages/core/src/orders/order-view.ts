@@ -17,6 +17,8 @@ export interface TicketView {
 
 export interface OrderView {
   id: string;
+  /** Short human reference (`K7QX-4R9M`). */
+  reference: string;
   eventId: string;
   eventName: string;
   buyerId: string;
@@ -179,6 +181,7 @@ export function toOrderView(
   const tierNames = new Map(items.map((i) => [i.ticket_type_id, i.name]));
   return {
     id: order.id,
+    reference: order.reference,
     eventId: order.event_id,
     eventName: event.name,
     buyerId: order.buyer_id,

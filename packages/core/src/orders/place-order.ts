@@ -2,11 +2,13 @@ import { writeAudit } from '../audit/write-audit';
 import type { OrderItemRow, OrderRow } from '../db/schema';
 import { requireRole, type Actor, type RequestMeta } from '../identity/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
+import { isUniqueViolation } from '../identity/user-input';
 import { newId } from '../shared/ids';
 import { validateAttendees, type Attendee } from './attendees';
 import { expireHolds } from './expire-holds';
 import { holdSeats, moveSeats, SoldOutError } from './inventory';
 import type { OrderDeps } from './order-deps';
+import { newOrderReference } from './order-reference';
 import { loadOrderView, toOrderView, type OrderView } from './order-view';
 import { assertHoldAllowed } from './hold-limits';
 import { priceOrder } from './pricing';
@@ -91,6 +93,7 @@ export async function placeOrder(
       const iso = now.toISOString();
       const row: OrderRow = {
         id: orderId,
+        reference: newOrderReference(),
         event_id: event.id,
         buyer_id: actor.userId,
         status: free ? 'paid' : 'pending',
@@ -135,7 +138,9 @@ export async function placeOrder(
       return { row, event, items, tiers };
     });
   // Holds that ran out only matter when seats run short: sweep them then, and try once more.
+  // A reference that happens to be taken already (about one in 10^11) is drawn again.
   const placed = await attempt().catch(async (error: unknown) => {
+    if (isUniqueViolation(error)) return attempt();
     if (!(error instanceof SoldOutError) || (await expireHolds(deps, input.eventId)).length === 0)
       throw error;
     return attempt();

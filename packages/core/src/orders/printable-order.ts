@@ -41,6 +41,8 @@ export interface PrintableEvent {
 
 export interface PrintableOrder {
   orderId: string;
+  /** The order's short human reference, printed for people. */
+  reference: string;
   buyerName: string;
   event: PrintableEvent;
   tickets: PrintableTicket[];
@@ -112,6 +114,7 @@ export async function loadPrintableOrder(
   ]);
   return {
     orderId: order.id,
+    reference: order.reference,
     buyerName: buyer.name,
     event: toPrintableEvent(event, publicUrl),
     tickets: tickets.map((t) => ({

@@ -36,7 +36,7 @@ export async function settlePaidOrder(
     text: [
       `Hello ${buyer.name},`,
       '',
-      `Thank you for your order ${order.id}: ${tickets.length} ticket(s) for ${event.name}.`,
+      `Thank you for your order ${order.reference}: ${tickets.length} ticket(s) for ${event.name}.`,
       `Total paid: ${toMajorUnits(order.total, order.currency)} ${order.currency}.`,
       '',
       ...tickets.map((t) => `- ${t.holder_name}: ticket code ${t.code}`),

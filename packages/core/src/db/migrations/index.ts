@@ -5,6 +5,7 @@ import * as m003 from './003-orders';
 import * as m004 from './004-checkin';
 import * as m005 from './005-analytics';
 import * as m006 from './006-hold-limits';
+import * as m007 from './007-order-references';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-checkin': m004,
   '005-analytics': m005,
   '006-hold-limits': m006,
+  '007-order-references': m007,
 };

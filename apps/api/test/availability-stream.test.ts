@@ -387,9 +387,11 @@ describeEachEngine(
         );
         // Each reconnects after a backoff of 125–250 ms, doubling after any failed attempt: on a
         // loaded CI machine a first attempt can fail, so allow several.
+        // The killed backends stay listed for a moment: wait until only new ones are.
         const deadline = Date.now() + 20_000;
+        const isOld = (l: { pid: number }) => before.some((b) => b.pid === l.pid);
         let now = await listeners();
-        while (now.length < expected && Date.now() < deadline) {
+        while ((now.length < expected || now.some(isOld)) && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 50));
           now = await listeners();
         }

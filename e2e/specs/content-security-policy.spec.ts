@@ -1,18 +1,12 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { bearer, registerAccount } from '../support/api-accounts';
+import { policySources } from '../../apps/web/lib/content-security-policy';
 import { logIn } from '../support/demo-accounts';
 
 // Unique per run, so the suite also passes against a server that has seen earlier runs.
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-/** One directive's sources, or undefined when the policy lacks it. */
-function directive(policy: string, name: string): string[] | undefined {
-  const found = policy
-    .split(';')
-    .map((d) => d.trim().split(/\s+/))
-    .find(([n]) => n === name);
-  return found?.slice(1);
-}
+const directive = policySources;
 
 async function pagePolicy(
   request: APIRequestContext,

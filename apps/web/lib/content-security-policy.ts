@@ -55,6 +55,15 @@ export function webPagePolicy({ nonce, pathname, dev = false }: PolicyInput): st
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/** One directive's sources as a browser reads them from a policy, or undefined when it lacks it. */
+export function policySources(policy: string, name: string): string[] | undefined {
+  const found = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
+  return found?.slice(1);
+}
+
 /** 128 random bits, base64: a nonce for one response. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPaymentPage, newNonce, webPagePolicy } from '../lib/content-security-policy';
+import { isPaymentPage, newNonce, policySources, webPagePolicy } from '../lib/content-security-policy';
 
-function directive(policy: string, name: string): string[] | undefined {
-  const found = policy
-    .split(';')
-    .map((d) => d.trim().split(/\s+/))
-    .find(([n]) => n === name);
-  return found?.slice(1);
-}
+const directive = policySources;
 
 describe('webPagePolicy', () => {
   it('runs scripts by nonce only, never inline, with no Stripe origins outside checkout', () => {

@@ -35,6 +35,7 @@ const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6
 const eventName = `Checkout Summit ${stamp}`;
 let eventId = '';
 let orderId = '';
+let orderReference = '';
 
 // The customer buys at the event the organizer sets up; the organizer then sees the order.
 test.describe.configure({ mode: 'serial' });
@@ -142,6 +143,10 @@ test('a customer reserves with a promo code, pays, gets QR tickets and refunds t
 
     await expect(page).toHaveURL(new RegExp(`/account/orders/${orderId}$`));
     await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
+    // People see the order's short reference, not its id.
+    const reference = page.locator('.order-id code');
+    await expect(reference).toHaveText(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    orderReference = (await reference.textContent())!;
     await expect(page.getByText(/^You can refund tickets yourself until/)).toBeVisible();
     await expectQrCodes(page, 2);
     await snapshot(page, 'order-with-qr-codes');
@@ -188,7 +193,9 @@ test('the customer finds the tickets e-mail in the local mailbox', async ({ brow
     const opened = page.getByTestId('mail-message');
     await expect(opened.getByRole('heading', { level: 2, name: subject })).toBeVisible();
     await expect(opened).toContainText(customer.email);
-    await expect(opened).toContainText(`Thank you for your order ${orderId}: 2 ticket(s) for ${eventName}.`);
+    await expect(opened).toContainText(
+      `Thank you for your order ${orderReference}: 2 ticket(s) for ${eventName}.`,
+    );
     await expect(opened).toContainText('Alex Guest: ticket code');
     await snapshot(page, 'mailbox');
   } finally {

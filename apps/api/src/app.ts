@@ -98,7 +98,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cookie);
   await app.register(authPlugin, { ctx });
   await app.register(openapiPlugin, { publicUrl: config.publicUrl });
-  await app.register(metricsPlugin, { token: config.metricsToken });
+  await app.register(metricsPlugin, {
+    token: config.metricsToken,
+    internalPort: config.metricsPort !== undefined,
+  });
   await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
   await app.register(livePlugin, { ctx });
   // What anonymous readers see changed: drop cached pages and tell the live streams.

@@ -6,14 +6,9 @@ import { problem, sendProblem } from './problem';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    metrics: Metrics;
+    /** What /metrics reports, also read by the internal listener (`listenForMetrics`). */
+    metricsRegistry: Registry;
   }
-}
-
-export interface Metrics {
-  registry: Registry;
-  /** False once /metrics has moved to an internal port (`listenForMetrics`). */
-  onPublicPort: boolean;
 }
 
 export interface MetricsListenOptions {
@@ -42,52 +37,53 @@ async function answerMetrics(
 }
 
 /**
- * Prometheus metrics at /metrics: process defaults plus request durations by route and status.
- * Without a token the endpoint is open, which the configuration allows only in local mode or when
- * `listenForMetrics` moves it off the public port.
+ * Prometheus metrics: process defaults plus request durations by route and status, served at
+ * /metrics on the public port unless `internalPort` (METRICS_PORT) says `listenForMetrics` serves
+ * them instead. Without a token the endpoint is open, which the configuration allows only in
+ * local mode or on the internal port.
  */
-export const metricsPlugin = fp(async (app: FastifyInstance, opts: { token: string | undefined }) => {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'HTTP request duration in seconds',
-    labelNames: ['method', 'route', 'status_code'],
-    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-  const metrics: Metrics = { registry, onPublicPort: true };
-  app.decorate('metrics', metrics);
+export const metricsPlugin = fp(
+  async (app: FastifyInstance, opts: { token: string | undefined; internalPort: boolean }) => {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    const duration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration in seconds',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    });
+    app.decorate('metricsRegistry', registry);
 
-  app.addHook('onResponse', (request, reply, done) => {
-    // The route pattern, never the raw URL, keeps label cardinality bounded.
-    const route = request.routeOptions.url ?? 'unmatched';
-    duration.observe(
-      { method: request.method, route, status_code: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
+    app.addHook('onResponse', (request, reply, done) => {
+      // The route pattern, never the raw URL, keeps label cardinality bounded.
+      const route = request.routeOptions.url ?? 'unmatched';
+      duration.observe(
+        { method: request.method, route, status_code: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
 
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    // Moved to the internal port: the public one answers as for any unknown path.
-    if (!metrics.onPublicPort) return reply.callNotFound();
-    return answerMetrics(registry, opts.token, request, reply);
-  });
-});
+    // On the internal port only: the public one then answers as for any unknown path.
+    if (!opts.internalPort)
+      app.get('/metrics', { schema: { hide: true } }, async (request, reply) =>
+        answerMetrics(registry, opts.token, request, reply),
+      );
+  },
+);
 
 /**
- * METRICS_PORT: serves `app`'s metrics on their own listener (loopback by default) and stops
- * serving them on the public port. Returns the listener, to be closed with the app.
+ * METRICS_PORT: serves `app`'s metrics on their own listener (loopback by default). Returns the
+ * listener, to be closed with the app.
  */
 export async function listenForMetrics(
   app: FastifyInstance,
   { port, host, token }: MetricsListenOptions,
 ): Promise<FastifyInstance> {
-  const { metrics } = app;
-  metrics.onPublicPort = false;
+  const registry = app.metricsRegistry;
   const internal = Fastify({ logger: false });
-  internal.get('/metrics', async (request, reply) => answerMetrics(metrics.registry, token, request, reply));
+  internal.get('/metrics', async (request, reply) => answerMetrics(registry, token, request, reply));
   await internal.listen({ port, host });
   return internal;
 }

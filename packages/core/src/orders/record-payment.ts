@@ -44,15 +44,13 @@ export async function recordPaymentSucceeded(
   payment: ReceivedPayment,
   actorId: string | null,
 ): Promise<{ order: OrderRow; outcome: PaymentOutcome; refusal?: PaymentRefusal }> {
-  let refusedBy: DomainError | null = null;
   const result = await deps
     .transact((tx) => takePayment(tx, deps, orderId, payment, actorId))
     .catch((error: unknown) => {
-      if (!(error instanceof SaleRefused)) throw error;
-      refusedBy = error.rule;
-      return null;
+      if (error instanceof SaleRefused) return error;
+      throw error;
     });
-  if (result === null) return refusePayment(deps, orderId, payment.ref, refusedBy!, actorId);
+  if (result instanceof SaleRefused) return refusePayment(deps, orderId, payment.ref, result.rule, actorId);
   if (result.outcome === 'paid' || result.outcome === 'paid_late') {
     deps.onAvailabilityChanged?.(result.order.event_id);
     deps.onOutbox?.();

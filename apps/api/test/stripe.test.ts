@@ -1,30 +1,17 @@
-import Stripe from 'stripe';
 import { afterAll, expect, it } from 'vitest';
 import { FakeStripe } from './support/fake-stripe';
+import { postStripeWebhook } from './support/stripe-webhook';
 import { makePublishedEvent, placeOrderOk, signUp, type OrderBody } from './support/factories';
 import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
 
 const WEBHOOK_SECRET = 'whsec_test_secret_for_eventhub';
 const fake = await new FakeStripe().start();
-const signer = new Stripe('sk_test_unused');
-
 function webhook(
   env: TestEnv,
   event: object,
   options: { timestamp?: number; body?: string; secret?: string } = {},
 ) {
-  const payload = JSON.stringify(event);
-  const header = signer.webhooks.generateTestHeaderString({
-    payload,
-    secret: options.secret ?? WEBHOOK_SECRET,
-    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
-  });
-  return env.app.inject({
-    method: 'POST',
-    url: '/api/payments/stripe/webhook',
-    headers: { 'content-type': 'application/json', 'stripe-signature': header },
-    payload: options.body ?? payload,
-  });
+  return postStripeWebhook(env, event, { ...options, secret: options.secret ?? WEBHOOK_SECRET });
 }
 
 function intentEvent(id: string, type: string, intentId: string, orderId: string) {

@@ -25,8 +25,8 @@ export { writeAudit, type AuditInput } from './audit/write-audit';
 export { listAuditLog, type AuditEntry, type AuditLogQuery } from './audit/list-audit-log';
 
 // Identity
-export type { Actor, RequestMeta } from './identity/actor';
-export { requireRole } from './identity/actor';
+export type { Actor, RequestMeta } from './shared/actor';
+export { requireRole } from './shared/actor';
 export type { AuthSettings, IdentityDeps } from './identity/auth-settings';
 export { PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './identity/password-policy';
 export type { AuthResult } from './identity/sessions';
@@ -68,13 +68,14 @@ export { availabilitySnapshot, type AvailabilitySnapshot } from './events/live-a
 export { isVisibleTo } from './events/event-access';
 export { setEventImage, findEventImage, type ImageDeps } from './events/event-image';
 export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
-export { currencyDigits, toMinorUnits, toMajorUnits } from './events/money';
+export { currencyDigits, toMinorUnits, toMajorUnits } from './shared/money';
 
 // Orders
 export type { OrderStatus, TicketStatus } from './db/schema';
 export type { OrderDeps } from './orders/order-deps';
+export type { TicketCodeSigner } from './orders/ticket-signer';
 export { testPaymentProvider, type PaymentProvider } from './orders/payment-provider';
-export { AGE_RANGES, type Attendee, type AgeRange } from './orders/attendees';
+export { AGE_RANGES, type Attendee, type AgeRange } from './shared/attendee-fields';
 export type { OrderView, TicketView } from './orders/order-view';
 export { placeOrder, type PlaceOrderInput } from './orders/place-order';
 export { newOrderReference, normalizeOrderReference } from './orders/order-reference';
@@ -110,12 +111,7 @@ export { rememberWebhookEvent, recordPaymentFailed } from './orders/payment-even
 
 // Door check-in
 export type { CheckinDeps } from './checkin/checkin-deps';
-export {
-  TicketKeyRing,
-  type TicketCodeSigner,
-  type VerifiedTicketCode,
-  type PublicSigningKey,
-} from './checkin/key-ring';
+export { TicketKeyRing, type VerifiedTicketCode, type PublicSigningKey } from './checkin/key-ring';
 export { DeferredAudit } from './checkin/deferred-audit';
 export { EventOwners } from './checkin/event-owners';
 export { TICKET_CODE_LENGTH, parseTicketCode, signatureIsValid } from './checkin/ticket-code';
@@ -136,7 +132,7 @@ export {
   type OfflineScanResult,
   type OfflineSyncReport,
 } from './checkin/sync-offline-scans';
-export { reissueTicket } from './checkin/reissue-ticket';
+export { reissueTicket } from './orders/reissue-ticket';
 export { rotateSigningKey, listSigningKeys } from './checkin/organizer-signing-keys';
 export {
   loadPrintableOrder,

@@ -1,4 +1,4 @@
-import { AGE_RANGES } from '../orders/attendees';
+import { AGE_RANGES } from '../shared/attendee-fields';
 
 /** Buckets smaller than this are folded into `other`, so no one attendee can be singled out. */
 export const MIN_BUCKET_SIZE = 5;

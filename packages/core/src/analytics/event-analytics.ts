@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import { findManagedEvent } from '../events/event-access';
-import { toMajorUnits } from '../events/money';
-import type { Actor } from '../identity/actor';
+import { toMajorUnits } from '../shared/money';
+import type { Actor } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { demographicsOf, type Demographics } from './demographics';

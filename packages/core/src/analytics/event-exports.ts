@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import { findManagedEvent } from '../events/event-access';
-import { toMajorUnits } from '../events/money';
-import type { Actor } from '../identity/actor';
+import { toMajorUnits } from '../shared/money';
+import type { Actor } from '../shared/actor';
 import { csvLine } from './csv';
 
 // Rows are read in pages by keyset, so an export of 100,000 orders never holds them all in memory

@@ -1,4 +1,4 @@
-import { toMajorUnits } from '../events/money';
+import { toMajorUnits } from '../shared/money';
 
 /** Minor-unit sums of sold orders, as the queries return them. */
 export interface SalesSums {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import type { EventStatus } from '../db/schema';
-import { requireRole, type Actor } from '../identity/actor';
+import { requireRole, type Actor } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { ratio, revenueView, type RevenueView } from './money-figures';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Role } from '../db/schema';
-import { toMajorUnits } from '../events/money';
-import { requireRole, type Actor } from '../identity/actor';
+import { toMajorUnits } from '../shared/money';
+import { requireRole, type Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 import { groupBy } from './group-by';
 import { salesTotals, type SalesTotals } from './organizer-analytics';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/database';
-import { toMajorUnits } from '../events/money';
+import { toMajorUnits } from '../shared/money';
 import { addSums, NO_SALES, revenueView, type RevenueView, type SalesSums } from './money-figures';
 import { type Granularity } from './sales-over-time';
 import {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
-import { requireRole, type Actor } from '../identity/actor';
+import { requireRole, type Actor } from '../shared/actor';
 
 export interface AuditLogQuery extends PageQuery {
   actorId?: string;

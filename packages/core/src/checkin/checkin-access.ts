@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { EventRow } from '../db/schema';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 
 export type CheckinEvent = Pick<

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database';
-import type { Actor } from '../identity/actor';
-import { requireRole } from '../identity/actor';
+import type { Actor } from '../shared/actor';
+import { requireRole } from '../shared/actor';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { checkinStats, type CheckinStats } from './checkin-stats';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import { ForbiddenError } from '../shared/errors';
 import { canCheckIn, findCheckinEvent } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';

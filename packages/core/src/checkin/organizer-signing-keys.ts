@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
-import { requireRole, type Actor, type RequestMeta } from '../identity/actor';
+import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import type { CheckinDeps } from './checkin-deps';
 import type { PublicSigningKey } from './key-ring';
 

@@ -1,5 +1,5 @@
 import type { AuditInput } from '../audit/write-audit';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { Admission, ScanResult } from './admit-ticket';
 
 export interface ScanContext {

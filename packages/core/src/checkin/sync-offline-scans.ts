@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ForbiddenError, ValidationError } from '../shared/errors';
 import { admitTicket, type Admission, type ScanResult } from './admit-ticket';
 import { canCheckIn, canCheckInCodeOf, findCheckinEvent } from './checkin-access';

@@ -1,6 +1,6 @@
 import { auditRow, writeAudit } from '../audit/write-audit';
 import { engineOf } from '../db/engine-of';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, DomainError, ForbiddenError } from '../shared/errors';
 import { admitWithAuditInOneStatement } from './admit-in-one-statement';
 import { admitTicket, type Scan, type ScannedTicket } from './admit-ticket';

@@ -1,14 +1,14 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/database';
 import type { EventRow, PromotionRow, TicketTypeRow } from '../db/schema';
-import { requireRole, type Actor, type RequestMeta } from '../identity/actor';
+import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { derivedColumns, eventColumns } from './event-columns';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import { toEventView, type EventView } from './event-view';
-import { toMinorUnits } from './money';
+import { toMinorUnits } from '../shared/money';
 import { isoOrNull } from './places-and-times';
 import { expandShorthand, normalizePromotion, type PromotionInput } from './promotion-input';
 import { assertNoErrors, ticketTypeErrors, type TicketTypeInput } from './ticket-type-input';

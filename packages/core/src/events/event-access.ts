@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { EventRow } from '../db/schema';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 import { toEventView, type EventView } from './event-view';
 import { staleHolds, withoutStaleHolds } from './stale-holds';

@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/database';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import { findManagedEvent, isVisibleTo } from './event-access';

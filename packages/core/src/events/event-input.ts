@@ -1,5 +1,5 @@
 import { ValidationError, type FieldError } from '../shared/errors';
-import { isKnownCurrency } from './money';
+import { isKnownCurrency } from '../shared/money';
 import { isCountryCode, isValidTimeZone } from './places-and-times';
 
 export interface VenueInput {

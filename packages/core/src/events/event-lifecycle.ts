@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, EventStatus } from '../db/schema';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';

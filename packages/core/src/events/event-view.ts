@@ -1,5 +1,5 @@
 import type { EventRow, PromotionRow, TicketTypeRow } from '../db/schema';
-import { toMajorUnits } from './money';
+import { toMajorUnits } from '../shared/money';
 
 export interface TicketTypeView {
   id: string;

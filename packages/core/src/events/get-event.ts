@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import { isVisibleTo, loadEventView } from './event-access';

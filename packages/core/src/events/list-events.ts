@@ -1,11 +1,11 @@
 import type { Db } from '../db/database';
 import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
-import { requireRole, type Actor } from '../identity/actor';
+import { requireRole, type Actor } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
 import { staleHolds, withoutStaleHolds } from './stale-holds';
-import { toMajorUnits } from './money';
+import { toMajorUnits } from '../shared/money';
 
 export interface EventSummary {
   id: string;

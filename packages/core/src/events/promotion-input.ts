@@ -1,6 +1,6 @@
 import type { PromotionKind } from '../db/schema';
 import { ValidationError, type FieldError } from '../shared/errors';
-import { toMinorUnits } from './money';
+import { toMinorUnits } from '../shared/money';
 
 export interface PromotionObjectInput {
   code: string;

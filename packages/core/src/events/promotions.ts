@@ -1,8 +1,8 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, PromotionRow } from '../db/schema';
-import type { Actor, RequestMeta } from '../identity/actor';
-import { isUniqueViolation } from '../identity/user-input';
+import type { Actor, RequestMeta } from '../shared/actor';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';

@@ -1,13 +1,13 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, TicketTypeRow } from '../db/schema';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { findManagedEvent } from './event-access';
 import { toTicketTypeView, type TicketTypeView } from './event-view';
-import { toMinorUnits } from './money';
+import { toMinorUnits } from '../shared/money';
 import { isoOrNull } from './places-and-times';
 import { assertNoErrors, ticketTypeErrors, type TicketTypeInput } from './ticket-type-input';
 

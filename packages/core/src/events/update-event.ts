@@ -1,14 +1,14 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow } from '../db/schema';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { Clock } from '../shared/clock';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';
 import { derivedColumns, eventColumns } from './event-columns';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import type { EventView } from './event-view';
-import { currencyDigits, toMinorUnits } from './money';
+import { currencyDigits, toMinorUnits } from '../shared/money';
 
 /** Re-expresses stored prices in a new currency, keeping their major-unit value (12.50 USD → 12.50 EUR). */
 async function convertPrices(tx: Tx, event: EventRow, currency: string): Promise<void> {

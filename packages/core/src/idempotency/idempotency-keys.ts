@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { isUniqueViolation } from '../identity/user-input';
+import { isUniqueViolation } from '../db/unique-violation';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 

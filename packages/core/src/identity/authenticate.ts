@@ -1,6 +1,6 @@
 import { UnauthenticatedError } from '../shared/errors';
 import { verifyAccessToken } from './access-tokens';
-import type { Actor } from './actor';
+import type { Actor } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 
 /**

@@ -3,7 +3,7 @@ import type { Role, UserRow } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { newId } from '../shared/ids';
-import { isUniqueViolation } from './user-input';
+import { isUniqueViolation } from '../db/unique-violation';
 import { normalizeEmail } from './user-view';
 
 export interface NewUser {

@@ -2,7 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/database';
 import type { Clock } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
-import type { Actor, RequestMeta } from './actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { toUserView, type UserView } from './user-view';
 
 /** The signed-in user's own profile. */

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Role } from '../db/schema';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
-import { requireRole, type Actor } from './actor';
+import { requireRole, type Actor } from '../shared/actor';
 import { toUserView, type UserView } from './user-view';
 
 export interface ListUsersQuery extends PageQuery {

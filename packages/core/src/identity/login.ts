@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { UnauthenticatedError } from '../shared/errors';
-import type { RequestMeta } from './actor';
+import type { RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { dummyPasswordHash, verifyPassword } from './password-hashing';
 import { startSession, type AuthResult } from './sessions';

@@ -1,5 +1,5 @@
 import { writeAudit } from '../audit/write-audit';
-import type { Actor, RequestMeta } from './actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { hashRefreshToken } from './refresh-tokens';
 import { revokeSessions } from './sessions';

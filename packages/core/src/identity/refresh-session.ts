@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import { UnauthenticatedError } from '../shared/errors';
 import { issueAccessToken } from './access-tokens';
-import type { RequestMeta } from './actor';
+import type { RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { hashRefreshToken } from './refresh-tokens';
 import { addRefreshToken, revokeSessions, type AuthResult } from './sessions';

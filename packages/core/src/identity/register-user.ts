@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import { ValidationError } from '../shared/errors';
-import type { RequestMeta } from './actor';
+import type { RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { createUserRow } from './create-user-row';
 import { hashPassword } from './password-hashing';

@@ -2,7 +2,7 @@ import type { DbOrTx, Tx } from '../db/database';
 import type { UserRow } from '../db/schema';
 import { newId } from '../shared/ids';
 import { issueAccessToken } from './access-tokens';
-import type { RequestMeta } from './actor';
+import type { RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { hashRefreshToken, newRefreshToken } from './refresh-tokens';
 import { toUserView, type UserView } from './user-view';

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Db } from '../db/database';
-import { requireRole, type Actor, type RequestMeta } from './actor';
+import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { createUserRow } from './create-user-row';
 import { hashPassword } from './password-hashing';

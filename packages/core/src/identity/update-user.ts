@@ -1,7 +1,7 @@
 import { writeAudit } from '../audit/write-audit';
 import type { Role } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
-import { requireRole, type Actor, type RequestMeta } from './actor';
+import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { revokeSessions } from './sessions';
 import { toUserView, type UserView } from './user-view';

@@ -14,11 +14,3 @@ export function validateNewUser(input: { email: string; name: string }): void {
 }
 
 /** Unique violations on both engines, for races that slip past the existence check. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}

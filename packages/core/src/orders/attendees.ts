@@ -1,15 +1,6 @@
 import { isCountryCode } from '../events/places-and-times';
+import { AGE_RANGES, type Attendee } from '../shared/attendee-fields';
 import { ValidationError, type FieldError } from '../shared/errors';
-
-export const AGE_RANGES = ['under-18', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
-export type AgeRange = (typeof AGE_RANGES)[number];
-
-export interface Attendee {
-  name: string;
-  email: string;
-  ageRange?: AgeRange | null;
-  country?: string | null;
-}
 
 /** Attendees are optional; when given there is exactly one per seat, in item order. */
 export function validateAttendees(attendees: Attendee[] | undefined, seats: number): Attendee[] {

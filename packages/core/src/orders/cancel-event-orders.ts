@@ -1,6 +1,6 @@
 import { cancelEvent } from '../events/event-lifecycle';
 import type { EventView } from '../events/event-view';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError } from '../shared/errors';
 import type { OrderDeps } from './order-deps';
 import { cancelStartedPayment } from './payment-cancellation';

@@ -1,4 +1,4 @@
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 import type { OrderDeps } from './order-deps';

@@ -1,9 +1,9 @@
-import type { TicketCodeSigner } from '../checkin/key-ring';
+import type { TicketCodeSigner } from './ticket-signer';
 import type { Tx } from '../db/database';
 import type { OrderRow, TicketRow } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
-import type { Attendee } from './attendees';
+import type { Attendee } from '../shared/attendee-fields';
 import { splitAcrossSeats } from './pricing';
 
 const TICKETS_PER_INSERT = 500;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { OrderStatus } from '../db/schema';
 import { findManagedEvent } from '../events/event-access';
-import { requireRole, type Actor } from '../identity/actor';
+import { requireRole, type Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { findOrderFor } from './order-access';

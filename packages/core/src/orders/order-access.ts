@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { OrderRow } from '../db/schema';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 
 export type OrderRole = 'buyer' | 'event_owner' | 'admin';

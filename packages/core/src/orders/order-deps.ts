@@ -1,4 +1,4 @@
-import type { TicketCodeSigner } from '../checkin/key-ring';
+import type { TicketCodeSigner } from './ticket-signer';
 import type { Db } from '../db/database';
 import type { Transact } from '../db/write-transactions';
 import type { Clock } from '../shared/clock';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database';
 import type { OrderRow, OrderStatus, TicketRow, TicketStatus } from '../db/schema';
-import { toMajorUnits } from '../events/money';
+import { toMajorUnits } from '../shared/money';
 
 export interface TicketView {
   id: string;

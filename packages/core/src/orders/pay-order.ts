@@ -1,5 +1,5 @@
 import type { OrderRow } from '../db/schema';
-import type { Actor, RequestMeta } from '../identity/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 import type { OrderDeps } from './order-deps';

@@ -1,10 +1,11 @@
 import { writeAudit } from '../audit/write-audit';
 import type { OrderItemRow, OrderRow } from '../db/schema';
-import { requireRole, type Actor, type RequestMeta } from '../identity/actor';
+import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
-import { isUniqueViolation } from '../identity/user-input';
+import { isUniqueViolation } from '../db/unique-violation';
 import { newId } from '../shared/ids';
-import { validateAttendees, type Attendee } from './attendees';
+import { type Attendee } from '../shared/attendee-fields';
+import { validateAttendees } from './attendees';
 import { expireHolds } from './expire-holds';
 import { holdSeats, moveSeats, SoldOutError } from './inventory';
 import type { OrderDeps } from './order-deps';

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import type { EventRow } from '../db/schema';
 import { isVisibleTo } from '../events/event-access';
-import type { Actor } from '../identity/actor';
+import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 

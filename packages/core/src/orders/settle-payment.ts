@@ -2,7 +2,7 @@ import { recordSale } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
 import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
-import { toMajorUnits } from '../events/money';
+import { toMajorUnits } from '../shared/money';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import { issueTickets } from './issue-tickets';
 import type { OrderDeps } from './order-deps';

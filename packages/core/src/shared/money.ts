@@ -1,4 +1,4 @@
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from './errors';
 
 // ISO 4217 codes and their minor digits come from the runtime's ICU data, not a hand-kept table.
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));

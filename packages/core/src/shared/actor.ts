@@ -1,5 +1,5 @@
 import type { Role } from '../db/schema';
-import { ForbiddenError } from '../shared/errors';
+import { ForbiddenError } from './errors';
 
 /** Who is acting: resolved from a verified access token, passed explicitly into every use case. */
 export interface Actor {

@@ -1,8 +1,8 @@
 import { writeAudit } from '../audit/write-audit';
-import type { Actor, RequestMeta } from '../identity/actor';
-import { findOrderFor } from '../orders/order-access';
+import type { Actor, RequestMeta } from '../shared/actor';
+import { findOrderFor } from './order-access';
 import { ConflictError, NotFoundError } from '../shared/errors';
-import type { CheckinDeps } from './checkin-deps';
+import type { CheckinDeps } from '../checkin/checkin-deps';
 
 /**
  * Gives a ticket a new code (a leaked or lost QR) and revokes the old one, which scanners then

@@ -1,9 +1,9 @@
 import { ApiError, type EventSummary, type Page } from '@eventhub/client';
 import Form from 'next/form';
 import Link from 'next/link';
-import { EventCard } from '@/components/event-card';
 import { FormAlert } from '@/components/form-alert';
 import { Pagination } from '@/components/pagination';
+import { EventCard } from '@/features/events/event-card';
 import {
   filterSearchParams,
   hasFilters,
@@ -11,7 +11,7 @@ import {
   toEventsQuery,
   type EventFilters,
   type RawSearchParams,
-} from '@/lib/event-filters';
+} from '@/features/events/event-filters';
 import { queryHref } from '@/lib/query-href';
 import { serverApi } from '@/lib/server-api';
 

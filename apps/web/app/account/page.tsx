@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { AccountDetails } from '@/components/account-details';
-import { RequireRole } from '@/components/require-role';
+import { AccountDetails } from '@/features/account/account-details';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Your account' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { OrganizerHome } from '@/components/organizer-home';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { OrganizerHome } from '@/features/organizer/organizer-home';
 
 export const metadata: Metadata = { title: 'Organizer' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RequireRole } from '@/components/require-role';
-import { ScannerHome } from '@/components/scanner-home';
+import { RequireRole } from '@/features/auth/require-role';
+import { ScannerHome } from '@/features/door/scanner-home';
 
 export const metadata: Metadata = { title: 'Scanner' };
 

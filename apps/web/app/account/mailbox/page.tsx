@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DevMailbox } from '@/components/dev-mailbox';
-import { RequireRole } from '@/components/require-role';
+import { DevMailbox } from '@/features/account/dev-mailbox';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Mailbox' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { MyOrders } from '@/components/my-orders';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { MyOrders } from '@/features/orders/my-orders';
 
 export const metadata: Metadata = { title: 'Your orders' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { PlatformAnalyticsDashboard } from '@/components/platform-analytics';
-import { RequireRole } from '@/components/require-role';
+import { PlatformAnalyticsDashboard } from '@/features/analytics/platform-analytics';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Platform analytics' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { AuditLogAdmin } from '@/components/audit-log-admin';
-import { RequireRole } from '@/components/require-role';
+import { AuditLogAdmin } from '@/features/admin/audit-log-admin';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Audit log' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { EventsAdmin } from '@/components/events-admin';
-import { RequireRole } from '@/components/require-role';
+import { EventsAdmin } from '@/features/admin/events-admin';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Events' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { OrdersAdmin } from '@/components/orders-admin';
-import { RequireRole } from '@/components/require-role';
+import { OrdersAdmin } from '@/features/admin/orders-admin';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Orders' };
 

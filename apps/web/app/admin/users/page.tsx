@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { RequireRole } from '@/components/require-role';
-import { UsersAdmin } from '@/components/users-admin';
+import { UsersAdmin } from '@/features/admin/users-admin';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Users' };
 

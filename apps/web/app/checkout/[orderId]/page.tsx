@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { Checkout } from '@/components/checkout';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { Checkout } from '@/features/checkout/checkout';
 
 export const metadata: Metadata = { title: 'Checkout' };
 

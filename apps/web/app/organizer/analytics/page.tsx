@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { OrganizerAnalyticsDashboard } from '@/components/organizer-analytics';
-import { RequireRole } from '@/components/require-role';
+import { OrganizerAnalyticsDashboard } from '@/features/analytics/organizer-analytics';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Sales' };
 

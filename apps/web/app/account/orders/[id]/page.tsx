@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { OrderDetails } from '@/components/order-details';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { OrderDetails } from '@/features/orders/order-details';
 
 export const metadata: Metadata = { title: 'Order' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { EventEditor } from '@/components/event-editor';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { EventEditor } from '@/features/event-editor/event-editor';
 
 export const metadata: Metadata = { title: 'Edit event' };
 

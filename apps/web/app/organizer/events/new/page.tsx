@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NewEventForm } from '@/components/new-event-form';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { NewEventForm } from '@/features/event-editor/new-event-form';
 
 export const metadata: Metadata = { title: 'New event' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { EventAnalyticsDashboard } from '@/components/event-analytics';
-import { RequireRole } from '@/components/require-role';
+import { EventAnalyticsDashboard } from '@/features/analytics/event-analytics';
+import { RequireRole } from '@/features/auth/require-role';
 
 export const metadata: Metadata = { title: 'Event sales' };
 

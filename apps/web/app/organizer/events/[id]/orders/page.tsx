@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { EventOrders } from '@/components/event-orders';
-import { RequireRole } from '@/components/require-role';
+import { RequireRole } from '@/features/auth/require-role';
+import { EventOrders } from '@/features/organizer/event-orders';
 
 export const metadata: Metadata = { title: 'Event orders' };
 

@@ -1,0 +1,110 @@
+import type { CreateEventInput, Event, UpdateEventInput } from '@eventhub/client';
+import { zonedInputToIso } from '../../lib/zoned-time';
+
+/** The fields of the event details form, as the API names them (venue ones dotted). */
+export const EVENT_FIELDS = [
+  'name',
+  'description',
+  'startsAt',
+  'endsAt',
+  'timezone',
+  'currency',
+  'capacity',
+  'venue.name',
+  'venue.address',
+  'venue.city',
+  'venue.country',
+  'refundPolicy.customerRefundsUntilHoursBefore',
+] as const;
+
+export type EventDetailsBody = Required<Pick<UpdateEventInput, 'name' | 'timezone' | 'currency'>> &
+  Omit<UpdateEventInput, 'name' | 'timezone' | 'currency'>;
+
+function text(form: FormData, field: string): string {
+  return String(form.get(field) ?? '').trim();
+}
+
+/** A whole number from an optional input; null when left empty. */
+export function optionalInt(form: FormData, field: string): number | null {
+  const value = text(form, field);
+  return value === '' ? null : Number(value);
+}
+
+/**
+ * Reads the details form into an API body. Empty optional fields become null, which both
+ * creates an event without them and, in an edit, clears them. Start and end are wall-clock
+ * times in the chosen time zone.
+ */
+export function readEventDetails(form: FormData): EventDetailsBody {
+  const timezone = text(form, 'timezone') || 'UTC';
+  const venue = {
+    name: text(form, 'venue.name') || null,
+    address: text(form, 'venue.address') || null,
+    city: text(form, 'venue.city') || null,
+    country: text(form, 'venue.country') || null,
+  };
+  const refundHours = optionalInt(form, 'refundPolicy.customerRefundsUntilHoursBefore');
+  return {
+    name: text(form, 'name'),
+    description: String(form.get('description') ?? '').trim() || null,
+    startsAt: zonedInputToIso(text(form, 'startsAt'), timezone) ?? null,
+    endsAt: zonedInputToIso(text(form, 'endsAt'), timezone) ?? null,
+    timezone,
+    currency: text(form, 'currency') || 'USD',
+    capacity: optionalInt(form, 'capacity'),
+    venue: Object.values(venue).some(Boolean) ? venue : null,
+    refundPolicy: { customerRefundsUntilHoursBefore: refundHours },
+  };
+}
+
+/** A new event's body: fields left empty are left out, so the API's defaults apply. */
+export function createEventBody(details: EventDetailsBody): CreateEventInput {
+  const venue = details.venue
+    ? Object.fromEntries(Object.entries(details.venue).filter(([, value]) => value !== null))
+    : null;
+  const refundHours = details.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
+  return {
+    name: details.name,
+    timezone: details.timezone,
+    currency: details.currency,
+    ...(details.description ? { description: details.description } : {}),
+    ...(details.startsAt ? { startsAt: details.startsAt } : {}),
+    ...(details.endsAt ? { endsAt: details.endsAt } : {}),
+    ...(details.capacity !== null && details.capacity !== undefined ? { capacity: details.capacity } : {}),
+    ...(venue ? { venue } : {}),
+    ...(refundHours !== null ? { refundPolicy: { customerRefundsUntilHoursBefore: refundHours } } : {}),
+  };
+}
+
+function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return new Date(a).getTime() === new Date(b).getTime();
+}
+
+/**
+ * The PATCH for an edit: only the fields that changed. Cleared fields are sent as null; a
+ * cleared venue or refund policy as a whole null.
+ */
+export function updateEventBody(current: Event, details: EventDetailsBody): UpdateEventInput {
+  const body: UpdateEventInput = {};
+  if (details.name !== current.name) body.name = details.name;
+  if ((details.description ?? '') !== current.description) body.description = details.description;
+  if (!sameInstant(details.startsAt, current.startsAt)) body.startsAt = details.startsAt;
+  if (!sameInstant(details.endsAt, current.endsAt)) body.endsAt = details.endsAt;
+  if (details.timezone !== current.timezone) body.timezone = details.timezone;
+  if (details.currency !== current.currency) body.currency = details.currency;
+  if ((details.capacity ?? null) !== current.capacity) body.capacity = details.capacity;
+
+  const before = current.venue;
+  const after = details.venue;
+  const venueChanged = (['name', 'address', 'city', 'country'] as const).some(
+    (key) => (before?.[key] || null) !== (after?.[key] || null),
+  );
+  if (venueChanged) body.venue = after;
+
+  const hours = details.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
+  if (hours !== current.refundPolicy.customerRefundsUntilHoursBefore) {
+    body.refundPolicy = hours === null ? null : { customerRefundsUntilHoursBefore: hours };
+  }
+  return body;
+}

@@ -1,0 +1,179 @@
+'use client';
+
+import type { Event, TicketType } from '@eventhub/client';
+import { useEffect, useRef, useState } from 'react';
+import { readNewTicketType, readTicketTypeChanges } from './ticket-type-body';
+import { TicketTypeForm } from './ticket-type-form';
+import { ConfirmAction } from '@/components/confirm-action';
+import { useAuth } from '@/lib/auth-context';
+import { errorMessage } from '@/lib/error-message';
+import { formatMoney } from '@/lib/event-format';
+
+interface Props {
+  event: Event;
+  onChange: (update: (event: Event) => Event) => void;
+}
+
+function perOrder(tier: TicketType): string {
+  if (tier.maxPerOrder === null) return tier.minPerOrder > 1 ? `at least ${tier.minPerOrder} per order` : '';
+  return tier.minPerOrder === tier.maxPerOrder
+    ? `${tier.minPerOrder} per order`
+    : `${tier.minPerOrder}–${tier.maxPerOrder} per order`;
+}
+
+function TicketTypeItem({ event, tier, onChange }: Props & { tier: TicketType }) {
+  const { authed } = useAuth();
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const readOnly = event.status === 'cancelled';
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editRef.current?.focus();
+    }
+  }, [editing]);
+
+  function stopEditing() {
+    returnFocus.current = true;
+    setEditing(false);
+  }
+
+  async function save(form: FormData) {
+    const body = readTicketTypeChanges(form, tier);
+    if (Object.keys(body).length === 0) {
+      stopEditing();
+      return;
+    }
+    const updated = await authed((client) => client.events.ticketTypes.update(event.id, tier.id, body));
+    onChange((e) => ({ ...e, ticketTypes: e.ticketTypes.map((t) => (t.id === updated.id ? updated : t)) }));
+    setNotice(`${updated.name} saved.`);
+    stopEditing();
+  }
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      await authed((client) => client.events.ticketTypes.remove(event.id, tier.id));
+      onChange((e) => ({ ...e, ticketTypes: e.ticketTypes.filter((t) => t.id !== tier.id) }));
+    } catch (reason) {
+      setError(errorMessage(reason));
+      setBusy(false);
+    }
+  }
+
+  const sold = tier.sold ?? 0;
+  const held = tier.held ?? 0;
+  const rules = perOrder(tier);
+  return (
+    <li className="tier-card" data-testid={`tier-${tier.name}`}>
+      {editing ? (
+        <TicketTypeForm
+          idPrefix={`tier-${tier.id}`}
+          currency={event.currency}
+          tier={tier}
+          submitLabel="Save ticket type"
+          onSave={save}
+          onCancel={stopEditing}
+        />
+      ) : (
+        <>
+          <div className="tier-head">
+            <strong>{tier.name}</strong>
+            <span>{formatMoney(tier.price, event.currency)}</span>
+          </div>
+          <p className="tier-facts">
+            {sold} sold{held > 0 ? `, ${held} held` : ''} of {tier.limit}
+            {tier.soldOut ? ' · sold out' : ''}
+            {rules ? ` · ${rules}` : ''}
+          </p>
+          {tier.description ? <p className="tier-description">{tier.description}</p> : null}
+          {readOnly ? null : (
+            <div className="row-actions">
+              <button
+                ref={editRef}
+                type="button"
+                className="secondary compact"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                Edit<span className="visually-hidden"> {tier.name}</span>
+              </button>
+              {sold + held === 0 ? (
+                <ConfirmAction
+                  label={
+                    <>
+                      Remove<span className="visually-hidden"> {tier.name}</span>
+                    </>
+                  }
+                  question={`Remove ${tier.name}?`}
+                  confirmLabel="Yes, remove"
+                  onConfirm={remove}
+                  busy={busy}
+                  className="contrast outline compact"
+                />
+              ) : null}
+            </div>
+          )}
+        </>
+      )}
+      {error ? (
+        <small role="alert" className="field-error">
+          {error}
+        </small>
+      ) : null}
+      <small role="status">{notice}</small>
+    </li>
+  );
+}
+
+/** The event's ticket types: each editable in place, and a form to add another. */
+export function TicketTypesEditor({ event, onChange }: Props) {
+  const { authed } = useAuth();
+  const [added, setAdded] = useState<string | null>(null);
+  const readOnly = event.status === 'cancelled';
+
+  async function add(form: FormData) {
+    const body = readNewTicketType(form);
+    setAdded(null);
+    const tier = await authed((client) => client.events.ticketTypes.add(event.id, body));
+    onChange((e) => ({ ...e, ticketTypes: [...e.ticketTypes, tier] }));
+    setAdded(`${tier.name} added.`);
+  }
+
+  return (
+    <section aria-labelledby="tiers-heading">
+      <h2 id="tiers-heading">Ticket types</h2>
+      {event.ticketTypes.length === 0 ? (
+        <p>No ticket types yet. Add at least one before publishing.</p>
+      ) : (
+        <ul className="tier-cards" aria-label="Ticket types">
+          {event.ticketTypes.map((tier) => (
+            <TicketTypeItem key={tier.id} event={event} tier={tier} onChange={onChange} />
+          ))}
+        </ul>
+      )}
+
+      {readOnly ? null : (
+        <div className="add-panel">
+          <h3 id="add-tier-heading">Add a ticket type</h3>
+          <TicketTypeForm
+            idPrefix="tier-new"
+            currency={event.currency}
+            submitLabel="Add ticket type"
+            onSave={add}
+            resetOnSave
+          />
+          <div role="status">{added ? <p className="form-status">{added}</p> : null}</div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import type { Ticket } from '@eventhub/client';
+import { TicketStatusBadge } from './order-status-badge';
+import { useTicketQr } from './use-ticket-qr';
+import { ActionFeedback } from '@/components/action-feedback';
+import { ConfirmAction } from '@/components/confirm-action';
+import { formatMoney } from '@/lib/event-format';
+import { useRowAction } from '@/lib/use-row-action';
+
+function TicketQr({ ticket }: { ticket: Ticket }) {
+  const qr = useTicketQr(ticket);
+  if (qr.src) {
+    return (
+      <img
+        className="ticket-qr"
+        src={qr.src}
+        alt={`QR code of the ${ticket.ticketTypeName} ticket for ${ticket.holderName}`}
+        width={240}
+        height={240}
+        data-testid="ticket-qr"
+      />
+    );
+  }
+  return (
+    <p className="ticket-qr ticket-qr-placeholder" aria-busy={!qr.failed}>
+      {qr.failed ? 'The QR code could not be loaded. Reload the page to try again.' : 'Loading QR code…'}
+    </p>
+  );
+}
+
+/** Replaces a lost or shared QR code: the old one then scans as void at the door. */
+function ReissueCode({
+  ticket,
+  onReissue,
+}: {
+  ticket: Ticket;
+  onReissue: (ticket: Ticket) => Promise<void>;
+}) {
+  const action = useRowAction();
+  return (
+    <div className="ticket-reissue">
+      <ConfirmAction
+        label={
+          <>
+            New QR code<span className="visually-hidden"> for {ticket.holderName}</span>
+          </>
+        }
+        question="Replace this ticket's QR code? The old code, printed or shared, stops working at the door."
+        confirmLabel="Yes, new code"
+        dismissLabel="Keep this code"
+        busy={action.busy}
+        className="secondary outline compact"
+        onConfirm={() =>
+          action.run(async () => {
+            await onReissue(ticket);
+            return 'New QR code issued. The old one no longer admits anyone.';
+          })
+        }
+      />
+      <ActionFeedback error={action.error} notice={action.notice} />
+    </div>
+  );
+}
+
+/**
+ * An order's tickets: holder, tier and status, with the QR code to show at the door while valid.
+ * With `onReissue`, each valid ticket offers a new code.
+ */
+export function TicketCards({
+  tickets,
+  currency,
+  onReissue,
+}: {
+  tickets: readonly Ticket[];
+  currency: string;
+  onReissue?: (ticket: Ticket) => Promise<void>;
+}) {
+  if (tickets.length === 0) return <p>No tickets yet: they are issued once the order is paid.</p>;
+  return (
+    <ul className="ticket-cards" aria-label="Tickets">
+      {tickets.map((ticket) => (
+        <li key={ticket.id} data-testid="ticket-card">
+          <article className="ticket-card">
+            <h3>{ticket.holderName}</h3>
+            <p>
+              {ticket.ticketTypeName} · {formatMoney(ticket.price, currency)}{' '}
+              <TicketStatusBadge status={ticket.status} />
+            </p>
+            {ticket.status === 'void' ? (
+              <p className="ticket-void">Refunded: this ticket is no longer valid.</p>
+            ) : (
+              <>
+                <TicketQr ticket={ticket} />
+                <small>
+                  {ticket.status === 'used'
+                    ? 'Checked in. Enjoy the event!'
+                    : 'Show this code at the entrance, on your phone or printed.'}
+                </small>
+                {onReissue && ticket.status === 'valid' ? (
+                  <ReissueCode ticket={ticket} onReissue={onReissue} />
+                ) : null}
+              </>
+            )}
+          </article>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -84,6 +84,20 @@ describeEachEngine('public browsing', (env) => {
     expect(wildcard.total).toBe(0);
   });
 
+  it('matches %, _ and \\ in a search literally, on both engines', async () => {
+    const organizer = await signUp(env(), { role: 'organizer' });
+    const tag = `lit${Date.now().toString(36)}`;
+    const percent = await makePublishedEvent(env(), organizer, { name: `${tag} 50% off night` });
+    const underscore = await makePublishedEvent(env(), organizer, { name: `${tag} snake_case meetup` });
+    await makePublishedEvent(env(), organizer, { name: `${tag} 50 pct offer, snakeXcase` });
+    const ids = async (q: string) =>
+      json<Listing>(
+        await env().app.inject({ method: 'GET', url: `/api/events?q=${encodeURIComponent(`${tag} ${q}`)}` }),
+      ).items.map((e) => e.id);
+    expect(await ids('50% off')).toEqual([percent.id]);
+    expect(await ids('snake_case')).toEqual([underscore.id]);
+  });
+
   it('stores text as given: a script tag in a name is data, not markup', async () => {
     const organizer = await signUp(env(), { role: 'organizer' });
     const name = '<script>alert(1)</script>';

@@ -17,11 +17,13 @@ export { ROLES } from './db/schema';
 // Shared
 export { systemClock, ManualClock, type Clock } from './shared/clock';
 export * from './shared/errors';
+export * from './shared/error-codes';
 export type { Page, PageQuery } from './shared/pagination';
 export { MAX_PAGE_SIZE } from './shared/pagination';
 
 // Audit
 export { writeAudit, type AuditInput } from './audit/write-audit';
+export * from './audit/audit-actions';
 export { listAuditLog, type AuditEntry, type AuditLogQuery } from './audit/list-audit-log';
 
 // Identity

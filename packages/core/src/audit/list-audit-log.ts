@@ -1,5 +1,5 @@
 import type { Db } from '../db/database';
-import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { requireRole, type Actor } from '../shared/actor';
 
 export interface AuditLogQuery extends PageQuery {
@@ -23,19 +23,16 @@ export interface AuditEntry {
 /** Admins read the audit log, newest first, filtered by actor, action and time range. */
 export async function listAuditLog(db: Db, actor: Actor, query: AuditLogQuery): Promise<Page<AuditEntry>> {
   requireRole(actor, ['admin']);
-  const { page, pageSize, offset } = pageWindow(query);
   let base = db.selectFrom('audit_log');
   if (query.actorId) base = base.where('actor_id', '=', query.actorId);
   if (query.action) base = base.where('action', '=', query.action);
   if (query.from) base = base.where('at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('at', '<=', new Date(query.to).toISOString());
 
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(pageSize).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await fetchPage(base, query, (b) => b.selectAll().orderBy('at', 'desc').orderBy('id', 'desc'));
   return {
-    items: rows.map((r) => ({
+    ...rows,
+    items: rows.items.map((r) => ({
       id: r.id,
       at: r.at,
       actorId: r.actor_id,
@@ -45,8 +42,5 @@ export async function listAuditLog(db: Db, actor: Actor, query: AuditLogQuery): 
       ip: r.ip,
       details: JSON.parse(r.details) as Record<string, unknown>,
     })),
-    page,
-    pageSize,
-    total: Number(count.n),
   };
 }

@@ -1,11 +1,12 @@
 import type { DbOrTx } from '../db/database';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
+import type { AuditAction } from './audit-actions';
 
 export interface AuditInput {
   actorId: string | null;
-  /** Dotted, pretix-style: `user.registered`, `auth.login_failed`, `order.refunded`. */
-  action: string;
+  /** Dotted, pretix-style: `user.registered`, `auth.login_failed`, `order.refunded` (see AUDIT_ACTIONS). */
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   ip?: string | null;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database';
 import type { Actor } from '../shared/actor';
 import { requireRole } from '../shared/actor';
-import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { checkinStats, type CheckinStats } from './checkin-stats';
 
 export interface CheckinEventSummary {
@@ -25,25 +25,21 @@ export async function listCheckinEvents(
   query: PageQuery,
 ): Promise<Page<CheckinEventSummary>> {
   requireRole(actor, ['staff', 'organizer', 'admin']);
-  const { page, pageSize, offset } = pageWindow(query);
   let base = db.selectFrom('events').where('status', '!=', 'draft');
   if (actor.role !== 'admin') base = base.where('organizer_id', '=', actor.organizerId ?? actor.userId);
-  const [rows, total] = await Promise.all([
-    base
+  const rows = await fetchPage(base, query, (b) =>
+    b
       .select(['id', 'name', 'status', 'starts_at', 'timezone', 'venue_name'])
       .orderBy('starts_at', 'asc')
-      .orderBy('id')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+      .orderBy('id'),
+  );
   const stats = await checkinStats(
     db,
-    rows.map((r) => r.id),
+    rows.items.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => ({
+    ...rows,
+    items: rows.items.map((r) => ({
       id: r.id,
       name: r.name,
       status: r.status,
@@ -52,8 +48,5 @@ export async function listCheckinEvents(
       venueName: r.venue_name,
       stats: stats.get(r.id)!,
     })),
-    page,
-    pageSize,
-    total: Number(total.n),
   };
 }

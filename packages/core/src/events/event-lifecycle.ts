@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, EventStatus } from '../db/schema';
@@ -15,7 +16,7 @@ async function transition(
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
-  action: string,
+  action: AuditAction,
   change: (tx: Tx, event: EventRow, now: string) => Promise<Partial<EventRow> | null>,
 ): Promise<EventView> {
   return deps.db.transaction().execute(async (tx) => {

@@ -2,7 +2,8 @@ import type { Db } from '../db/database';
 import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
 import { requireRole, type Actor } from '../shared/actor';
 import type { Clock } from '../shared/clock';
-import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { containsText } from '../db/like-pattern';
+import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
 import { staleHolds, withoutStaleHolds } from './stale-holds';
 import { toMajorUnits } from '../shared/money';
@@ -38,10 +39,6 @@ export interface PublicEventQuery extends PageQuery {
   to?: string;
 }
 
-function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The page's events and their tiers as they stand now (holds that ran out no longer count). */
 async function currentInventory(
   db: Db,
@@ -67,17 +64,11 @@ async function currentInventory(
 async function summaryPage(
   db: Db,
   now: Date,
-  rows: EventRow[],
-  total: number,
-  window: { page: number; pageSize: number },
+  rows: Page<EventRow>,
   manager: boolean,
 ): Promise<Page<EventSummary>> {
-  const { events, tiers } = await currentInventory(db, rows, now);
-  return {
-    items: events.map((e) => summarize(e, tiers.get(e.id)!, manager)),
-    ...window,
-    total: Number(total),
-  };
+  const { events, tiers } = await currentInventory(db, rows.items, now);
+  return { ...rows, items: events.map((e) => summarize(e, tiers.get(e.id)!, manager)) };
 }
 
 function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): EventSummary {
@@ -111,20 +102,16 @@ export async function listPublicEvents(
   clock: Clock,
   query: PublicEventQuery,
 ): Promise<Page<EventSummary>> {
-  const { page, pageSize, offset } = pageWindow(query);
   let base = db
     .selectFrom('events')
     .where('status', '=', 'published')
     .where('listed_until', '>', clock.now().toISOString());
-  if (query.q?.trim()) base = base.where('search_text', 'like', likePattern(query.q.trim()));
+  if (query.q?.trim()) base = base.where(containsText('search_text', query.q.trim().toLowerCase()));
   if (query.city?.trim()) base = base.where('city_key', '=', query.city.trim().toLowerCase());
   if (query.from) base = base.where('starts_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('starts_at', '<=', new Date(query.to).toISOString());
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('starts_at').orderBy('id').limit(pageSize).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return summaryPage(db, clock.now(), rows, count.n, { page, pageSize }, false);
+  const rows = await fetchPage(base, query, (b) => b.selectAll().orderBy('starts_at').orderBy('id'));
+  return summaryPage(db, clock.now(), rows, false);
 }
 
 /** The caller's own events, drafts included, newest first, with sales at a glance. */
@@ -135,19 +122,11 @@ export async function listOrganizerEvents(
 ): Promise<Page<EventSummary>> {
   const { db } = deps;
   requireRole(actor, ['organizer', 'admin']);
-  const { page, pageSize, offset } = pageWindow(query);
   const base = db.selectFrom('events').where('organizer_id', '=', actor.userId);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return summaryPage(deps.db, deps.clock.now(), rows, count.n, { page, pageSize }, true);
+  const rows = await fetchPage(base, query, (b) =>
+    b.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+  );
+  return summaryPage(deps.db, deps.clock.now(), rows, true);
 }
 
 export interface AdminEventQuery extends PageQuery {
@@ -164,31 +143,24 @@ export async function listAllEvents(
 ): Promise<Page<EventSummary>> {
   const { db } = deps;
   requireRole(actor, ['admin']);
-  const { page, pageSize, offset } = pageWindow(query);
   let base = db.selectFrom('events').innerJoin('users', 'users.id', 'events.organizer_id');
   if (query.status) base = base.where('events.status', '=', query.status);
   if (query.organizerId) base = base.where('events.organizer_id', '=', query.organizerId);
-  if (query.q?.trim()) base = base.where('events.search_text', 'like', likePattern(query.q.trim()));
-  const [rows, count] = await Promise.all([
-    base
+  if (query.q?.trim()) base = base.where(containsText('events.search_text', query.q.trim().toLowerCase()));
+  const rows = await fetchPage(base, query, (b) =>
+    b
       .selectAll('events')
       .select(['users.name as organizer_name', 'users.email as organizer_email'])
       .orderBy('events.created_at', 'desc')
-      .orderBy('events.id', 'desc')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  const { events, tiers } = await currentInventory(db, rows, deps.clock.now());
+      .orderBy('events.id', 'desc'),
+  );
+  const { events, tiers } = await currentInventory(db, rows.items, deps.clock.now());
   return {
-    items: rows.map(({ organizer_name, organizer_email }, i) => ({
+    ...rows,
+    items: rows.items.map(({ organizer_name, organizer_email }, i) => ({
       ...summarize(events[i]!, tiers.get(events[i]!.id)!, true),
       organizerName: organizer_name,
       organizerEmail: organizer_email,
     })),
-    page,
-    pageSize,
-    total: Number(count.n),
   };
 }

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, PromotionRow } from '../db/schema';
@@ -61,7 +62,7 @@ async function audit(
   deps: Deps,
   actor: Actor,
   meta: RequestMeta,
-  action: string,
+  action: AuditAction,
   promo: PromotionRow,
 ) {
   await writeAudit(tx, deps.clock, {

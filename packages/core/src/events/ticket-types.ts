@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
 import type { Db, Tx } from '../db/database';
 import type { EventRow, TicketTypeRow } from '../db/schema';
@@ -34,7 +35,7 @@ async function audit(
   deps: Deps,
   actor: Actor,
   meta: RequestMeta,
-  action: string,
+  action: AuditAction,
   tier: TicketTypeRow,
 ) {
   await writeAudit(tx, deps.clock, {

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
 import type { Role } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
@@ -35,7 +36,7 @@ export async function updateUser(
     if (!user) throw new NotFoundError('User');
     const now = deps.clock.now();
     const changes: { role?: Role; organizer_id?: null; disabled?: number } = {};
-    const audit = (action: string, details: Record<string, unknown>) =>
+    const audit = (action: AuditAction, details: Record<string, unknown>) =>
       writeAudit(tx, deps.clock, {
         actorId: actor.userId,
         action,

@@ -3,26 +3,19 @@ import type { OrderStatus } from '../db/schema';
 import { findManagedEvent } from '../events/event-access';
 import { requireRole, type Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
-import { pageWindow, type Page, type PageQuery } from '../shared/pagination';
+import { containsText } from '../db/like-pattern';
+import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { findOrderFor } from './order-access';
 import { normalizeOrderReference } from './order-reference';
 import { loadOrderView, loadOrderViews, toTicketView, type OrderView, type TicketView } from './order-view';
 
 /** The caller's own orders, newest first. */
 export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Promise<Page<OrderView>> {
-  const { page, pageSize, offset } = pageWindow(query);
   const base = db.selectFrom('orders').where('buyer_id', '=', actor.userId);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await loadOrderViews(db, rows), page, pageSize, total: Number(count.n) };
+  const rows = await fetchPage(base, query, (b) =>
+    b.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+  );
+  return { ...rows, items: await loadOrderViews(db, rows.items) };
 }
 
 /** One order with its tickets: for its buyer, its event's organizer and admins (others: 404). */
@@ -63,7 +56,6 @@ export async function listAllOrders(db: Db, actor: Actor, query: OrderFilter): P
 }
 
 async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>> {
-  const { page, pageSize, offset } = pageWindow(query);
   let base = db
     .selectFrom('orders')
     .innerJoin('users', 'users.id', 'orders.buyer_id')
@@ -75,28 +67,20 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
   if (query.to) base = base.where('orders.created_at', '<=', new Date(query.to).toISOString());
   const q = query.q?.trim().toLowerCase();
   if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const reference = normalizeOrderReference(q);
     base = base.where((eb) =>
       eb.or([
-        eb('users.email', 'like', pattern),
-        eb(eb.fn('lower', ['users.name']), 'like', pattern),
+        containsText('users.email', q),
+        containsText(eb.fn('lower', ['users.name']), q),
         eb('orders.id', '=', q),
         ...(reference ? [eb('orders.reference', '=', reference)] : []),
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('orders')
-      .orderBy('orders.created_at', 'desc')
-      .orderBy('orders.id', 'desc')
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await loadOrderViews(db, rows), page, pageSize, total: Number(count.n) };
+  const rows = await fetchPage(base, query, (b) =>
+    b.selectAll('orders').orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc'),
+  );
+  return { ...rows, items: await loadOrderViews(db, rows.items) };
 }
 
 /** A ticket the caller may see (its order's buyer, the event organizer, an admin), for its QR image. */

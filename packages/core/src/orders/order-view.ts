@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/database';
 import type { OrderRow, OrderStatus, TicketRow, TicketStatus } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
+import { buyerRefundDeadline } from './refund-policy';
 
 export interface TicketView {
   id: string;
@@ -159,17 +160,6 @@ export interface OrderLine {
 }
 
 /** Shapes an order for the API from rows already in hand (no queries). */
-/** The buyer's own refund deadline under the event's policy. */
-export function refundableUntil(event: {
-  starts_at: string | null;
-  refund_until_hours_before: number | null;
-}): string | null {
-  if (!event.starts_at || event.refund_until_hours_before === null) return null;
-  return new Date(
-    new Date(event.starts_at).getTime() - event.refund_until_hours_before * 3_600_000,
-  ).toISOString();
-}
-
 export function toOrderView(
   order: OrderRow,
   event: { name: string; starts_at: string | null; refund_until_hours_before: number | null },
@@ -185,7 +175,7 @@ export function toOrderView(
     eventId: order.event_id,
     eventName: event.name,
     buyerId: order.buyer_id,
-    refundableUntil: refundableUntil(event),
+    refundableUntil: buyerRefundDeadline(event)?.toISOString() ?? null,
     status: order.status,
     expiresAt: order.expires_at,
     items: items.map((i) => ({

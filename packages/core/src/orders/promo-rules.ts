@@ -1,18 +1,12 @@
 import type { PromotionRow } from '../db/schema';
-import { DomainError } from '../shared/errors';
 import type { DiscountRule } from './pricing';
 import type { SeatCount } from './inventory';
-
-export class PromoInvalidError extends DomainError {
-  constructor(message: string) {
-    super('invalid', 'promo_invalid', message, { errors: [{ field: 'promoCode', message }] });
-  }
-}
+import { PromoInvalidError } from './promo-invalid-error';
+import { assertPromoUseLeft } from './promo-uses';
 
 /**
  * Checks a code against an order: validity window, eligible tiers, minimum quantity and (unless
- * the order already holds one of its uses) whether a use is left. The use itself is taken by
- * `redeemPromoUse`, conditionally, so this read only gives the early, clear answer.
+ * the order already holds one of its uses) whether a use is left (`promo-uses.ts`).
  */
 export function checkPromotion(
   promo: PromotionRow | undefined,
@@ -25,8 +19,7 @@ export function checkPromotion(
     throw new PromoInvalidError('This promo code is not valid yet');
   if (promo.valid_until && now >= new Date(promo.valid_until))
     throw new PromoInvalidError('This promo code has expired');
-  if (options.countUses && promo.max_uses !== null && promo.uses >= promo.max_uses)
-    throw new PromoInvalidError('This promo code has been fully redeemed');
+  if (options.countUses) assertPromoUseLeft(promo);
   const tiers = promo.ticket_type_ids ? (JSON.parse(promo.ticket_type_ids) as string[]) : null;
   const eligible = items
     .filter((i) => !tiers || tiers.includes(i.ticketTypeId))

@@ -8,6 +8,7 @@ import { ConflictError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { moveSeats } from './inventory';
 import { giveBackPromoUse } from './promo-uses';
+import { assertBuyerMayRefund } from './refund-policy';
 import { findOrderFor, type OrderRole } from './order-access';
 import type { OrderDeps } from './order-deps';
 
@@ -30,19 +31,7 @@ async function assertMayRefund(deps: OrderDeps, role: OrderRole, order: OrderRow
     .select(['starts_at', 'refund_until_hours_before'])
     .where('id', '=', order.event_id)
     .executeTakeFirstOrThrow();
-  if (event.refund_until_hours_before === null || !event.starts_at) {
-    throw new ConflictError(
-      'refund_not_allowed',
-      'This event does not offer refunds to buyers; contact the organizer',
-    );
-  }
-  const deadline = new Date(event.starts_at).getTime() - event.refund_until_hours_before * 3_600_000;
-  if (deps.clock.now().getTime() > deadline) {
-    throw new ConflictError(
-      'refund_window_closed',
-      `Refunds closed ${event.refund_until_hours_before} hours before the event`,
-    );
-  }
+  assertBuyerMayRefund(event, deps.clock.now());
 }
 
 /**

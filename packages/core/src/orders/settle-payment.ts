@@ -1,4 +1,5 @@
 import { recordSale } from '../analytics/sales-rollups';
+import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
 import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
@@ -12,7 +13,7 @@ export async function settlePaidOrder(
   tx: Tx,
   deps: Pick<OrderDeps, 'clock' | 'ticketCodes'>,
   order: OrderRow,
-  action: string,
+  action: AuditAction,
   actorId: string | null,
 ): Promise<void> {
   const { clock } = deps;

@@ -1,20 +1,10 @@
-import { DomainError, type ErrorKind } from '@eventhub/core';
+import { DomainError, STATUS_OF_KIND, type ErrorCode } from '@eventhub/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { problem, sendProblem } from './problem';
 
-const STATUS_OF: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  rate_limited: 429,
-};
-
 // Fastify's own 4xx errors, given stable codes instead of its FST_* names.
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_request',
@@ -64,7 +54,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(
         reply,
-        problem(STATUS_OF[error.kind], error.code, error.message, {
+        problem(STATUS_OF_KIND[error.kind], error.code, error.message, {
           ...rest,
           ...(errors ? { errors } : {}),
           ...(typeof retryAfter === 'number' ? { retryAfter } : {}),

@@ -1,3 +1,4 @@
+import { isCataloguedProblem, type ErrorCode } from '@eventhub/core';
 import type { FastifyReply } from 'fastify';
 
 /** RFC 9457 problem details, with our stable `code`. */
@@ -6,7 +7,7 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail?: string;
-  code: string;
+  code: ErrorCode;
   [extra: string]: unknown;
 }
 
@@ -24,9 +25,10 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** A problem body; `code` comes from the error catalogue (`@eventhub/core` ERROR_CODES). */
 export function problem(
   status: number,
-  code: string,
+  code: ErrorCode,
   detail?: string,
   extra: Record<string, unknown> = {},
 ): ProblemBody {
@@ -41,5 +43,9 @@ export function problem(
 }
 
 export function sendProblem(reply: FastifyReply, body: ProblemBody): FastifyReply {
+  // The types keep codes in the catalogue; this catches what slips past them (a cast, a status the
+  // catalogue does not give the code). The API tests fail on such a response too (test-env.ts).
+  if (!isCataloguedProblem(body.status, body.code))
+    reply.log.error({ code: body.code, status: body.status }, 'problem code not in the error catalogue');
   return reply.code(body.status).type('application/problem+json').send(body);
 }

@@ -1,0 +1,65 @@
+/**
+ * Every `action` the audit log records, dotted and pretix-style, with what it means. `writeAudit`
+ * takes an `AuditAction`, so an entry cannot be written under a name missing here.
+ */
+export const AUDIT_ACTIONS = {
+  // Sign-in and sessions
+  'auth.login_succeeded': 'A user signed in; a new login (refresh-token family) started',
+  'auth.login_failed': 'A sign-in was refused: unknown e-mail, wrong password or disabled account',
+  'auth.logout': 'A user signed out; the login was revoked',
+  'auth.refresh_token_reused': 'A spent refresh token was presented again; its whole login was revoked',
+
+  // Accounts
+  'user.registered': 'Someone signed up as a customer or organizer',
+  'user.admin_created': 'An admin account was created from ADMIN_EMAIL or the admin:create script',
+  'user.profile_updated': 'A user changed their own profile (name)',
+  'user.role_changed': "An admin changed a user's role",
+  'user.disabled': 'An admin disabled an account',
+  'user.enabled': 'An admin enabled an account again',
+  'staff.created': 'An organizer created a door staff account',
+  'demo.account_created': 'A demo account was seeded (DEMO_SEED)',
+
+  // Events and what is sold at them
+  'event.created': 'An organizer created an event (with its ticket types and promo codes)',
+  'event.updated': "An event's fields were changed",
+  'event.published': 'A draft event was put on sale',
+  'event.unpublished': 'A published event was taken off sale and out of listings (back to draft)',
+  'event.cancelled': 'An event was cancelled for good; sales stopped',
+  'event.deleted': 'An event without orders was deleted',
+  'event.image_updated': "An event's image was uploaded or replaced",
+  'ticket_type.created': 'A ticket type was added to an event',
+  'ticket_type.updated': 'A ticket type was changed',
+  'ticket_type.deleted': 'A ticket type without sales was removed',
+  'promotion.created': 'A promo code was created',
+  'promotion.updated': 'A promo code was changed',
+  'promotion.deleted': 'An unused promo code was deleted',
+
+  // Orders
+  'order.placed': 'An order was placed; its seats are held until it is paid or expires',
+  'order.paid': 'An order was paid and its tickets issued',
+  'order.paid_late': 'A payment arrived after the hold ran out and the seats could be taken again',
+  'order.payment_refused': 'A late payment broke a sales rule; it was refunded and the order stays closed',
+  'order.cancelled': 'A pending order was cancelled; its seats were given back',
+  'order.expired': 'A pending order ran out of time; its seats were given back',
+  'order.failed': 'The payment of a pending order failed; its seats were given back',
+  'order.refunded': 'Every ticket of an order was refunded',
+  'order.partially_refunded': 'Some tickets of an order were refunded',
+
+  // Tickets and the door
+  'ticket.reissued': 'A ticket got a new code (holder changed); the old code is void',
+  'ticket.checked_in': 'A ticket was admitted at the door',
+  'ticket.scan_refused': 'A door scan was refused (used, void, wrong event, invalid or not allowed)',
+  'ticket.scan_replayed': 'An offline scan already applied was uploaded again',
+  'ticket.scans_dropped': 'Refused-scan entries dropped under a flood, counted in one summary entry',
+  'signing_key.rotated': "An organizer's ticket signing key was rotated",
+} as const satisfies Record<string, string>;
+
+/** A dotted audit action name (`order.refunded`). */
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** Every action, in catalogue order. */
+export const AUDIT_ACTION_LIST = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && Object.hasOwn(AUDIT_ACTIONS, value);
+}

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ManualClock, type Engine } from '@eventhub/core';
+import { isCataloguedProblem, ManualClock, type Engine } from '@eventhub/core';
 import { createTestDatabase, testEngines, type TestDatabase } from '@eventhub/core/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -19,6 +19,22 @@ export interface TestEnv {
   config: Config;
   /** Every 5xx answered during the suite; a 5xx in a test run is a bug. */
   serverErrors: string[];
+  /** Every problem answer whose code (with its status) is not in the error catalogue: also a bug. */
+  uncataloguedCodes: string[];
+}
+
+/** The `code` of a problem+json payload as it leaves the server, if it is one. */
+export function problemCodeOf(contentType: unknown, payload: unknown): unknown {
+  if (typeof contentType !== 'string' || !contentType.startsWith('application/problem+json'))
+    return undefined;
+  const text =
+    typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+  if (text === null) return undefined;
+  try {
+    return (JSON.parse(text) as { code?: unknown }).code;
+  } catch {
+    return `(unparsable problem body: ${text.slice(0, 80)})`;
+  }
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
@@ -58,8 +74,15 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode >= 500) serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode}`);
   });
+  const uncataloguedCodes: string[] = [];
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const code = problemCodeOf(reply.getHeader('content-type'), payload);
+    if (code !== undefined && !isCataloguedProblem(reply.statusCode, code))
+      uncataloguedCodes.push(`${request.method} ${request.url} → ${reply.statusCode} ${String(code)}`);
+    done(null, payload);
+  });
   await app.ready();
-  return { engine, app, ctx, clock, database, config, serverErrors };
+  return { engine, app, ctx, clock, database, config, serverErrors, uncataloguedCodes };
 }
 
 /** Runs a suite once per engine under test, each with its own fresh database. */
@@ -79,6 +102,7 @@ export function describeEachEngine(
         await current.app.close();
         await current.database.dispose();
         expect(current.serverErrors, 'no 5xx during the suite').toEqual([]);
+        expect(current.uncataloguedCodes, 'every problem code is in ERROR_CODES').toEqual([]);
       });
       body(() => {
         if (!current) throw new Error('test env not ready');

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { AvailabilitySignal } from '../src/live/availability-streams';
+import type { LiveSignals } from '../src/live/live-signals';
 import { LISTEN_APPLICATION_NAME } from '../src/live/postgres-change-bus';
 import { mintBuyers } from './support/crowd';
 import { validate } from './support/door';
@@ -33,20 +35,114 @@ interface Availability {
 
 const dataOf = (message: SseMessage) => JSON.parse(message.data) as Availability;
 
+type Signal = { kind: string; pending?: boolean };
+
+/**
+ * A live hub's signals (what it decided, as it decided it), recorded from when it is made. Every
+ * wait here is for something the server did, with a timeout; none waits for time to pass.
+ */
+class Recording<S extends Signal> {
+  readonly seen: S[] = [];
+  private readonly checks = new Set<() => void>();
+  readonly stop: () => void;
+
+  constructor(signals: LiveSignals<S>, keep: (signal: S) => boolean) {
+    this.stop = signals.listen((signal) => {
+      if (!keep(signal)) return;
+      this.seen.push(signal);
+      for (const check of [...this.checks]) check();
+    });
+  }
+
+  /** The first signal recorded that matches, once it is. */
+  async next<T extends S>(match: (signal: S) => signal is T, timeoutMs = 3000): Promise<T> {
+    await this.until(() => this.seen.some(match), timeoutMs, 'the signal');
+    return this.seen.find(match)!;
+  }
+
+  /**
+   * Waits until the hub has answered every notice recorded (at least one): its last signal is a
+   * flush with no other flush pending, so nothing more goes out until the next change. Returns the
+   * flushes recorded.
+   */
+  async settled(timeoutMs = 3000): Promise<Extract<S, { kind: 'flush' }>[]> {
+    const isFlush = (s: S): s is Extract<S, { kind: 'flush' }> => s.kind === 'flush';
+    await this.until(
+      () => {
+        const last = this.seen.filter((s) => s.kind === 'notice' || isFlush(s)).at(-1);
+        return this.seen.some((s) => s.kind === 'notice') && !!last && isFlush(last) && !last.pending;
+      },
+      timeoutMs,
+      'every notice to be flushed',
+    );
+    return this.seen.filter(isFlush);
+  }
+
+  private until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return;
+        this.checks.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.checks.delete(check);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.checks.add(check);
+      check();
+    });
+  }
+}
+
+/** The availability hub's notices and flushes for one event (and its expiry timer's firings). */
+const ofEvent = (eventId: string) => (signal: AvailabilitySignal) => signal.eventId === eventId;
+
+let markers = 0;
+/**
+ * Returns once each client has everything the server wrote to it so far: a marker comment written
+ * after it has arrived. A message a client lacks then was never sent.
+ */
+async function drained(env: TestEnv, ...clients: SseClient[]): Promise<void> {
+  const marker = `marker ${++markers}`;
+  env.app.live.connections.heartbeat(marker);
+  await Promise.all(clients.map((client) => client.waitForComment(marker)));
+}
+
+/** Waits until the server holds `count` open streams (it has seen the others go). */
+async function openStreams(env: TestEnv, count: number, timeoutMs = 3000): Promise<void> {
+  const connections = env.app.live.connections;
+  if (connections.size <= count) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} open streams`));
+    }, timeoutMs);
+    const stop = connections.signals.listen(({ open }) => {
+      if (open > count) return;
+      stop();
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Opens SSE clients against the suite's loopback listener and closes them all after each test. */
 function streams(env: () => TestEnv) {
   let baseUrl = '';
   const open = new Set<SseClient>();
+  const recordings = new Set<Recording<Signal>>();
   beforeAll(async () => {
     baseUrl = await listenOnLoopback(env());
   });
   afterEach(async () => {
+    for (const recording of recordings) recording.stop();
+    recordings.clear();
     for (const client of open) client.close();
     open.clear();
     // The server sees the clients go, and frees their per-IP slots.
-    const deadline = Date.now() + 3000;
-    while (env().app.live.connections.size > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
+    await openStreams(env(), 0);
     expect(env().app.live.connections.size).toBe(0);
   });
   return {
@@ -54,6 +150,12 @@ function streams(env: () => TestEnv) {
       const client = await SseClient.connect(`${baseUrl}${path}`, headers);
       open.add(client);
       return client;
+    },
+    /** Records a hub's signals (those `keep` accepts) until the test ends. */
+    record<S extends Signal>(signals: LiveSignals<S>, keep: (signal: S) => boolean = () => true) {
+      const recording = new Recording(signals, keep);
+      recordings.add(recording);
+      return recording;
     },
   };
 }
@@ -170,7 +272,9 @@ describeEachEngine(
       );
       expect(added.ticketTypes.map((t) => t.name)).toContain('Late');
 
-      // A write that changes nothing visible sends nothing.
+      // A write that changes nothing visible sends nothing: the flush that answers it reads the
+      // same state, which the client has, and writes to no one.
+      const recording = sse.record(env().app.live.availability.signals, ofEvent(event.id));
       const quiet = await env().app.inject({
         method: 'PATCH',
         url: `/api/events/${event.id}`,
@@ -178,7 +282,11 @@ describeEachEngine(
         payload: { description: 'Same seats, new words' },
       });
       expect(quiet.statusCode).toBe(200);
-      await new Promise((r) => setTimeout(r, 700));
+      const flushes = await recording.settled();
+      expect(flushes.map((f) => ({ sent: f.sent, unchanged: f.unchanged }))).toEqual(
+        flushes.map(() => ({ sent: 0, unchanged: 1 })),
+      );
+      await drained(env(), client);
       expect(client.events('availability')).toHaveLength(seen);
     });
 
@@ -188,6 +296,7 @@ describeEachEngine(
       await client.waitFor('availability', 1);
       const orders = 60;
       const buyers = await mintBuyers(env(), orders);
+      const recording = sse.record(env().app.live.availability.signals, ofEvent(event.id));
       await Promise.all(
         buyers.map((b) =>
           env().app.inject({
@@ -208,12 +317,21 @@ describeEachEngine(
         2000,
         'the final availability',
       );
-      // Settle: nothing more comes once the burst is over.
-      await new Promise((r) => setTimeout(r, 600));
+      // Settle: nothing more comes once the burst is over. The server has answered every notice
+      // with nothing pending, and the client has all it was sent.
+      const flushes = await recording.settled();
+      await drained(env(), client);
       const pushes = client.events('availability').length - 1;
       expect(pushes).toBeGreaterThanOrEqual(1);
       expect(pushes).toBeLessThanOrEqual(orders / 10);
       expect(dataOf(client.events('availability').at(-1)!)).toEqual(expected);
+      // Each push is a new state, and the burst's notices were answered by fewer reads.
+      const ids = client.events('availability').map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const notices = recording.seen.filter((s) => s.kind === 'notice').length;
+      expect(notices).toBeGreaterThanOrEqual(orders);
+      expect(flushes.reduce((sum, f) => sum + f.notices, 0)).toBe(notices);
+      expect(flushes.length).toBeLessThan(notices);
     });
 
     it('resumes with Last-Event-ID: the state the client has is not sent again, a stale one is replaced', async () => {
@@ -224,7 +342,9 @@ describeEachEngine(
 
       const resumed = await stream(event, { 'last-event-id': current.id! });
       expect(resumed.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 500));
+      // The server decides what to send on connect before the headers go out; a marker after them
+      // shows it sent nothing.
+      await drained(env(), resumed);
       expect(resumed.events('availability')).toEqual([]);
       // … but it is live: the next change arrives.
       await placeOrderOk(env(), buyer, {
@@ -257,7 +377,7 @@ describeEachEngine(
 
       // Closing one frees its slot.
       clients[0]!.close();
-      await new Promise((r) => setTimeout(r, 100));
+      await openStreams(env(), PER_IP - 1);
       expect((await stream(event)).status).toBe(200);
     });
 
@@ -308,6 +428,7 @@ describeEachEngine(
       const theirs = await sse.connect('/api/analytics/live', bearer(other.accessToken));
       const admins = await sse.connect('/api/analytics/live', bearer(admin.accessToken));
       expect([mine.status, theirs.status, admins.status]).toEqual([200, 200, 200]);
+      const recording = sse.record(env().app.live.dashboards.signals);
 
       const event = await makePublishedEvent(env(), organizer);
       await mine.until(
@@ -336,7 +457,11 @@ describeEachEngine(
         1000,
         'the admin notice',
       );
-      await new Promise((r) => setTimeout(r, 600));
+      // Every notice has been sent where it was going, and nothing more is pending; `theirs` has
+      // all it was sent.
+      const flushes = await recording.settled();
+      expect(flushes.flatMap((f) => f.eventIds)).toContain(event.id);
+      await drained(env(), theirs);
       expect(theirs.events('change')).toEqual([]);
     });
 
@@ -443,15 +568,25 @@ describeEachEngine(
 
       // Move the clock to 600 ms before the hold ends; the timer follows the clock it was armed on.
       const lead = 600;
+      const recording = sse.record(env().app.live.availability.signals, ofEvent(event.id));
       env().clock.set(new Date(new Date(held.expiresAt).getTime() - lead));
       env().app.live.availability.rearmExpiryTimers();
       const movedAt = performance.now();
-      await new Promise((r) => setTimeout(r, lead / 2));
+      // This clock stands still: the timer fires `lead` later, finds the hold not run out, takes it
+      // for no change (no notice, so no flush) and waits again.
+      const early = await recording.next(
+        (s): s is Extract<AvailabilitySignal, { kind: 'expiry' }> => s.kind === 'expiry',
+      );
+      const firedAt = performance.now();
+      expect(early.due).toBe(false);
+      expect(firedAt - movedAt).toBeGreaterThanOrEqual(lead - 50);
+      await drained(env(), client);
+      expect(recording.seen).toEqual([early]);
       expect(client.events('availability')).toHaveLength(2);
       // Time passes for the manual clock too, as it would for a real one.
       env().clock.advance(lead);
       const released = await client.waitFor('availability', 3, 2000);
-      const waited = released.at - movedAt;
+      const waited = released.at - firedAt;
       expect(waited).toBeGreaterThanOrEqual(lead - 50);
       expect(waited).toBeLessThan(lead + 1000);
       expect(dataOf(released)).toEqual(before);

@@ -10,6 +10,7 @@ import {
   type Db,
 } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
+import { LiveSignals } from './live-signals';
 import { sseMessage, type SseStream } from './sse-stream';
 
 export interface CoalescingOptions {
@@ -18,6 +19,29 @@ export interface CoalescingOptions {
   /** Then at most one message per this many ms per event, however many changes come in. */
   minIntervalMs: number;
 }
+
+/** What the hub decided for one event, as it decides it (see LiveSignals). */
+export type AvailabilitySignal =
+  /** A change notice reached an event with subscribers; `version` counts the event's notices. */
+  | { kind: 'notice'; eventId: string; version: number }
+  /**
+   * A flush read the event as of notice `version`, one read for the `notices` notices since the
+   * last flush, and wrote it to `sent` subscribers; `unchanged` had that state already and were
+   * sent nothing, `closed` may no longer see the event. `pending`: another flush is scheduled (a
+   * notice came in during the read) or still reading. (A failed read signals nothing; it is retried.)
+   */
+  | {
+      kind: 'flush';
+      eventId: string;
+      version: number;
+      notices: number;
+      sent: number;
+      unchanged: number;
+      closed: number;
+      pending: boolean;
+    }
+  /** The expiry timer fired; `due` unless the clock is still short of `at` (it waits again). */
+  | { kind: 'expiry'; eventId: string; at: number; due: boolean };
 
 /** One event's availability as it goes out: the GET body, its content hash as the SSE id, the frame. */
 interface Message {
@@ -40,10 +64,14 @@ interface EventState {
   opening: number;
   /** Bumped by every change notice; a message computed at an older version may be stale. */
   version: number;
+  /** The version the last flush read. */
+  flushedVersion: number;
   /** The last message computed, and at which version; null for a deleted event. */
   current: { version: number; message: Message | null } | null;
   computing: { version: number; promise: Promise<Message | null> } | null;
   flushTimer: NodeJS.Timeout | null;
+  /** Flushes reading now (a slow read can still be running when the next flush starts). */
+  flushing: number;
   lastFlushAt: number;
   /** When (clock time, ms) the earliest pending hold runs out, and the timer waiting for it. */
   expiryAt: number | null;
@@ -70,6 +98,8 @@ export function availabilityId(body: string): string {
 export class AvailabilityStreams {
   private readonly states = new Map<string, EventState>();
   private closed = false;
+  /** Every notice, flush and expiry as it happens; nothing in the API listens, tests do. */
+  readonly signals = new LiveSignals<AvailabilitySignal>();
 
   constructor(
     private readonly deps: { db: Db; clock: Clock; log: FastifyBaseLogger },
@@ -146,9 +176,11 @@ export class AvailabilityStreams {
         subscribers: new Set(),
         opening: 0,
         version: 0,
+        flushedVersion: 0,
         current: null,
         computing: null,
         flushTimer: null,
+        flushing: 0,
         lastFlushAt: -Infinity,
         expiryAt: null,
         expiryTimer: null,
@@ -173,6 +205,7 @@ export class AvailabilityStreams {
 
   private markChanged(state: EventState): void {
     state.version++;
+    this.signals.emit({ kind: 'notice', eventId: state.eventId, version: state.version });
     this.scheduleFlush(state);
   }
 
@@ -188,25 +221,40 @@ export class AvailabilityStreams {
     state.lastFlushAt = performance.now();
     // A connection still being opened may hold an older read: it picks this one up when done.
     if (state.subscribers.size === 0 && state.opening === 0) return;
+    let version: number;
     let message: Message | null;
+    state.flushing++;
     try {
-      ({ message } = await this.compute(state));
+      ({ version, message } = await this.compute(state));
     } catch (err) {
+      state.flushing--;
       this.deps.log.error({ err, eventId: state.eventId }, 'live availability read failed');
       this.scheduleFlush(state, RETRY_AFTER_FAILURE_MS);
       return;
     }
+    state.flushing--;
+    const done = { sent: 0, unchanged: 0, closed: 0 };
     for (const subscriber of [...state.subscribers]) {
       // Deleted, or turned back into a draft: only those who may still see it stay.
-      if (!message || !isVisibleTo(subscriber.actor, visibilityOf(message))) subscriber.stream.close();
-      else this.deliver(subscriber, message);
+      if (!message || !isVisibleTo(subscriber.actor, visibilityOf(message))) {
+        subscriber.stream.close();
+        done.closed++;
+      } else if (this.deliver(subscriber, message)) done.sent++;
+      else done.unchanged++;
     }
+    // A slow read can finish after a later flush's: it answers no notice that one did not.
+    const notices = Math.max(0, version - state.flushedVersion);
+    state.flushedVersion = Math.max(state.flushedVersion, version);
+    const pending = state.flushTimer !== null || state.flushing > 0;
+    this.signals.emit({ kind: 'flush', eventId: state.eventId, version, notices, ...done, pending });
   }
 
-  private deliver(subscriber: Subscriber, message: Message): void {
-    if (subscriber.lastId === message.id) return;
+  /** Writes the message unless the subscriber has that state already; says whether it wrote. */
+  private deliver(subscriber: Subscriber, message: Message): boolean {
+    if (subscriber.lastId === message.id) return false;
     subscriber.lastId = message.id;
     subscriber.stream.write(message.frame);
+    return true;
   }
 
   /** The event's message at its current version: the last one if still fresh, else one shared read. */
@@ -257,7 +305,9 @@ export class AvailabilityStreams {
     state.expiryTimer = setTimeout(
       () => {
         state.expiryTimer = null;
-        if (this.deps.clock.now().getTime() < at) return this.armExpiry(state, at);
+        const due = this.deps.clock.now().getTime() >= at;
+        this.signals.emit({ kind: 'expiry', eventId: state.eventId, at, due });
+        if (!due) return this.armExpiry(state, at);
         state.expiryAt = null;
         this.markChanged(state);
       },

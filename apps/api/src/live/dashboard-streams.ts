@@ -2,7 +2,18 @@ import { performance } from 'node:perf_hooks';
 import { NotFoundError, type Actor, type Db, type EventOwners } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CoalescingOptions } from './availability-streams';
+import { LiveSignals } from './live-signals';
 import { sseMessage, type SseStream } from './sse-stream';
+
+/** What the hub decided, as it decides it (see LiveSignals). */
+export type DashboardSignal =
+  /** A change notice, to go out with the next flush. */
+  | { kind: 'notice'; eventId: string }
+  /**
+   * A flush sent each of `eventIds` to the dashboards allowed to see it, `sent` messages in all.
+   * `pending`: another flush is scheduled (notices came in meanwhile) or still running.
+   */
+  | { kind: 'flush'; eventIds: string[]; sent: number; pending: boolean };
 
 interface Dashboard {
   stream: SseStream;
@@ -20,8 +31,12 @@ export class DashboardStreams {
   private readonly dashboards = new Set<Dashboard>();
   private readonly changed = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  /** Flushes still looking up owners (a slow lookup can outlast the interval). */
+  private flushing = 0;
   private lastFlushAt = -Infinity;
   private closed = false;
+  /** Every notice and flush as it happens; nothing in the API listens, tests do. */
+  readonly signals = new LiveSignals<DashboardSignal>();
 
   constructor(
     private readonly deps: { db: Db; owners: EventOwners; log: FastifyBaseLogger },
@@ -42,6 +57,7 @@ export class DashboardStreams {
   notice(eventId: string | null): void {
     if (eventId === null || this.dashboards.size === 0 || this.closed) return;
     this.changed.add(eventId);
+    this.signals.emit({ kind: 'notice', eventId });
     if (this.timer) return;
     const sinceLast = performance.now() - this.lastFlushAt;
     const wait = Math.max(this.coalescing.firstDelayMs, this.coalescing.minIntervalMs - sinceLast);
@@ -60,6 +76,8 @@ export class DashboardStreams {
     this.lastFlushAt = performance.now();
     const eventIds = [...this.changed];
     this.changed.clear();
+    let sent = 0;
+    this.flushing++;
     for (const eventId of eventIds) {
       let organizerId: string | null;
       try {
@@ -74,9 +92,13 @@ export class DashboardStreams {
       }
       const frame = Buffer.from(sseMessage('change', JSON.stringify({ eventId })));
       for (const { stream, actor } of this.dashboards) {
-        if (actor.role === 'admin' || (organizerId !== null && actor.userId === organizerId))
+        if (actor.role === 'admin' || (organizerId !== null && actor.userId === organizerId)) {
           stream.write(frame);
+          sent++;
+        }
       }
     }
+    this.flushing--;
+    this.signals.emit({ kind: 'flush', eventIds, sent, pending: this.timer !== null || this.flushing > 0 });
   }
 }

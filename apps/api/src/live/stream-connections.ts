@@ -1,6 +1,7 @@
 import { DomainError } from '@eventhub/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { StreamConfig } from '../config';
+import { LiveSignals } from './live-signals';
 import { SseStream } from './sse-stream';
 
 export class TooManyStreamsError extends DomainError {
@@ -20,13 +21,21 @@ export class StreamConnections {
   private readonly perIp = new Map<string, number>();
   /** Connections reserved, opened or not yet. */
   private reserved = 0;
-  private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatTimer: NodeJS.Timeout;
+  /** A stream ended, and how many are still open; nothing in the API listens, tests do. */
+  readonly signals = new LiveSignals<{ kind: 'closed'; open: number }>();
 
   constructor(private readonly config: StreamConfig) {
-    this.heartbeat = setInterval(() => {
-      for (const stream of this.open) stream.comment();
-    }, config.heartbeatSeconds * 1000);
-    this.heartbeat.unref();
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), config.heartbeatSeconds * 1000);
+    this.heartbeatTimer.unref();
+  }
+
+  /**
+   * Sends every open stream a comment line now: the heartbeat (`:`), or with `text`, a marker —
+   * once a client has it, it has everything written to its stream before.
+   */
+  heartbeat(text = ''): void {
+    for (const stream of this.open) stream.comment(text);
   }
 
   get size(): number {
@@ -63,6 +72,7 @@ export class StreamConnections {
         stream.onClose(() => {
           this.open.delete(stream);
           release();
+          this.signals.emit({ kind: 'closed', open: this.open.size });
         });
         return stream;
       },
@@ -71,7 +81,7 @@ export class StreamConnections {
 
   /** Ends every stream (server shutdown). */
   closeAll(): void {
-    clearInterval(this.heartbeat);
+    clearInterval(this.heartbeatTimer);
     for (const stream of [...this.open]) stream.close();
   }
 }

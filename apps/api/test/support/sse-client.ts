@@ -72,6 +72,11 @@ export class SseClient {
     return this.events(event)[count - 1]!;
   }
 
+  /** Waits until a comment line reading `text` has arrived (a marker the server was asked to send). */
+  async waitForComment(text: string, timeoutMs = 3000): Promise<void> {
+    await this.until(() => this.comments.some((c) => c.text === text), timeoutMs, `the comment "${text}"`);
+  }
+
   /** Waits until `condition` holds (checked on every message, comment and the end of the stream). */
   async until(condition: () => boolean, timeoutMs: number, what = 'the condition'): Promise<void> {
     const deadline = performance.now() + timeoutMs;

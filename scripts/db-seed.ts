@@ -2,7 +2,7 @@
 // server seeds on its first local start. Refuses to run in production.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemoAccounts, systemClock } from '@eventhub/core';
+import { nobodyListening, seedDemoAccounts, systemClock } from '@eventhub/core';
 import { openConfiguredDatabase, readConfigOrExit } from '@eventhub/api';
 
 const config = readConfigOrExit();
@@ -11,7 +11,13 @@ if (config.mode === 'production') {
   process.exit(1);
 }
 const database = await openConfiguredDatabase(config);
-const accounts = await seedDemoAccounts({ db: database.db, clock: systemClock });
+// Nothing listens to after-commit reports here: no server runs.
+const accounts = await seedDemoAccounts({
+  db: database.db,
+  clock: systemClock,
+  afterCommit: nobodyListening,
+  uploadDir: config.uploadDir,
+});
 if (accounts) {
   writeFileSync(path.join(config.dataDir, 'demo-accounts.json'), JSON.stringify(accounts, null, 2), {
     mode: 0o600,

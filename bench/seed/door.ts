@@ -10,7 +10,7 @@ import {
   type Actor,
   type OrderDeps,
 } from '@eventhub/core';
-import type { AppContext } from '@eventhub/api';
+import { eventDeps, identityDeps, orderDeps, type AppContext } from '@eventhub/api';
 import { sql } from 'kysely';
 
 const SEATS_PER_ORDER = 1000;
@@ -20,7 +20,7 @@ const SEATS_PER_ORDER = 1000;
  * use cases (so every code is signed as in production), and a door-staff account to scan them.
  */
 export async function seedDoor(ctx: AppContext, tickets: number) {
-  const deps = { db: ctx.db, clock: ctx.clock, auth: ctx.auth };
+  const deps = { ...identityDeps(ctx), ...eventDeps(ctx) };
   const meta = { ip: '127.0.0.1' };
   const stamp = Date.now();
   const { user } = await registerUser(
@@ -47,15 +47,7 @@ export async function seedDoor(ctx: AppContext, tickets: number) {
   );
   await publishEvent(deps, organizer, event.id, meta);
 
-  const orders: OrderDeps = {
-    db: ctx.db,
-    transact: ctx.transact,
-    clock: ctx.clock,
-    holdSeconds: 900,
-    maxPendingOrdersPerBuyer: 2,
-    payments: ctx.payments,
-    ticketCodes: ctx.ticketKeys,
-  };
+  const orders: OrderDeps = { ...orderDeps(ctx), holdSeconds: 900, maxPendingOrdersPerBuyer: 2 };
   const [buyer] = await mintBuyers({ ctx, clock: ctx.clock }, 1);
   const customer: Actor = { userId: buyer!.userId, role: 'customer', organizerId: null, sessionId: 'bench' };
   for (let left = tickets; left > 0; left -= SEATS_PER_ORDER) {

@@ -5,6 +5,7 @@ import {
   type Actor,
   type Clock,
   type Db,
+  type EventDeps,
   type IdentityDeps,
 } from '@eventhub/core';
 
@@ -30,7 +31,7 @@ const TOPICS = [
 ];
 
 /** Publishes `count` believable events (three tiers each) through the real use cases. */
-export async function seedEvents(deps: IdentityDeps, count: number): Promise<string[]> {
+export async function seedEvents(deps: IdentityDeps & EventDeps, count: number): Promise<string[]> {
   const { user } = await registerUser(
     deps,
     {
@@ -71,7 +72,9 @@ export async function seedEvents(deps: IdentityDeps, count: number): Promise<str
 }
 
 /** One published event whose single tier can take every order a bench run sends. */
-export async function seedHotEvent(deps: IdentityDeps): Promise<{ eventId: string; ticketTypeId: string }> {
+export async function seedHotEvent(
+  deps: IdentityDeps & EventDeps,
+): Promise<{ eventId: string; ticketTypeId: string }> {
   const { user } = await registerUser(
     deps,
     {

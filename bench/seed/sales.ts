@@ -12,7 +12,7 @@ import {
   type Db,
   type EventView,
 } from '@eventhub/core';
-import type { AppContext } from '@eventhub/api';
+import { eventDeps, identityDeps, type AppContext } from '@eventhub/api';
 import { seededRandom } from '@eventhub/core/testing';
 import { sql, type Insertable } from 'kysely';
 
@@ -54,7 +54,7 @@ export interface SalesSeed {
 export async function seedSales(ctx: AppContext, orders: number): Promise<SalesSeed> {
   const random = seededRandom(424242);
   const meta = { ip: '127.0.0.1' };
-  const deps = { db: ctx.db, clock: ctx.clock, auth: ctx.auth };
+  const deps = { ...identityDeps(ctx), ...eventDeps(ctx) };
   const now = ctx.clock.now().getTime();
   const password = 'bench organizer password';
   const stamp = Date.now();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock, type Engine } from '@eventhub/core';
 import { createTestDatabase } from '@eventhub/core/testing';
-import { buildApp, createAppContext, loadConfig } from '@eventhub/api';
+import { buildApp, createAppContext, eventDeps, identityDeps, loadConfig } from '@eventhub/api';
 import { mintBuyers } from '@eventhub/api/testing';
 import { seedDoor } from '../seed/door';
 import { seedEvents, seedHotEvent } from '../seed/events';
@@ -49,9 +49,12 @@ const ctx = createAppContext({
   appSecret: config.appSecret!,
 });
 
-const eventIds = await seedEvents(ctx, Number(process.env.BENCH_EVENTS ?? 0));
+const eventIds = await seedEvents(
+  { ...identityDeps(ctx), ...eventDeps(ctx) },
+  Number(process.env.BENCH_EVENTS ?? 0),
+);
 // The orders scenario: one published event with one huge tier, and signed-in buyers to hit it.
-const hot = process.env.BENCH_BUYERS ? await seedHotEvent(ctx) : null;
+const hot = process.env.BENCH_BUYERS ? await seedHotEvent({ ...identityDeps(ctx), ...eventDeps(ctx) }) : null;
 const buyers = hot ? await mintBuyers({ ctx, clock: ctx.clock }, Number(process.env.BENCH_BUYERS)) : [];
 // The check-in scenario: an event with many paid tickets, and a door-staff token to scan them.
 const door = process.env.BENCH_TICKETS ? await seedDoor(ctx, Number(process.env.BENCH_TICKETS)) : null;

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Mailer, OrderDeps } from '@eventhub/core';
+import type { Mailer } from '@eventhub/core';
 import { startBackgroundWork, type BackgroundWork } from './background/worker';
 import { createMailer } from './mail/mailer';
 import { devMailboxRoutes } from './routes/dev-mailbox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import type { AppContext } from './context';
+import { orderDeps, type AppContext } from './context';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { metricsPlugin } from './plugins/metrics';
@@ -104,33 +104,30 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
   await app.register(livePlugin, { ctx });
-  // What anonymous readers see changed: drop cached pages and tell the live streams.
-  const availabilityChanged = (eventId: string) => {
-    app.publicCache.clear();
-    app.live.publish(eventId);
-  };
 
   const limits = new RateLimits(config.rateLimits);
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
-  const background = startBackgroundWork(ctx, options.mailer ?? createMailer(config, ctx.db), app.log, {
-    onAvailabilityChanged: availabilityChanged,
-  });
+  const orders = orderDeps(ctx);
+  const background = startBackgroundWork(
+    ctx,
+    orders,
+    options.mailer ?? createMailer(config, ctx.db),
+    app.log,
+  );
   app.decorate('background', background);
   app.addHook('onClose', () => background.stop());
-  const orders: OrderDeps = {
-    db: ctx.db,
-    transact: ctx.transact,
-    clock: ctx.clock,
-    holdSeconds: config.orderHoldSeconds,
-    maxPendingOrdersPerBuyer: config.maxPendingOrdersPerBuyer,
-    payments: ctx.payments,
-    ticketCodes: ctx.ticketKeys,
-    onAvailabilityChanged: availabilityChanged,
-    onOutbox: () => background.kick(),
-  };
+  // The one place committed changes reach their listeners: what anonymous readers see (the
+  // public cache), the live streams, and the outbox worker.
+  ctx.afterCommit.connect({
+    eventChanged: (eventId) => {
+      app.publicCache.clear();
+      app.live.publish(eventId);
+    },
+    mailQueued: () => background.kick(),
+  });
   await app.register(eventRoutes, { ctx, orders });
   await app.register(eventCatalogueRoutes, { ctx });
   await app.register(eventImageRoutes, { ctx });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureAdmin, seedDemoAccounts, type Clock, type DemoAccount, type Db } from '@eventhub/core';
-import type { Config } from './config';
+import { ensureAdmin, seedDemoAccounts, type DemoAccount } from '@eventhub/core';
+import { eventDeps, type AppContext } from './context';
 
 /**
  * Start-up accounts: the deployment's first admin from ADMIN_EMAIL/ADMIN_PASSWORD (never
@@ -9,10 +9,11 @@ import type { Config } from './config';
  * start can print them. Production never gets demo accounts.
  */
 export async function bootstrapAccounts(
-  deps: { db: Db; clock: Clock },
-  config: Config,
+  ctx: AppContext,
   log: (message: string) => void,
 ): Promise<DemoAccount[]> {
+  const { config } = ctx;
+  const deps = eventDeps(ctx);
   if (config.adminEmail && config.adminPassword) {
     const { created } = await ensureAdmin(deps, { email: config.adminEmail, password: config.adminPassword });
     log(

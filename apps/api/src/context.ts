@@ -4,6 +4,8 @@ import {
   TicketKeyRing,
   testPaymentProvider,
   type CheckinDeps,
+  type EventDeps,
+  type OrderDeps,
   type AuthSettings,
   type Clock,
   type Db,
@@ -14,6 +16,7 @@ import {
   transactionsFor,
 } from '@eventhub/core';
 import type Stripe from 'stripe';
+import { AfterCommitRelay } from './after-commit';
 import type { Config } from './config';
 import { createStripeClient, stripePaymentProvider, type StripeSettings } from './payments/stripe-provider';
 
@@ -35,7 +38,11 @@ export interface AppContext {
   /** Audit entries of scans refused before any query, written in batches by the background work. */
   deferredAudit: DeferredAudit;
   eventOwners: EventOwners;
+  /** Where use cases report what they changed after commit; connected by `buildApp`. */
+  afterCommit: AfterCommitRelay;
 }
+
+// One dependency shape per core area, built here from the context (ARCHITECTURE.md).
 
 export function checkinDeps(ctx: AppContext): CheckinDeps {
   return {
@@ -45,6 +52,25 @@ export function checkinDeps(ctx: AppContext): CheckinDeps {
     keys: ctx.ticketKeys,
     deferredAudit: ctx.deferredAudit,
     owners: ctx.eventOwners,
+    afterCommit: ctx.afterCommit,
+  };
+}
+
+export function eventDeps(ctx: AppContext): EventDeps {
+  return { db: ctx.db, clock: ctx.clock, afterCommit: ctx.afterCommit, uploadDir: ctx.config.uploadDir };
+}
+
+export function orderDeps(ctx: AppContext): OrderDeps {
+  return {
+    db: ctx.db,
+    transact: ctx.transact,
+    clock: ctx.clock,
+    holdSeconds: ctx.config.orderHoldSeconds,
+    maxPendingOrdersPerBuyer: ctx.config.maxPendingOrdersPerBuyer,
+    payments: ctx.payments,
+    ticketCodes: ctx.ticketKeys,
+    afterCommit: ctx.afterCommit,
+    uploadDir: ctx.config.uploadDir,
   };
 }
 
@@ -101,5 +127,6 @@ export function createAppContext(parts: {
     ticketKeys: new TicketKeyRing(parts.db, parts.clock, parts.appSecret),
     deferredAudit: new DeferredAudit(parts.clock),
     eventOwners: new EventOwners(),
+    afterCommit: new AfterCommitRelay(),
   };
 }

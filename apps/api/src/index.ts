@@ -4,4 +4,4 @@ export type { AppContext } from './context';
 export { renderOpenApiDocument } from './openapi-document';
 export { openConfiguredDatabase } from './configured-database';
 export { readConfigOrExit } from './read-config';
-export { authSettings, createAppContext } from './context';
+export { authSettings, createAppContext, eventDeps, identityDeps, orderDeps } from './context';

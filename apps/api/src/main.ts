@@ -25,7 +25,7 @@ const ctx = createAppContext({
 await ctx.ticketKeys.warm();
 const app = await buildApp(ctx);
 app.addHook('onClose', async () => database.close());
-const demoAccounts = await bootstrapAccounts(ctx, config, (m) => app.log.info(m));
+const demoAccounts = await bootstrapAccounts(ctx, (m) => app.log.info(m));
 
 const dev = process.env.EVENTHUB_DEV === '1';
 if (config.serveWeb) {

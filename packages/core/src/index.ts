@@ -16,6 +16,8 @@ export { ROLES } from './db/schema';
 
 // Shared
 export { systemClock, ManualClock, type Clock } from './shared/clock';
+export { nobodyListening, type AfterCommit } from './shared/after-commit';
+export type { CoreDeps } from './shared/core-deps';
 export * from './shared/errors';
 export * from './shared/error-codes';
 export type { Page, PageQuery } from './shared/pagination';
@@ -68,7 +70,8 @@ export {
 export { getEvent, getAvailability, type Availability } from './events/get-event';
 export { availabilitySnapshot, type AvailabilitySnapshot } from './events/live-availability';
 export { isVisibleTo } from './events/event-access';
-export { setEventImage, findEventImage, type ImageDeps } from './events/event-image';
+export { setEventImage, findEventImage } from './events/event-image';
+export type { EventDeps } from './events/event-deps';
 export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
 export { currencyDigits, toMinorUnits, toMajorUnits } from './shared/money';
 

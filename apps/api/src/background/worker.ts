@@ -1,4 +1,4 @@
-import { deliverOutbox, expireHolds, type Mailer } from '@eventhub/core';
+import { deliverOutbox, expireHolds, type Mailer, type OrderDeps } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context';
 
@@ -17,17 +17,16 @@ export interface BackgroundWork {
  */
 export function startBackgroundWork(
   ctx: AppContext,
+  orders: OrderDeps,
   mailer: Mailer,
   log: FastifyBaseLogger,
-  hooks: { onAvailabilityChanged: (eventId: string) => void },
   intervalMs = 15_000,
 ): BackgroundWork {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
   const pass = async () => {
-    const changed = await expireHolds(ctx);
-    changed.forEach(hooks.onAvailabilityChanged);
+    await expireHolds(orders);
     await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
   };
   const runOnce = (): Promise<void> => {

@@ -22,16 +22,10 @@ declare module 'fastify' {
   }
 }
 
-/** Routes under /api/events/:id whose successful writes may change what the event has left. */
-function isEventWrite(url: string | undefined): boolean {
-  return !!url && (url === '/api/events/:id' || url.startsWith('/api/events/:id/'));
-}
-
 /**
  * The change bus (LISTEN/NOTIFY on PostgreSQL, in-process on SQLite), the stream hubs fed by it,
- * and their shutdown. Orders, expiry and refunds publish through OrderDeps.onAvailabilityChanged;
- * capacity changes (event and ticket-type edits, publish, cancel) are every successful write to
- * a route under /api/events/:id, published here after the response so no use case has to.
+ * and their shutdown. What is published comes from one place: the use cases' after-commit
+ * reports, connected to `live.publish` in `buildApp` (apps/api/src/after-commit.ts).
  */
 export const livePlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   const { ctx } = opts;
@@ -63,13 +57,6 @@ export const livePlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     dashboards,
   });
 
-  app.addHook('onResponse', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
-      const id = (request.params as { id?: unknown } | undefined)?.id;
-      if (typeof id === 'string' && isEventWrite(request.routeOptions.url)) bus.publish(id);
-    }
-    done();
-  });
   // Open streams would keep the server from closing: end them before it waits for connections.
   app.addHook('preClose', (done) => {
     connections.closeAll();

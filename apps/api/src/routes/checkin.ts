@@ -43,12 +43,7 @@ export async function checkinRoutes(app: TypedApp, { ctx }: { ctx: AppContext })
         response: { 200: ValidTicketSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const admitted = await validateTicket(deps, actorOf(request), request.body, requestMeta(request));
-      // Dashboards show check-ins live; an in-memory notice, coalesced downstream.
-      app.live.publish(admitted.ticket.eventId);
-      return admitted;
-    },
+    async (request) => validateTicket(deps, actorOf(request), request.body, requestMeta(request)),
   );
 
   app.get(

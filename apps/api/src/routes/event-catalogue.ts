@@ -8,7 +8,7 @@ import {
   updateTicketType,
 } from '@eventhub/core';
 import { Type } from 'typebox';
-import type { AppContext } from '../context';
+import { eventDeps, type AppContext } from '../context';
 import { actorOf, requestMeta } from '../plugins/auth';
 import { errors, NoContent } from '../schemas/common';
 import {
@@ -34,6 +34,7 @@ const PromoParams = Type.Object({
 
 /** Ticket types and promo codes of an event: the organizer's catalogue. */
 export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
+  const deps = eventDeps(ctx);
   app.post(
     '/api/events/:id/ticket-types',
     {
@@ -50,7 +51,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
       reply
         .code(201)
         .send(
-          await addTicketType(ctx, actorOf(request), request.params.id, request.body, requestMeta(request)),
+          await addTicketType(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
         ),
   );
 
@@ -68,7 +69,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
     },
     async (request) =>
       updateTicketType(
-        ctx,
+        deps,
         actorOf(request),
         request.params.id,
         request.params.ticketTypeId,
@@ -90,7 +91,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
     },
     async (request, reply) => {
       await removeTicketType(
-        ctx,
+        deps,
         actorOf(request),
         request.params.id,
         request.params.ticketTypeId,
@@ -111,7 +112,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
         response: { 200: Type.Object({ items: Type.Array(PromotionSchema) }), ...errors(401, 403, 404) },
       },
     },
-    async (request) => listPromotions(ctx.db, actorOf(request), request.params.id),
+    async (request) => listPromotions(ctx, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -130,7 +131,13 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
       reply
         .code(201)
         .send(
-          await createPromotion(ctx, actorOf(request), request.params.id, request.body, requestMeta(request)),
+          await createPromotion(
+            deps,
+            actorOf(request),
+            request.params.id,
+            request.body,
+            requestMeta(request),
+          ),
         ),
   );
 
@@ -148,7 +155,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
     },
     async (request) =>
       updatePromotion(
-        ctx,
+        deps,
         actorOf(request),
         request.params.id,
         request.params.promotionId,
@@ -170,7 +177,7 @@ export async function eventCatalogueRoutes(app: TypedApp, { ctx }: { ctx: AppCon
     },
     async (request, reply) => {
       await deletePromotion(
-        ctx,
+        deps,
         actorOf(request),
         request.params.id,
         request.params.promotionId,

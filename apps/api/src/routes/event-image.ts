@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import multipart from '@fastify/multipart';
 import { DomainError, findEventImage, MAX_IMAGE_BYTES, setEventImage, ValidationError } from '@eventhub/core';
 import { Type } from 'typebox';
-import type { AppContext } from '../context';
+import { eventDeps, type AppContext } from '../context';
 import { actorOf, requestMeta } from '../plugins/auth';
 import { errors } from '../schemas/common';
 import { EventParams } from '../schemas/events';
@@ -18,7 +18,7 @@ export async function eventImageRoutes(app: TypedApp, { ctx }: { ctx: AppContext
   await app.register(multipart, {
     limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 },
   });
-  const deps = { db: ctx.db, clock: ctx.clock, uploadDir: ctx.config.uploadDir };
+  const deps = eventDeps(ctx);
 
   app.put(
     '/api/events/:id/image',

@@ -16,7 +16,7 @@ import {
   type RequestMeta,
 } from '@eventhub/core';
 import { Type } from 'typebox';
-import type { AppContext } from '../context';
+import { eventDeps, type AppContext } from '../context';
 import { actorOf, requestMeta } from '../plugins/auth';
 import { errors, Id, IsoDateTime, NoContent, PageQuery, Paged } from '../schemas/common';
 import {
@@ -32,6 +32,7 @@ import type { TypedApp } from '../typed-app';
 const MANAGERS = ['organizer', 'admin'] as const;
 
 export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppContext; orders: OrderDeps }) {
+  const deps = eventDeps(ctx);
   app.post(
     '/api/events',
     {
@@ -44,7 +45,7 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createEvent(ctx, actorOf(request), request.body, requestMeta(request))),
+      reply.code(201).send(await createEvent(deps, actorOf(request), request.body, requestMeta(request))),
   );
 
   app.get(
@@ -67,7 +68,7 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       },
     },
     async (request, reply) =>
-      app.publicCache.serve(request, reply, () => listPublicEvents(ctx.db, ctx.clock, request.query)),
+      app.publicCache.serve(request, reply, () => listPublicEvents(ctx, request.query)),
   );
 
   app.get(
@@ -113,19 +114,19 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       },
     },
     async (request) =>
-      updateEvent(ctx, actorOf(request), request.params.id, request.body, requestMeta(request)),
+      updateEvent(deps, actorOf(request), request.params.id, request.body, requestMeta(request)),
   );
 
   type Transition = (actor: Actor, eventId: string, meta: RequestMeta) => Promise<EventView>;
   const lifecycle: [string, Transition, string][] = [
     [
       'publish',
-      (actor, id, meta) => publishEvent(ctx, actor, id, meta),
+      (actor, id, meta) => publishEvent(deps, actor, id, meta),
       'Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable)',
     ],
     [
       'unpublish',
-      (actor, id, meta) => unpublishEvent(ctx, actor, id, meta),
+      (actor, id, meta) => unpublishEvent(deps, actor, id, meta),
       'Take an event off sale and out of listings (back to draft)',
     ],
     [
@@ -162,7 +163,7 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      await deleteEvent(ctx, actorOf(request), request.params.id, requestMeta(request));
+      await deleteEvent(deps, actorOf(request), request.params.id, requestMeta(request));
       return reply.code(204).send(null);
     },
   );

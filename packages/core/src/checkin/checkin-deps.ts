@@ -1,5 +1,6 @@
 import type { Db } from '../db/database';
 import type { Transact } from '../db/write-transactions';
+import type { AfterCommit } from '../shared/after-commit';
 import type { Clock } from '../shared/clock';
 import type { DeferredAudit } from './deferred-audit';
 import type { EventOwners } from './event-owners';
@@ -14,4 +15,6 @@ export interface CheckinDeps {
   keys: TicketKeyRing;
   deferredAudit: DeferredAudit;
   owners: EventOwners;
+  /** Told after commit when admissions changed an event's check-in figures. */
+  afterCommit: AfterCommit;
 }

@@ -114,6 +114,7 @@ export async function syncOfflineScans(
       );
     }
   });
+  deps.afterCommit.eventChanged(event.id);
   return {
     results,
     accepted: results.filter((r) => r.result === 'valid').length,

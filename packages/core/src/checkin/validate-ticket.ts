@@ -95,6 +95,8 @@ export async function validateTicket(
 
   switch (admission.result) {
     case 'valid':
+      // Dashboards count check-ins live; the notice is coalesced downstream.
+      deps.afterCommit.eventChanged(event.id);
       return { result: 'valid', ticket: admission.ticket!, checkedInAt: admission.checkedInAt! };
     case 'invalid_code':
       throw new InvalidCodeError();

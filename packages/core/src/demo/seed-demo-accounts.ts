@@ -1,8 +1,7 @@
+import type { EventDeps } from '../events/event-deps';
 import { randomBytes } from 'node:crypto';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
 import type { Role } from '../db/schema';
-import type { Clock } from '../shared/clock';
 import { createUserRow } from '../identity/create-user-row';
 import { hashPassword } from '../identity/password-hashing';
 import { seedDemoEvent } from './seed-demo-event';
@@ -20,7 +19,7 @@ const DEMO_SEEDED = 'demo_seeded';
  * Local demo mode only: creates one account per role, each with a random password (there is no
  * default password anywhere). Runs once per database; returns null when already seeded.
  */
-export async function seedDemoAccounts(deps: { db: Db; clock: Clock }): Promise<DemoAccount[] | null> {
+export async function seedDemoAccounts(deps: EventDeps): Promise<DemoAccount[] | null> {
   const done = await deps.db
     .selectFrom('app_meta')
     .select('value')

@@ -1,13 +1,12 @@
-import type { Db } from '../db/database';
+import type { EventDeps } from '../events/event-deps';
 import { createEvent } from '../events/create-event';
 import { publishEvent } from '../events/event-lifecycle';
-import type { Clock } from '../shared/clock';
 
 /**
  * Local demo mode only: the API.md seed event, published, so a fresh `npm start` has something
  * to browse and buy. Runs with the demo accounts, once per database.
  */
-export async function seedDemoEvent(deps: { db: Db; clock: Clock }, organizerId: string): Promise<string> {
+export async function seedDemoEvent(deps: EventDeps, organizerId: string): Promise<string> {
   const actor = { userId: organizerId, role: 'organizer' as const, organizerId, sessionId: 'demo-seed' };
   const startsAt = new Date(deps.clock.now().getTime() + 30 * 86_400_000);
   startsAt.setUTCHours(8, 0, 0, 0);

@@ -1,8 +1,7 @@
+import type { EventDeps } from './event-deps';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
 import type { EventRow, PromotionRow, TicketTypeRow } from '../db/schema';
 import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { derivedColumns, eventColumns } from './event-columns';
@@ -31,7 +30,7 @@ function collect(errors: FieldError[], check: () => void): void {
 
 /** An organizer creates an event — with tiers and promo codes in the same call — as a draft. */
 export async function createEvent(
-  deps: { db: Db; clock: Clock },
+  deps: EventDeps,
   actor: Actor,
   input: CreateEventInput,
   meta: RequestMeta,

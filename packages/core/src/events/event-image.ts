@@ -1,21 +1,13 @@
+import type { EventDeps } from './event-deps';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
 import type { Actor, RequestMeta } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import { findManagedEvent, isVisibleTo } from './event-access';
 import { imageUrlOf } from './event-view';
 import { CONTENT_TYPES, reencodeImage, type ImageFormat } from './image-processing';
-
-export interface ImageDeps {
-  db: Db;
-  clock: Clock;
-  /** Where uploads live: outside any code or static-asset folder. */
-  uploadDir: string;
-}
 
 const EXTENSIONS: Record<string, ImageFormat> = { jpg: 'jpeg', png: 'png', webp: 'webp' };
 const KEY = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
@@ -28,7 +20,7 @@ function fileOf(uploadDir: string, key: string): string {
 
 /** Replaces an event's image with a re-encoded copy stored under a random server-side name. */
 export async function setEventImage(
-  deps: ImageDeps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   upload: Buffer,
@@ -70,7 +62,7 @@ export async function setEventImage(
 
 /** Where to read a visible event's image from, and its Content-Type. */
 export async function findEventImage(
-  deps: Pick<ImageDeps, 'db' | 'uploadDir'>,
+  deps: Pick<EventDeps, 'db' | 'uploadDir'>,
   actor: Actor | null,
   eventId: string,
 ): Promise<{ file: string; contentType: string }> {

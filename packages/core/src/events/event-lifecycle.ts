@@ -1,25 +1,23 @@
+import type { EventDeps } from './event-deps';
 import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
-import type { Db, Tx } from '../db/database';
+import type { Tx } from '../db/database';
 import type { EventRow, EventStatus } from '../db/schema';
 import type { Actor, RequestMeta } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { ConflictError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';
 import type { EventView } from './event-view';
 
-type Deps = { db: Db; clock: Clock };
-
 /** Runs a status change on a managed event in one transaction with its audit entry. */
 async function transition(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
   action: AuditAction,
   change: (tx: Tx, event: EventRow, now: string) => Promise<Partial<EventRow> | null>,
 ): Promise<EventView> {
-  return deps.db.transaction().execute(async (tx) => {
+  const view = await deps.db.transaction().execute(async (tx) => {
     const event = await findManagedEvent(tx, actor, eventId);
     const now = deps.clock.now().toISOString();
     const changes = await change(tx, event, now);
@@ -40,6 +38,8 @@ async function transition(
     });
     return loadEventView(tx, { ...event, ...changes, updated_at: now }, actor, deps.clock.now());
   });
+  deps.afterCommit.eventChanged(eventId);
+  return view;
 }
 
 function refuseCancelled(event: EventRow): void {
@@ -48,7 +48,7 @@ function refuseCancelled(event: EventRow): void {
 
 /** Puts a draft on sale. It needs a start date and at least one ticket type (409 `not_publishable`). */
 export function publishEvent(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
@@ -70,7 +70,7 @@ export function publishEvent(
 
 /** Takes a published event off sale and out of listings (organizer, or an admin moderating). */
 export function unpublishEvent(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
@@ -84,7 +84,7 @@ export function unpublishEvent(
 
 /** Cancels an event for good; sales stop at once. */
 export function cancelEvent(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
@@ -97,7 +97,7 @@ export function cancelEvent(
 
 /** Deletes an event that has no orders at all, whatever their state (409 `has_orders` otherwise). */
 export async function deleteEvent(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   meta: RequestMeta,
@@ -132,4 +132,5 @@ export async function deleteEvent(
       details: { name: event.name },
     });
   });
+  deps.afterCommit.eventChanged(eventId);
 }

@@ -1,16 +1,11 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import type { Actor } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { NotFoundError } from '../shared/errors';
 import { isVisibleTo, loadEventView } from './event-access';
 import type { EventView } from './event-view';
 
 /** Published and cancelled events are public; drafts only to their organizer and admins (others: 404). */
-export async function getEvent(
-  deps: { db: Db; clock: Clock },
-  actor: Actor | null,
-  eventId: string,
-): Promise<EventView> {
+export async function getEvent(deps: CoreDeps, actor: Actor | null, eventId: string): Promise<EventView> {
   const { db } = deps;
   const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!event || !isVisibleTo(actor, event)) throw new NotFoundError('Event');
@@ -24,7 +19,7 @@ export interface Availability {
 
 /** What is left to buy, event-wide and per tier (public for visible events). */
 export async function getAvailability(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor | null,
   eventId: string,
 ): Promise<Availability> {

@@ -1,7 +1,7 @@
+import type { CoreDeps } from '../shared/core-deps';
 import type { Db } from '../db/database';
 import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
 import { requireRole, type Actor } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { containsText } from '../db/like-pattern';
 import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
@@ -97,11 +97,8 @@ function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): E
  * Published events that have not ended, soonest first, with search over name, description and
  * city. The (status, starts_at, id, listed_until) index yields published events already in order.
  */
-export async function listPublicEvents(
-  db: Db,
-  clock: Clock,
-  query: PublicEventQuery,
-): Promise<Page<EventSummary>> {
+export async function listPublicEvents(deps: CoreDeps, query: PublicEventQuery): Promise<Page<EventSummary>> {
+  const { db, clock } = deps;
   let base = db
     .selectFrom('events')
     .where('status', '=', 'published')
@@ -116,7 +113,7 @@ export async function listPublicEvents(
 
 /** The caller's own events, drafts included, newest first, with sales at a glance. */
 export async function listOrganizerEvents(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor,
   query: PageQuery,
 ): Promise<Page<EventSummary>> {
@@ -137,7 +134,7 @@ export interface AdminEventQuery extends PageQuery {
 
 /** Every event on the platform with its owner, status and sales (admins). */
 export async function listAllEvents(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor,
   query: AdminEventQuery,
 ): Promise<Page<EventSummary>> {

@@ -1,6 +1,5 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import type { EventStatus } from '../db/schema';
-import type { Clock } from '../shared/clock';
 import { loadEventView } from './event-access';
 import { availabilityOf, type Availability } from './get-event';
 
@@ -22,7 +21,7 @@ export interface AvailabilitySnapshot {
  * when the event does not exist.
  */
 export async function availabilitySnapshot(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   eventId: string,
 ): Promise<AvailabilitySnapshot | null> {
   const { db } = deps;

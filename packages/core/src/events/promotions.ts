@@ -1,18 +1,17 @@
+import type { CoreDeps } from '../shared/core-deps';
+import type { EventDeps } from './event-deps';
 import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
-import type { Db, Tx } from '../db/database';
+import type { Tx } from '../db/database';
 import type { EventRow, PromotionRow } from '../db/schema';
 import type { Actor, RequestMeta } from '../shared/actor';
 import { isUniqueViolation } from '../db/unique-violation';
-import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { findManagedEvent } from './event-access';
 import { toPromotionView, type PromotionView } from './event-view';
 import { isoOrNull } from './places-and-times';
 import { normalizePromotion, type PromotionObjectInput } from './promotion-input';
-
-type Deps = { db: Db; clock: Clock };
 
 const duplicate = () =>
   new ConflictError('promo_code_taken', 'This event already has a promo code with that name');
@@ -59,7 +58,7 @@ async function findPromotion(tx: Tx, eventId: string, promotionId: string): Prom
 
 async function audit(
   tx: Tx,
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   meta: RequestMeta,
   action: AuditAction,
@@ -77,10 +76,11 @@ async function audit(
 
 /** The event's promo codes with their uses so far (organizer and admins only). */
 export async function listPromotions(
-  db: Db,
+  deps: CoreDeps,
   actor: Actor,
   eventId: string,
 ): Promise<{ items: PromotionView[] }> {
+  const { db } = deps;
   const event = await findManagedEvent(db, actor, eventId);
   const rows = await db
     .selectFrom('promotions')
@@ -93,7 +93,7 @@ export async function listPromotions(
 
 /** Adds a code; codes are case-insensitive and unique per event (409 `promo_code_taken`). */
 export async function createPromotion(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   input: PromotionObjectInput,
@@ -133,7 +133,7 @@ export async function createPromotion(
 
 /** Edits a code. `maxUses` cannot go below the uses already made (409 `max_uses_below_uses`). */
 export async function updatePromotion(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   promotionId: string,
@@ -197,7 +197,7 @@ export async function updatePromotion(
 
 /** Removes a code that was never used; a used one is kept for the books (409 `promotion_used`). */
 export async function deletePromotion(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   promotionId: string,

@@ -1,9 +1,9 @@
+import type { EventDeps } from './event-deps';
 import type { AuditAction } from '../audit/audit-actions';
 import { writeAudit } from '../audit/write-audit';
-import type { Db, Tx } from '../db/database';
+import type { Tx } from '../db/database';
 import type { EventRow, TicketTypeRow } from '../db/schema';
 import type { Actor, RequestMeta } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { findManagedEvent } from './event-access';
@@ -11,8 +11,6 @@ import { toTicketTypeView, type TicketTypeView } from './event-view';
 import { toMinorUnits } from '../shared/money';
 import { isoOrNull } from './places-and-times';
 import { assertNoErrors, ticketTypeErrors, type TicketTypeInput } from './ticket-type-input';
-
-type Deps = { db: Db; clock: Clock };
 
 function editable(event: EventRow): void {
   if (event.status === 'cancelled')
@@ -32,7 +30,7 @@ async function findTier(tx: Tx, eventId: string, ticketTypeId: string): Promise<
 
 async function audit(
   tx: Tx,
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   meta: RequestMeta,
   action: AuditAction,
@@ -50,13 +48,13 @@ async function audit(
 
 /** Adds a tier to an event. */
 export async function addTicketType(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   input: TicketTypeInput & { name: string; price: number; limit: number },
   meta: RequestMeta,
 ): Promise<TicketTypeView> {
-  return deps.db.transaction().execute(async (tx) => {
+  const view = await deps.db.transaction().execute(async (tx) => {
     const event = await findManagedEvent(tx, actor, eventId);
     editable(event);
     const state = {
@@ -95,6 +93,8 @@ export async function addTicketType(
     await audit(tx, deps, actor, meta, 'ticket_type.created', tier);
     return toTicketTypeView(event, tier, 'manager');
   });
+  deps.afterCommit.eventChanged(eventId);
+  return view;
 }
 
 /**
@@ -102,14 +102,14 @@ export async function addTicketType(
  * (`… WHERE sold + held <= :limit`) decides, so a concurrent sale cannot slip under it.
  */
 export async function updateTicketType(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   ticketTypeId: string,
   input: TicketTypeInput,
   meta: RequestMeta,
 ): Promise<TicketTypeView> {
-  return deps.db.transaction().execute(async (tx) => {
+  const view = await deps.db.transaction().execute(async (tx) => {
     const event = await findManagedEvent(tx, actor, eventId);
     editable(event);
     const tier = await findTier(tx, eventId, ticketTypeId);
@@ -152,11 +152,13 @@ export async function updateTicketType(
     await audit(tx, deps, actor, meta, 'ticket_type.updated', updated);
     return toTicketTypeView(event, updated, 'manager');
   });
+  deps.afterCommit.eventChanged(eventId);
+  return view;
 }
 
 /** Removes a tier that was never ordered (409 `has_sales` otherwise). */
 export async function removeTicketType(
-  deps: Deps,
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   ticketTypeId: string,
@@ -188,4 +190,5 @@ export async function removeTicketType(
       throw new ConflictError('has_sales', 'A ticket type with sales cannot be removed');
     await audit(tx, deps, actor, meta, 'ticket_type.deleted', tier);
   });
+  deps.afterCommit.eventChanged(eventId);
 }

@@ -1,8 +1,8 @@
+import type { EventDeps } from './event-deps';
 import { writeAudit } from '../audit/write-audit';
-import type { Db, Tx } from '../db/database';
+import type { Tx } from '../db/database';
 import type { EventRow } from '../db/schema';
 import type { Actor, RequestMeta } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';
 import { derivedColumns, eventColumns } from './event-columns';
@@ -43,7 +43,7 @@ async function convertPrices(tx: Tx, event: EventRow, currency: string): Promise
  * held: that check and the write are one conditional UPDATE, so a concurrent sale cannot slip in.
  */
 export async function updateEvent(
-  deps: { db: Db; clock: Clock },
+  deps: EventDeps,
   actor: Actor,
   eventId: string,
   input: EventFieldsInput,
@@ -118,5 +118,6 @@ export async function updateEvent(
       .executeTakeFirstOrThrow();
     return loadEventView(tx, updated, actor, deps.clock.now());
   });
+  deps.afterCommit.eventChanged(eventId);
   return view;
 }

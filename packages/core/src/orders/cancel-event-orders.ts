@@ -39,6 +39,6 @@ export async function cancelEventWithRefunds(
       );
     }
   }
-  deps.onAvailabilityChanged?.(eventId);
+  deps.afterCommit.eventChanged(eventId);
   return view;
 }

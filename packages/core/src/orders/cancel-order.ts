@@ -23,7 +23,7 @@ export async function cancelOrder(
       'order_not_pending',
       `Only a pending order can be cancelled; this one is ${order.status}`,
     );
-  deps.onAvailabilityChanged?.(order.event_id);
+  deps.afterCommit.eventChanged(order.event_id);
   await cancelStartedPayment(deps.payments, order);
   const current = await deps.db
     .selectFrom('orders')

@@ -1,17 +1,15 @@
-import type { Db } from '../db/database';
-import type { Clock } from '../shared/clock';
+import type { OrderDeps } from './order-deps';
 import { cancelStartedPayment } from './payment-cancellation';
-import type { PaymentProvider } from './payment-provider';
 import { releaseHold } from './release-hold';
 
 /**
  * Marks pending orders whose hold ran out as `expired` and frees their seats. Availability does
  * not wait for this (reads discount expired holds at once); the sweep keeps the counters tidy.
  * Each order is released in its own short transaction, and a payment started for it is cancelled.
- * Returns the events that changed.
+ * Reports and returns the events that changed.
  */
 export async function expireHolds(
-  deps: { db: Db; clock: Clock; payments?: PaymentProvider },
+  deps: Pick<OrderDeps, 'db' | 'clock' | 'payments' | 'afterCommit'>,
   eventId?: string,
   limit = 500,
 ): Promise<string[]> {
@@ -30,7 +28,8 @@ export async function expireHolds(
     if (!released) continue;
     changed.add(order.event_id);
     // Not awaited: a sold-out placement sweeps on its request path and must not wait on Stripe.
-    if (deps.payments) void cancelStartedPayment(deps.payments, order);
+    void cancelStartedPayment(deps.payments, order);
   }
+  changed.forEach((id) => deps.afterCommit.eventChanged(id));
   return [...changed];
 }

@@ -24,7 +24,7 @@ async function assertPayable(deps: OrderDeps, order: OrderRow, actorId: string, 
       .transaction()
       .execute((tx) => releaseHold(tx, deps.clock, order, 'expired', actorId, ip));
     if (released) {
-      deps.onAvailabilityChanged?.(order.event_id);
+      deps.afterCommit.eventChanged(order.event_id);
       await cancelStartedPayment(deps.payments, order);
     }
     throw notPayable('The hold on these tickets ran out; place a new order');
@@ -64,7 +64,7 @@ export async function payOrder(
       .transaction()
       .execute((tx) => releaseHold(tx, deps.clock, order, 'failed', actor.userId, meta.ip));
     if (!released) throw notPayable('The order is no longer pending');
-    deps.onAvailabilityChanged?.(order.event_id);
+    deps.afterCommit.eventChanged(order.event_id);
   } else {
     const { refusal } = await recordPaymentSucceeded(
       deps,

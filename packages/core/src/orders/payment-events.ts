@@ -32,6 +32,6 @@ export async function recordPaymentFailed(deps: OrderDeps, orderId: string): Pro
   const released = await deps.db
     .transaction()
     .execute((tx) => releaseHold(tx, deps.clock, order, 'failed', null));
-  if (released) deps.onAvailabilityChanged?.(order.event_id);
+  if (released) deps.afterCommit.eventChanged(order.event_id);
   return released;
 }

@@ -147,8 +147,8 @@ export async function placeOrder(
     return attempt();
   });
   const order = placed.row;
-  deps.onAvailabilityChanged?.(order.event_id);
-  if (order.status === 'paid') deps.onOutbox?.();
+  deps.afterCommit.eventChanged(order.event_id);
+  if (order.status === 'paid') deps.afterCommit.mailQueued();
   if (order.status === 'paid') return loadOrderView(deps.db, order, { withTickets: true });
   const names = new Map(placed.tiers.map((t) => [t.id, t.name]));
   return toOrderView(

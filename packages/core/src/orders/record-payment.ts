@@ -52,8 +52,8 @@ export async function recordPaymentSucceeded(
     });
   if (result instanceof SaleRefused) return refusePayment(deps, orderId, payment.ref, result.rule, actorId);
   if (result.outcome === 'paid' || result.outcome === 'paid_late') {
-    deps.onAvailabilityChanged?.(result.order.event_id);
-    deps.onOutbox?.();
+    deps.afterCommit.eventChanged(result.order.event_id);
+    deps.afterCommit.mailQueued();
   }
   return result;
 }

@@ -175,7 +175,7 @@ export async function refundTickets(
     });
     return { amount, wanted };
   });
-  deps.onAvailabilityChanged?.(order.event_id);
+  deps.afterCommit.eventChanged(order.event_id);
 
   let refundStatus: RefundView['status'] = 'succeeded';
   if (result.amount > 0) {

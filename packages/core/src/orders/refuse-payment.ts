@@ -102,7 +102,7 @@ export async function refusePayment(
     });
     return { order: refused, released, refused: true };
   });
-  if (recorded.released) deps.onAvailabilityChanged?.(recorded.order.event_id);
+  if (recorded.released) deps.afterCommit.eventChanged(recorded.order.event_id);
   if (!recorded.refused) return { order: recorded.order, outcome: 'already_paid' };
 
   const refundStatus = await payBack(deps, recorded.order, refundId);

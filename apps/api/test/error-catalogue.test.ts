@@ -11,6 +11,7 @@ import {
 import Fastify from 'fastify';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { renderOpenApiDocument } from '../src/openapi-document';
 import { errorsPlugin } from '../src/plugins/errors';
 
 // The compiler already refuses a code missing from ERROR_CODES; these checks catch what gets past
@@ -197,6 +198,35 @@ describe('error catalogue', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
     await app.close();
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('lists every error code with its status and meaning, and every 4xx answer refers to that list', async () => {
+    const document = (await renderOpenApiDocument()) as {
+      components: { schemas: Record<string, Record<string, unknown>> };
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
+    };
+    const problem = document.components.schemas.Problem as {
+      properties: { code: { enum: string[] } };
+      'x-error-codes': Record<string, { status: number; meaning: string }>;
+      description: string;
+    };
+    expect(problem.properties.code.enum).toEqual(ERROR_CODE_LIST);
+    for (const code of ERROR_CODE_LIST) {
+      const { status, meaning } = ERROR_CODES[code];
+      expect(problem['x-error-codes'][code]).toMatchObject({ status, meaning });
+      expect(problem.description).toContain(`| \`${code}\` | ${status} |`);
+    }
+    const errorAnswers = Object.values(document.paths)
+      .flatMap((operations) => Object.values(operations))
+      .flatMap((operation) => Object.entries(operation.responses ?? {}))
+      .filter(([status]) => status.startsWith('4'));
+    expect(errorAnswers.length).toBeGreaterThan(100);
+    for (const [, answer] of errorAnswers)
+      expect(answer.content).toEqual({
+        'application/json': { schema: { $ref: '#/components/schemas/Problem' } },
+      });
   });
 });
 

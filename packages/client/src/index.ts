@@ -1,3 +1,3 @@
 export { createApi, type Api, type ApiOptions } from './api';
-export { ApiError, type Problem } from './api-error';
+export { ApiError, type ApiErrorCode, type ErrorCode, type Problem } from './api-error';
 export type * from './types';

@@ -10,7 +10,7 @@ interface Result<T> {
 export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   const { data, error, response } = await pending;
   if (response.ok) return data as T;
-  const problem =
+  const problem: Problem =
     error && typeof error === 'object' && 'code' in error
       ? (error as Problem)
       : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' };

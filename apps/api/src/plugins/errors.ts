@@ -1,6 +1,7 @@
 import { DomainError, STATUS_OF_KIND, type ErrorCode } from '@eventhub/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { ProblemSchema } from '../schemas/common';
 import { problem, sendProblem } from './problem';
 
 // Fastify's own 4xx errors, given stable codes instead of its FST_* names.
@@ -48,6 +49,8 @@ function validationErrors(error: FastifyError): { field: string; message: string
 
 /** One error handler for the whole API: every failure leaves as RFC 9457 problem details. */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
+  // Every route's error answers refer to this one schema (`errors(...)` in schemas/common.ts).
+  app.addSchema(ProblemSchema);
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const { errors, retryAfter, ...rest } = error.extra;

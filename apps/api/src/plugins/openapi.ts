@@ -6,6 +6,8 @@ import fp from 'fastify-plugin';
 /** OpenAPI 3.1 generated from the route schemas, at /api/openapi.json, with Swagger UI at /api/docs. */
 export const openapiPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: string }) => {
   await app.register(swagger, {
+    // Shared schemas (Problem) are components named by their $id instead of def-0, def-1…
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,16 +1,47 @@
+import { ERROR_CODE_LIST, ERROR_CODES, type ErrorCode, type ErrorCodeEntry } from '@eventhub/core';
 import { Type, type Static, type TSchema } from 'typebox';
 
-export const Problem = Type.Object(
+/** The error codes as the OpenAPI document lists them: generated from the catalogue in core. */
+function errorCodeTable(): string {
+  const rows = ERROR_CODE_LIST.map((code) => {
+    const { status, meaning } = ERROR_CODES[code] as ErrorCodeEntry;
+    return `| \`${code}\` | ${status} | ${meaning.replace(/\|/g, '\\|')} |`;
+  });
+  return ['| code | status | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** RFC 9457 problem details, registered once (`addSchema`) and referenced by every error answer. */
+export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
-    code: Type.String({ description: 'Stable snake_case error code' }),
+    code: Type.Unsafe<ErrorCode>({
+      type: 'string',
+      enum: ERROR_CODE_LIST,
+      description: 'Stable snake_case error code, one of the catalogue listed in this schema',
+    }),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
   },
-  { additionalProperties: true, description: 'RFC 9457 problem details' },
+  {
+    $id: 'Problem',
+    title: 'Problem',
+    additionalProperties: true,
+    description: `RFC 9457 problem details. Every \`code\` the API can answer with:\n\n${errorCodeTable()}`,
+    'x-error-codes': Object.fromEntries(
+      ERROR_CODE_LIST.map((code) => {
+        const { status, meaning, otherStatuses } = ERROR_CODES[code] as ErrorCodeEntry;
+        return [code, { status, meaning, ...(otherStatuses ? { otherStatuses } : {}) }];
+      }),
+    ),
+  },
 );
+
+export const Problem = Type.Unsafe<Static<typeof ProblemSchema>>({
+  $ref: 'Problem#',
+  description: 'RFC 9457 problem details',
+});
 
 /** The error answers a route documents, all as problem details. */
 export function errors(...statuses: number[]): Record<number, typeof Problem> {

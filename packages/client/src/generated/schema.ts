@@ -149,20 +149,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -171,20 +158,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -193,20 +167,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -273,20 +234,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -295,20 +243,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -317,20 +252,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -400,20 +322,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -422,20 +331,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -444,20 +340,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -507,20 +390,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -572,20 +442,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -635,20 +492,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -657,20 +501,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -728,20 +559,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -750,20 +568,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -772,20 +577,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -854,20 +646,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -876,20 +655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -898,20 +664,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -920,20 +673,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -942,20 +682,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1018,20 +745,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1040,20 +754,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1062,20 +763,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1131,20 +819,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1153,20 +828,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1215,20 +877,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1237,20 +886,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1259,20 +895,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1281,20 +904,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1377,20 +987,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1554,20 +1151,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1576,20 +1160,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1598,20 +1169,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1727,20 +1285,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1772,20 +1317,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1794,20 +1326,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1816,20 +1335,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -1838,20 +1344,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -1987,20 +1480,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2009,20 +1489,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2031,20 +1498,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2053,20 +1507,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2075,20 +1516,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2137,20 +1565,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2270,20 +1685,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2292,20 +1694,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2314,20 +1703,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2336,20 +1712,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2467,20 +1830,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2489,20 +1839,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2511,20 +1848,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2533,20 +1857,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2664,20 +1975,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2686,20 +1984,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2708,20 +1993,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2730,20 +2002,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2821,20 +2080,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2843,20 +2089,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -2939,20 +2172,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -2961,20 +2181,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3058,20 +2265,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3080,20 +2274,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3102,20 +2283,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3124,20 +2292,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3146,20 +2301,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3206,20 +2348,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3228,20 +2357,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3250,20 +2366,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3272,20 +2375,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3355,20 +2445,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3377,20 +2454,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3399,20 +2463,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3421,20 +2472,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3443,20 +2481,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3513,20 +2538,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3535,20 +2547,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3557,20 +2556,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3633,20 +2619,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3655,20 +2628,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3677,20 +2637,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3699,20 +2646,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3721,20 +2655,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3781,20 +2702,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3803,20 +2711,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3825,20 +2720,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3847,20 +2729,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -3925,20 +2794,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3947,20 +2803,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3969,20 +2812,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -3991,20 +2821,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4013,20 +2830,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4069,20 +2873,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4119,20 +2910,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4141,20 +2919,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4163,20 +2928,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4185,20 +2937,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4207,20 +2946,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4229,20 +2955,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4347,20 +3060,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4465,20 +3165,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4487,20 +3174,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4509,20 +3183,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4531,20 +3192,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4553,20 +3201,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4672,20 +3307,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4694,20 +3316,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4716,20 +3325,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4738,20 +3334,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -4851,20 +3434,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4873,20 +3443,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -4895,20 +3452,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5006,20 +3550,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5028,20 +3559,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5100,20 +3618,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5122,20 +3627,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5204,20 +3696,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5226,20 +3705,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5248,20 +3714,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5270,20 +3723,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5328,20 +3768,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5350,20 +3777,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5410,20 +3824,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5432,20 +3833,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5492,20 +3880,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5514,20 +3889,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5640,20 +4002,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5662,20 +4011,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5684,20 +4020,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5810,20 +4133,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5832,20 +4142,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -5958,20 +4255,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -5980,20 +4264,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6002,20 +4273,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6024,20 +4282,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6046,20 +4291,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6135,20 +4367,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6157,20 +4376,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6179,20 +4385,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6271,20 +4464,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6293,20 +4473,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6315,20 +4482,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6337,20 +4491,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6415,20 +4556,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6437,20 +4565,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6502,20 +4617,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6524,20 +4626,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6546,20 +4635,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6613,20 +4689,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6635,20 +4698,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6704,20 +4754,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6726,20 +4763,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6790,20 +4814,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6812,20 +4823,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -6873,20 +4871,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6895,20 +4880,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -6917,20 +4889,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7060,20 +5019,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7082,20 +5028,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7104,20 +5037,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7126,20 +5046,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7193,20 +5100,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7215,20 +5109,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7237,20 +5118,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7259,20 +5127,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7392,20 +5247,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7414,20 +5256,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7436,20 +5265,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7499,20 +5315,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7521,20 +5324,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7543,20 +5333,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7679,20 +5456,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7701,20 +5465,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7723,20 +5474,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7745,20 +5483,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7805,20 +5530,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7827,20 +5539,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7849,20 +5548,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -7909,20 +5595,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7931,20 +5604,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -7953,20 +5613,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -8018,20 +5665,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -8078,20 +5712,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
         /** @description RFC 9457 problem details */
@@ -8100,20 +5721,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              type: string;
-              title: string;
-              status: number;
-              detail?: string;
-              /** @description Stable snake_case error code */
-              code: string;
-              errors?: {
-                field: string;
-                message: string;
-              }[];
-            } & {
-              [key: string]: unknown;
-            };
+            'application/json': components['schemas']['Problem'];
           };
         };
       };
@@ -8129,7 +5737,138 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    /**
+     * Problem
+     * @description RFC 9457 problem details. Every `code` the API can answer with:
+     *
+     *     | code | status | meaning |
+     *     |---|---|---|
+     *     | `validation_failed` | 400 | The input is invalid; `errors` names each field and what is wrong |
+     *     | `malformed_json` | 400 | The body is not valid JSON although its Content-Type says it is |
+     *     | `malformed_request` | 400 | The body does not match its Content-Length, or is empty where JSON was announced |
+     *     | `bad_request` | 400 | Another malformed request the HTTP layer refused (the status is the 4xx it chose) |
+     *     | `password_too_common` | 400 | The password is one of the most common ones; choose another |
+     *     | `promo_invalid` | 400 | The promo code does not exist, is outside its window, used up or does not apply to the order |
+     *     | `invalid_code` | 400 | The ticket code is unreadable, forged, or not one this caller may check |
+     *     | `invalid_image` | 400 | The upload is not a single JPEG, PNG or WebP image that can be decoded |
+     *     | `invalid_signature` | 400 | The Stripe-Signature of a webhook is missing, invalid or too old |
+     *     | `unauthenticated` | 401 | The route needs a signed-in caller and no credentials were sent |
+     *     | `invalid_credentials` | 401 | Wrong e-mail or password (the same answer for both) |
+     *     | `invalid_token` | 401 | The access token is malformed, forged, or its session has ended |
+     *     | `token_expired` | 401 | The access token has expired; refresh it |
+     *     | `invalid_refresh_token` | 401 | The refresh token is missing, unknown or expired |
+     *     | `refresh_token_reused` | 401 | A spent refresh token was presented again; every token of that login is revoked |
+     *     | `forbidden` | 403 | The caller is signed in but not allowed to do this |
+     *     | `not_found` | 404 | The object does not exist or is not visible to the caller |
+     *     | `route_not_found` | 404 | No API route has this method and path |
+     *     | `email_taken` | 409 | An account with this e-mail already exists |
+     *     | `cannot_modify_self` | 409 | Admins cannot demote or disable themselves |
+     *     | `event_cancelled` | 409 | The event is cancelled: it can be neither edited nor sold |
+     *     | `not_publishable` | 409 | The event needs a start date and a ticket type before publishing |
+     *     | `has_orders` | 409 | An event with orders cannot be deleted; cancel it instead |
+     *     | `capacity_below_sold` | 409 | Capacity cannot go below the tickets sold or held |
+     *     | `limit_below_sold` | 409 | A ticket type's limit cannot go below the tickets sold or held |
+     *     | `currency_locked` | 409 | The currency cannot change once tickets are sold |
+     *     | `has_sales` | 409 | A ticket type that has been ordered cannot be removed |
+     *     | `promo_code_taken` | 409 | The event already has a promo code with that name |
+     *     | `max_uses_below_uses` | 409 | A promo code's maxUses cannot go below the uses already made |
+     *     | `promotion_used` | 409 | A promo code that has been used cannot be deleted |
+     *     | `sold_out` | 409 | Not enough tickets are left for the order |
+     *     | `sales_closed` | 409 | The event or ticket type is not on sale at this time |
+     *     | `hold_limit_reached` | 409 | The buyer already holds the most unpaid orders allowed for the event |
+     *     | `order_not_pending` | 409 | Only a pending order can be cancelled |
+     *     | `order_not_payable` | 409 | The order can no longer be paid (expired, cancelled or no longer on sale) |
+     *     | `order_already_paid` | 409 | The order is already paid, or has nothing to pay |
+     *     | `order_not_refundable` | 409 | The order is not in a state that can be refunded |
+     *     | `refund_not_allowed` | 409 | The event does not offer refunds to buyers |
+     *     | `refund_window_closed` | 409 | The event's refund deadline has passed |
+     *     | `refund_exceeds_payment` | 409 | The refund would return more than was paid |
+     *     | `already_refunded` | 409 | Some of the tickets are already refunded |
+     *     | `ticket_used` | 409 | A ticket already admitted at the door cannot be refunded |
+     *     | `ticket_not_reissuable` | 409 | Only a valid, unused ticket can be reissued |
+     *     | `already_used` | 409 | The ticket was already checked in (`checkedInAt` says when) |
+     *     | `void` | 409 | The ticket is void: refunded, cancelled or reissued |
+     *     | `wrong_event` | 409 | The ticket is for another event than the one being checked in |
+     *     | `not_scheduled` | 409 | The event has no date yet, so it has no calendar entry |
+     *     | `idempotency_key_reused` | 409 | The Idempotency-Key was already used with a different request |
+     *     | `idempotency_key_in_progress` | 409 | A request with this Idempotency-Key is still being processed |
+     *     | `payload_too_large` | 413 | The body or uploaded file is larger than allowed |
+     *     | `unsupported_media_type` | 415 | The route does not accept this Content-Type |
+     *     | `rate_limited` | 429 | Too many requests or open streams; retry after `retryAfter` seconds |
+     *     | `internal_error` | 500 | Something unexpected failed on the server (a bug, logged) |
+     */
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail?: string;
+      /**
+       * @description Stable snake_case error code, one of the catalogue listed in this schema
+       * @enum {string}
+       */
+      code:
+        | 'validation_failed'
+        | 'malformed_json'
+        | 'malformed_request'
+        | 'bad_request'
+        | 'password_too_common'
+        | 'promo_invalid'
+        | 'invalid_code'
+        | 'invalid_image'
+        | 'invalid_signature'
+        | 'unauthenticated'
+        | 'invalid_credentials'
+        | 'invalid_token'
+        | 'token_expired'
+        | 'invalid_refresh_token'
+        | 'refresh_token_reused'
+        | 'forbidden'
+        | 'not_found'
+        | 'route_not_found'
+        | 'email_taken'
+        | 'cannot_modify_self'
+        | 'event_cancelled'
+        | 'not_publishable'
+        | 'has_orders'
+        | 'capacity_below_sold'
+        | 'limit_below_sold'
+        | 'currency_locked'
+        | 'has_sales'
+        | 'promo_code_taken'
+        | 'max_uses_below_uses'
+        | 'promotion_used'
+        | 'sold_out'
+        | 'sales_closed'
+        | 'hold_limit_reached'
+        | 'order_not_pending'
+        | 'order_not_payable'
+        | 'order_already_paid'
+        | 'order_not_refundable'
+        | 'refund_not_allowed'
+        | 'refund_window_closed'
+        | 'refund_exceeds_payment'
+        | 'already_refunded'
+        | 'ticket_used'
+        | 'ticket_not_reissuable'
+        | 'already_used'
+        | 'void'
+        | 'wrong_event'
+        | 'not_scheduled'
+        | 'idempotency_key_reused'
+        | 'idempotency_key_in_progress'
+        | 'payload_too_large'
+        | 'unsupported_media_type'
+        | 'rate_limited'
+        | 'internal_error';
+      errors?: {
+        field: string;
+        message: string;
+      }[];
+    } & {
+      [key: string]: unknown;
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;

@@ -1,71 +1,48 @@
 'use client';
 
 import type { IScannerControls } from '@zxing/browser';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { createRepeatFilter } from './repeat-filter';
+import { useCallback, useEffect, useRef } from 'react';
+import type { CameraControl } from './door-checkin';
+import type { CameraState } from './door-state';
 import { unlockScanSound } from './scan-signal';
-
-function cameraProblem(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError')
-    return 'Camera access was refused. Allow the camera for this site, or type the code below.';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError')
-    return 'No camera was found. Type the code below instead.';
-  if (name === 'NotReadableError') return 'The camera is busy in another app. Close it and try again.';
-  console.error(error);
-  return 'The camera could not be started. Type the code below instead.';
-}
-
-const MAX_RESTARTS = 5;
-const RESTART_DELAY_MS = 300;
-const STEADY_MS = 10_000;
 
 /**
  * Reads QR codes with the device's back camera. The decoder is loaded only when the camera is
- * started, so the page works (and stays light) without one; the camera stops on leaving.
+ * started, so the page works (and stays light) without one; the camera stops on leaving. What to
+ * show, which reads are scans and when to restart are the door machine's (door-state.ts); this
+ * keeps the video and the decoder.
  */
-export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
+export function CameraScanner({ camera, control }: { camera: CameraState; control: CameraControl }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const controls = useRef<IScannerControls | null>(null);
-  // Bumped by every start and stop, so a start that finishes late knows it is no longer wanted.
-  const attempt = useRef(0);
-  const isNewScan = useRef(createRepeatFilter());
-  const latestOnCode = useRef(onCode);
-  const [state, setState] = useState<'off' | 'starting' | 'on'>('off');
-  const [problem, setProblem] = useState<string | null>(null);
-  // Restarts in a row of loops that ended soon after starting (see restartAfter).
-  const restarts = useRef(0);
-  const startedAt = useRef(0);
-
-  useEffect(() => {
-    latestOnCode.current = onCode;
-  }, [onCode]);
 
   const release = useCallback(() => {
-    attempt.current += 1;
     controls.current?.stop();
     controls.current = null;
   }, []);
 
-  useEffect(() => release, [release]);
+  useEffect(
+    () => () => {
+      release();
+      control.cameraStopped();
+    },
+    [control, release],
+  );
 
   async function start() {
     unlockScanSound();
-    setProblem(null);
     const video = videoRef.current;
     if (!video || typeof navigator.mediaDevices?.getUserMedia !== 'function') {
-      setProblem('This browser cannot use the camera on this page (it needs HTTPS). Type the code below.');
+      control.cameraUnavailable();
       return;
     }
-    const mine = ++attempt.current;
-    startedAt.current = Date.now();
-    setState('starting');
+    const mine = control.cameraStarting();
     try {
       const [{ BrowserQRCodeReader }, zxing] = await Promise.all([
         import('@zxing/browser'),
         import('@zxing/library'),
       ]);
-      if (mine !== attempt.current) return;
+      if (!control.isCameraAttempt(mine)) return;
       const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 150 });
       // zxing tries the next frame only after "no code here" errors. Any other error (a frame
       // read before the video had a size, on a slow phone or machine) ends its loop and turns
@@ -78,66 +55,59 @@ export function CameraScanner({ onCode }: { onCode: (code: string) => void }) {
       // No device id: the back ("environment") camera on phones, the only one elsewhere.
       const started = await reader.decodeFromVideoDevice(undefined, video, (result, error) => {
         if (result) {
-          const text = result.getText();
-          if (isNewScan.current(text, Date.now())) latestOnCode.current(text);
+          control.cameraRead(result.getText());
         } else if (error && !framesGoOn(error) && !loopEnded) {
           loopEnded = true;
           // Called from inside decodeFromVideoDevice too, before `started` exists: after it.
           queueMicrotask(() => void restartAfter(mine, error));
         }
       });
-      if (mine !== attempt.current) {
+      if (!control.isCameraAttempt(mine)) {
         started.stop();
         return;
       }
       controls.current = started;
-      setState('on');
+      control.cameraOn(mine);
     } catch (error) {
-      if (mine !== attempt.current) return;
-      setState('off');
-      setProblem(cameraProblem(error));
+      control.cameraFailed(mine, error);
     }
   }
 
-  /** The decoding loop of start number `which` ended by itself: start again, a few times. */
+  /** The decoding loop of start number `which` ended by itself: start again, if the machine says so. */
   async function restartAfter(which: number, error: unknown) {
-    if (which !== attempt.current) return;
+    if (!control.isCameraAttempt(which)) return;
     release();
-    // A loop that ran a good while was a one-off: only quick failures in a row mean a broken camera.
-    if (Date.now() - startedAt.current > STEADY_MS) restarts.current = 0;
-    if (restarts.current >= MAX_RESTARTS) {
-      restarts.current = 0;
-      setState('off');
-      setProblem(cameraProblem(error));
-      return;
-    }
-    restarts.current += 1;
-    await new Promise((resolve) => setTimeout(resolve, RESTART_DELAY_MS));
-    // Stopped (or started anew) meanwhile: leave it so.
-    if (attempt.current === which + 1) await start();
+    if (await control.cameraLoopEnded(which, error)) await start();
   }
 
   function stop() {
     release();
-    setState('off');
+    control.cameraStopped();
   }
 
+  const { status, problem, inView } = camera;
   return (
-    <div className="camera-scanner">
+    <div
+      className="camera-scanner"
+      data-testid="camera-scanner"
+      // For tests: how long the code in view has been read without a break, and how often.
+      data-reads={inView?.reads ?? 0}
+      data-in-view-ms={inView ? inView.lastReadAt - inView.since : 0}
+    >
       <video
         ref={videoRef}
         className="camera-preview"
-        hidden={state === 'off'}
+        hidden={status === 'off'}
         muted
         playsInline
         aria-label="Camera view: hold the ticket's QR code in front of it"
       />
-      {state === 'off' ? (
+      {status === 'off' ? (
         <button type="button" onClick={() => void start()}>
           Start camera
         </button>
       ) : (
-        <button type="button" className="secondary" onClick={stop} aria-busy={state === 'starting'}>
+        <button type="button" className="secondary" onClick={stop} aria-busy={status === 'starting'}>
           Stop camera
         </button>
       )}

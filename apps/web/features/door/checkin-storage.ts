@@ -107,3 +107,23 @@ export function loadOfflineEvent(store: KeyValueStore, eventId: string): Offline
 export function saveOfflineEvent(store: KeyValueStore, data: OfflineEventData): void {
   write(store, eventKey(data.keys.eventId), data);
 }
+
+const memory = new Map<string, string>();
+const memoryStore: KeyValueStore = {
+  getItem: (key) => memory.get(key) ?? null,
+  setItem: (key, value) => void memory.set(key, value),
+};
+
+/** localStorage, or memory for this page load where the browser refuses it; looked up on each use. */
+export const browserStore: KeyValueStore = {
+  getItem: (key) => currentStore().getItem(key),
+  setItem: (key, value) => currentStore().setItem(key, value),
+};
+
+function currentStore(): KeyValueStore {
+  try {
+    return window.localStorage ?? memoryStore;
+  } catch {
+    return memoryStore;
+  }
+}

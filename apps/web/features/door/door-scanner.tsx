@@ -106,7 +106,7 @@ export function DoorScanner({ eventId }: { eventId: string }) {
   }
 
   return (
-    <div className="door-scanner">
+    <div className="door-scanner" data-testid="door-scanner" data-scans-done={door.scansDone}>
       <p>
         <Link href="/scanner">← All events</Link>
       </p>
@@ -126,7 +126,7 @@ export function DoorScanner({ eventId }: { eventId: string }) {
       <ScanResultPanel outcome={door.outcome} timezone={door.timezone} />
       <FormAlert message={door.scanError} />
 
-      <CameraScanner onCode={door.scan} />
+      <CameraScanner camera={door.camera} control={door.cameraControl} />
 
       <form onSubmit={onSubmit} className="ticket-code-form" aria-label="Check in by code">
         <label htmlFor="ticket-code">Ticket code</label>

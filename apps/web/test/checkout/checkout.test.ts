@@ -1,4 +1,11 @@
-import { ApiError, type Event, type Order, type Ticket, type TicketType } from '@eventhub/client';
+import {
+  ApiError,
+  type Event,
+  type Order,
+  type Problem,
+  type Ticket,
+  type TicketType,
+} from '@eventhub/client';
 import { describe, expect, it } from 'vitest';
 import { countdownAnnouncement, formatCountdown, msToNextTick } from '../../features/checkout/countdown';
 import {
@@ -223,7 +230,7 @@ describe('ticket selection', () => {
 });
 
 describe('idempotency keys', () => {
-  const problem = (status: number, code: string) =>
+  const problem = (status: number, code: Problem['code']) =>
     new ApiError({ type: 'about:blank', title: 'x', status, code });
 
   it('makes v4 UUIDs', () => {
@@ -255,7 +262,7 @@ describe('idempotency keys', () => {
 
   it('tells definite answers from unknown outcomes', () => {
     expect(isDefiniteAnswer(problem(400, 'promo_invalid'))).toBe(true);
-    expect(isDefiniteAnswer(problem(500, 'internal'))).toBe(false);
+    expect(isDefiniteAnswer(problem(500, 'internal_error'))).toBe(false);
     expect(isDefiniteAnswer(new TypeError('Failed to fetch'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { ApiError } from '@eventhub/client';
+import { ApiError, type Problem } from '@eventhub/client';
 import { describe, expect, it } from 'vitest';
-import { createRepeatFilter } from '../../features/door/repeat-filter';
+import { afterRead, type CodeInView } from '../../features/door/repeat-filter';
 import { isServerAnswer, refusedOutcome, validOutcome } from '../../features/door/scan-outcome';
 import { formatDoorTime } from '../../lib/event-format';
 
@@ -13,16 +13,21 @@ const ticket = {
   holderName: 'Alex Guest',
 };
 
-function problem(status: number, code: string, extra: Record<string, unknown> = {}): ApiError {
+function problem(status: number, code: Problem['code'], extra: Record<string, unknown> = {}): ApiError {
   return new ApiError({ type: 'about:blank', title: code, status, code, ...extra });
 }
 
-describe('createRepeatFilter', () => {
+describe('afterRead', () => {
   it('passes a code once while it stays in view, and again after 3 s out of view', () => {
-    const isNew = createRepeatFilter(3_000);
+    let inView: CodeInView | null = null;
+    const isNew = (code: string, now: number) => {
+      inView = afterRead(inView, code, now, 3_000);
+      return inView.reads === 1;
+    };
     expect(isNew('A', 0)).toBe(true);
     expect(isNew('A', 500)).toBe(false);
     expect(isNew('A', 3_400)).toBe(false); // still read every few hundred ms: still the same scan
+    expect(inView).toEqual({ code: 'A', since: 0, lastReadAt: 3_400, reads: 3 });
     expect(isNew('B', 3_500)).toBe(true); // another ticket at once
     expect(isNew('A', 3_600)).toBe(true);
     expect(isNew('A', 6_700)).toBe(true);

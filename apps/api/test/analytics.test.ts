@@ -410,7 +410,7 @@ describeEachEngine(
       };
       for (const exporter of [exportEventOrders, exportEventAttendees]) {
         const paged: string[] = [];
-        for await (const line of (await exporter(env().ctx.db, actor, history.event.id, 7)).lines)
+        for await (const line of (await exporter(env().ctx, actor, history.event.id, 7)).lines)
           paged.push(line);
         expect(paged.join('')).toBe((exporter === exportEventOrders ? orders : attendees).body);
       }

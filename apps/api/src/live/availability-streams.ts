@@ -234,7 +234,10 @@ export class AvailabilityStreams {
     }
     state.flushing--;
     const done = { sent: 0, unchanged: 0, closed: 0 };
-    for (const subscriber of [...state.subscribers]) {
+    // A slow read that finishes after a later flush's is older than what was sent: drop it, or
+    // subscribers would step back to a stale state.
+    const subscribers = version < state.flushedVersion ? [] : [...state.subscribers];
+    for (const subscriber of subscribers) {
       // Deleted, or turned back into a draft: only those who may still see it stay.
       if (!message || !isVisibleTo(subscriber.actor, visibilityOf(message))) {
         subscriber.stream.close();

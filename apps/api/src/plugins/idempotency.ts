@@ -66,10 +66,10 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
     const claim = request.idempotencyClaim;
     if (!claim) return payload;
     request.idempotencyClaim = null;
-    if (reply.statusCode >= 500) await releaseIdempotencyKey(opts.ctx.db, claim);
+    if (reply.statusCode >= 500) await releaseIdempotencyKey(opts.ctx, claim);
     else
       await completeIdempotencyKey(
-        opts.ctx.db,
+        opts.ctx,
         claim,
         reply.statusCode,
         typeof payload === 'string' ? payload : '',

@@ -23,7 +23,7 @@ export async function adminUserRoutes(app: TypedApp, { ctx }: { ctx: AppContext 
         response: { 200: Paged(UserSchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => listUsers(ctx.db, actorOf(request), request.query),
+    async (request) => listUsers(ctx, actorOf(request), request.query),
   );
 
   app.patch(
@@ -59,6 +59,6 @@ export async function adminUserRoutes(app: TypedApp, { ctx }: { ctx: AppContext 
         response: { 200: Paged(AuditEntrySchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => listAuditLog(ctx.db, actorOf(request), request.query),
+    async (request) => listAuditLog(ctx, actorOf(request), request.query),
   );
 }

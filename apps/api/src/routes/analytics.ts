@@ -139,7 +139,7 @@ export async function analyticsRoutes(app: TypedApp, { ctx }: { ctx: AppContext 
       },
     },
     async (request, reply) => {
-      const file = await exportEventOrders(ctx.db, actorOf(request), request.params.id);
+      const file = await exportEventOrders(ctx, actorOf(request), request.params.id);
       return sendCsv(reply, file.filename, file.lines);
     },
   );
@@ -156,7 +156,7 @@ export async function analyticsRoutes(app: TypedApp, { ctx }: { ctx: AppContext 
       },
     },
     async (request, reply) => {
-      const file = await exportEventAttendees(ctx.db, actorOf(request), request.params.id);
+      const file = await exportEventAttendees(ctx, actorOf(request), request.params.id);
       return sendCsv(reply, file.filename, file.lines);
     },
   );

@@ -145,7 +145,7 @@ export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppConte
         response: { 200: UserSchema, ...errors(401) },
       },
     },
-    async (request) => getCurrentUser(ctx.db, actorOf(request)),
+    async (request) => getCurrentUser(ctx, actorOf(request)),
   );
 
   app.patch(

@@ -88,7 +88,7 @@ export async function checkinRoutes(app: TypedApp, { ctx }: { ctx: AppContext })
         response: { 200: Paged(CheckinEventSchema), ...errors(401, 403) },
       },
     },
-    async (request) => listCheckinEvents(ctx.db, actorOf(request), request.query),
+    async (request) => listCheckinEvents(ctx, actorOf(request), request.query),
   );
 
   app.post(

@@ -95,7 +95,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         response: { 200: Paged(OrderSchema), ...errors(401) },
       },
     },
-    async (request) => listMyOrders(ctx.db, actorOf(request), request.query),
+    async (request) => listMyOrders(ctx, actorOf(request), request.query),
   );
 
   app.get(
@@ -109,7 +109,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         response: { 200: OrderSchema, ...errors(401, 404) },
       },
     },
-    async (request) => getOrder(ctx.db, actorOf(request), request.params.id),
+    async (request) => getOrder(ctx, actorOf(request), request.params.id),
   );
 
   app.get(
@@ -123,7 +123,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         response: { 200: Type.Array(TicketSchema), ...errors(401, 404) },
       },
     },
-    async (request) => listOrderTickets(ctx.db, actorOf(request), request.params.id),
+    async (request) => listOrderTickets(ctx, actorOf(request), request.params.id),
   );
 
   app.post(
@@ -166,7 +166,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       },
     },
     async (request, reply) => {
-      const ticket = await getTicket(ctx.db, actorOf(request), request.params.id);
+      const ticket = await getTicket(ctx, actorOf(request), request.params.id);
       // Level M and a quiet zone of 4 modules: scans well from a phone screen in a dim hall.
       const png = await QRCode.toBuffer(ticket.code, {
         errorCorrectionLevel: 'M',
@@ -236,7 +236,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         response: { 200: Paged(OrderSchema), ...errors(401, 403, 404) },
       },
     },
-    async (request) => listEventOrders(ctx.db, actorOf(request), request.params.id, request.query),
+    async (request) => listEventOrders(ctx, actorOf(request), request.params.id, request.query),
   );
 
   app.get(
@@ -255,7 +255,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         response: { 200: Paged(OrderSchema), ...errors(401, 403) },
       },
     },
-    async (request) => listAllOrders(ctx.db, actorOf(request), request.query),
+    async (request) => listAllOrders(ctx, actorOf(request), request.query),
   );
 
   app.get(

@@ -35,6 +35,6 @@ export async function organizerStaffRoutes(app: TypedApp, { ctx }: { ctx: AppCon
         response: { 200: Type.Object({ items: Type.Array(UserSchema) }), ...errors(401, 403) },
       },
     },
-    async (request) => listStaff(ctx.db, actorOf(request)),
+    async (request) => listStaff(ctx, actorOf(request)),
   );
 }

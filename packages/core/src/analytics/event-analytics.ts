@@ -1,8 +1,7 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../shared/money';
 import type { Actor } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { demographicsOf, type Demographics } from './demographics';
 import { NO_SALES, ratio, revenueView, type RevenueView } from './money-figures';
@@ -59,7 +58,7 @@ export interface EventAnalytics {
  * and the sales over time each add up to `net`.
  */
 export async function getEventAnalytics(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor,
   eventId: string,
   input: SalesRangeInput,

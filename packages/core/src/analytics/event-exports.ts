@@ -1,5 +1,5 @@
+import type { CoreDeps } from '../shared/core-deps';
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
 import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../shared/money';
 import type { Actor } from '../shared/actor';
@@ -47,11 +47,12 @@ function fileSafe(name: string): string {
  * or an admin (others: 404). Access is checked before the first line is produced.
  */
 export async function exportEventOrders(
-  db: Db,
+  deps: CoreDeps,
   actor: Actor,
   eventId: string,
   pageSize = PAGE,
 ): Promise<CsvExport> {
+  const { db } = deps;
   const event = await findManagedEvent(db, actor, eventId);
   const money = (minor: number) => toMajorUnits(minor, event.currency);
   async function* lines() {
@@ -117,11 +118,12 @@ export async function exportEventOrders(
 
 /** Every ticket of the event with its holder, as CSV, for its organizer or an admin. */
 export async function exportEventAttendees(
-  db: Db,
+  deps: CoreDeps,
   actor: Actor,
   eventId: string,
   pageSize = PAGE,
 ): Promise<CsvExport> {
+  const { db } = deps;
   const event = await findManagedEvent(db, actor, eventId);
   const tiers = new Map(
     (

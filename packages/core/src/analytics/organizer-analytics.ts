@@ -1,7 +1,6 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import type { EventStatus } from '../db/schema';
 import { requireRole, type Actor } from '../shared/actor';
-import type { Clock } from '../shared/clock';
 import { capacityOf, currentCounters, type CapacityView } from './capacity';
 import { ratio, revenueView, type RevenueView } from './money-figures';
 import {
@@ -66,7 +65,7 @@ export function salesTotals(events: { currency: string; sales: EventSales }[]): 
 
 /** The acting organizer's figures over the range: totals and one row per event (drafts included). */
 export async function getOrganizerAnalytics(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor,
   input: SalesRangeInput,
 ): Promise<OrganizerAnalytics> {

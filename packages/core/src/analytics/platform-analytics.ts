@@ -1,5 +1,5 @@
+import type { CoreDeps } from '../shared/core-deps';
 import { sql } from 'kysely';
-import type { Db } from '../db/database';
 import type { Role } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
 import { requireRole, type Actor } from '../shared/actor';
@@ -53,7 +53,7 @@ export interface PlatformAnalytics {
  * currency, new users, organizers and top events by tickets sold.
  */
 export async function getPlatformAnalytics(
-  deps: { db: Db },
+  deps: CoreDeps,
   actor: Actor,
   input: SalesRangeInput & { organizerId?: string | undefined },
 ): Promise<PlatformAnalytics> {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
 import { requireRole, type Actor } from '../shared/actor';
 
@@ -21,7 +21,12 @@ export interface AuditEntry {
 }
 
 /** Admins read the audit log, newest first, filtered by actor, action and time range. */
-export async function listAuditLog(db: Db, actor: Actor, query: AuditLogQuery): Promise<Page<AuditEntry>> {
+export async function listAuditLog(
+  deps: CoreDeps,
+  actor: Actor,
+  query: AuditLogQuery,
+): Promise<Page<AuditEntry>> {
+  const { db } = deps;
   requireRole(actor, ['admin']);
   let base = db.selectFrom('audit_log');
   if (query.actorId) base = base.where('actor_id', '=', query.actorId);

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import type { Actor } from '../shared/actor';
 import { requireRole } from '../shared/actor';
 import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
@@ -20,10 +20,11 @@ export interface CheckinEventSummary {
  * staff see no orders and no revenue.
  */
 export async function listCheckinEvents(
-  db: Db,
+  deps: CoreDeps,
   actor: Actor,
   query: PageQuery,
 ): Promise<Page<CheckinEventSummary>> {
+  const { db } = deps;
   requireRole(actor, ['staff', 'organizer', 'admin']);
   let base = db.selectFrom('events').where('status', '!=', 'draft');
   if (actor.role !== 'admin') base = base.where('organizer_id', '=', actor.organizerId ?? actor.userId);

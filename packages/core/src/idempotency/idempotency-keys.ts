@@ -1,6 +1,5 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import { isUniqueViolation } from '../db/unique-violation';
-import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 
 export type Claim =
@@ -14,7 +13,7 @@ export type Claim =
  * first uses; later uses get the stored answer, or `mismatch` when the request differs.
  */
 export async function claimIdempotencyKey(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   key: { userId: string; key: string; route: string; requestHash: string },
 ): Promise<Claim> {
   const id = newId();
@@ -50,11 +49,12 @@ export async function claimIdempotencyKey(
 
 /** Stores the answer given under a claimed key. */
 export async function completeIdempotencyKey(
-  db: Db,
+  deps: CoreDeps,
   id: string,
   statusCode: number,
   body: string,
 ): Promise<void> {
+  const { db } = deps;
   await db
     .updateTable('idempotency_keys')
     .set({ status_code: statusCode, response_body: body })
@@ -63,6 +63,7 @@ export async function completeIdempotencyKey(
 }
 
 /** Frees a claimed key after a failure on our side, so the client's retry runs again. */
-export async function releaseIdempotencyKey(db: Db, id: string): Promise<void> {
+export async function releaseIdempotencyKey(deps: CoreDeps, id: string): Promise<void> {
+  const { db } = deps;
   await db.deleteFrom('idempotency_keys').where('id', '=', id).execute();
 }

@@ -1,6 +1,5 @@
+import type { CoreDeps } from '../shared/core-deps';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
-import type { Clock } from '../shared/clock';
 import { createUserRow } from './create-user-row';
 import { hashPassword } from './password-hashing';
 import { assertAcceptablePassword } from './password-policy';
@@ -12,7 +11,7 @@ import { normalizeEmail } from './user-view';
  * script). An existing account is never overwritten: its password and role stay as they are.
  */
 export async function ensureAdmin(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   input: { email: string; password: string; name?: string },
 ): Promise<{ created: boolean; userId: string }> {
   const email = normalizeEmail(input.email);

@@ -1,12 +1,12 @@
+import type { CoreDeps } from '../shared/core-deps';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
-import type { Clock } from '../shared/clock';
 import { NotFoundError, ValidationError } from '../shared/errors';
 import type { Actor, RequestMeta } from '../shared/actor';
 import { toUserView, type UserView } from './user-view';
 
 /** The signed-in user's own profile. */
-export async function getCurrentUser(db: Db, actor: Actor): Promise<UserView> {
+export async function getCurrentUser(deps: CoreDeps, actor: Actor): Promise<UserView> {
+  const { db } = deps;
   const row = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirst();
   if (!row) throw new NotFoundError('User');
   return toUserView(row);
@@ -14,7 +14,7 @@ export async function getCurrentUser(db: Db, actor: Actor): Promise<UserView> {
 
 /** A user changes their own profile. Only the name: role, organizer and status are not theirs to set. */
 export async function updateProfile(
-  deps: { db: Db; clock: Clock },
+  deps: CoreDeps,
   actor: Actor,
   input: { name?: string | undefined },
   meta: RequestMeta,

@@ -1,4 +1,4 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import type { Role } from '../db/schema';
 import { containsText } from '../db/like-pattern';
 import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
@@ -11,7 +11,12 @@ export interface ListUsersQuery extends PageQuery {
 }
 
 /** Admins search users by e-mail or name, optionally by role, newest first. */
-export async function listUsers(db: Db, actor: Actor, query: ListUsersQuery): Promise<Page<UserView>> {
+export async function listUsers(
+  deps: CoreDeps,
+  actor: Actor,
+  query: ListUsersQuery,
+): Promise<Page<UserView>> {
+  const { db } = deps;
   requireRole(actor, ['admin']);
   let base = db.selectFrom('users');
   if (query.role) base = base.where('role', '=', query.role);

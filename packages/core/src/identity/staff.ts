@@ -1,5 +1,5 @@
+import type { CoreDeps } from '../shared/core-deps';
 import { writeAudit } from '../audit/write-audit';
-import type { Db } from '../db/database';
 import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
 import { createUserRow } from './create-user-row';
@@ -46,7 +46,8 @@ export async function createStaff(
 }
 
 /** The organizer's own door staff. */
-export async function listStaff(db: Db, actor: Actor): Promise<{ items: UserView[] }> {
+export async function listStaff(deps: CoreDeps, actor: Actor): Promise<{ items: UserView[] }> {
+  const { db } = deps;
   requireRole(actor, ['organizer']);
   const rows = await db
     .selectFrom('users')

@@ -1,3 +1,4 @@
+import type { CoreDeps } from '../shared/core-deps';
 import type { Db } from '../db/database';
 import type { OrderStatus } from '../db/schema';
 import { findManagedEvent } from '../events/event-access';
@@ -10,7 +11,8 @@ import { normalizeOrderReference } from './order-reference';
 import { loadOrderView, loadOrderViews, toTicketView, type OrderView, type TicketView } from './order-view';
 
 /** The caller's own orders, newest first. */
-export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Promise<Page<OrderView>> {
+export async function listMyOrders(deps: CoreDeps, actor: Actor, query: PageQuery): Promise<Page<OrderView>> {
+  const { db } = deps;
   const base = db.selectFrom('orders').where('buyer_id', '=', actor.userId);
   const rows = await fetchPage(base, query, (b) =>
     b.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
@@ -19,13 +21,14 @@ export async function listMyOrders(db: Db, actor: Actor, query: PageQuery): Prom
 }
 
 /** One order with its tickets: for its buyer, its event's organizer and admins (others: 404). */
-export async function getOrder(db: Db, actor: Actor, orderId: string): Promise<OrderView> {
+export async function getOrder(deps: CoreDeps, actor: Actor, orderId: string): Promise<OrderView> {
+  const { db } = deps;
   const { order } = await findOrderFor(db, actor, orderId);
   return loadOrderView(db, order, { withTickets: true });
 }
 
-export async function listOrderTickets(db: Db, actor: Actor, orderId: string): Promise<TicketView[]> {
-  const view = await getOrder(db, actor, orderId);
+export async function listOrderTickets(deps: CoreDeps, actor: Actor, orderId: string): Promise<TicketView[]> {
+  const view = await getOrder(deps, actor, orderId);
   return view.tickets ?? [];
 }
 
@@ -40,17 +43,23 @@ export interface OrderFilter extends PageQuery {
 
 /** Orders of one event for its organizer (or an admin), searchable by buyer or order id. */
 export async function listEventOrders(
-  db: Db,
+  deps: CoreDeps,
   actor: Actor,
   eventId: string,
   query: OrderFilter,
 ): Promise<Page<OrderView>> {
+  const { db } = deps;
   await findManagedEvent(db, actor, eventId);
   return searchOrders(db, { ...query, eventId });
 }
 
 /** Every transaction on the platform, filtered (admins). */
-export async function listAllOrders(db: Db, actor: Actor, query: OrderFilter): Promise<Page<OrderView>> {
+export async function listAllOrders(
+  deps: CoreDeps,
+  actor: Actor,
+  query: OrderFilter,
+): Promise<Page<OrderView>> {
+  const { db } = deps;
   requireRole(actor, ['admin']);
   return searchOrders(db, query);
 }
@@ -84,7 +93,8 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
 }
 
 /** A ticket the caller may see (its order's buyer, the event organizer, an admin), for its QR image. */
-export async function getTicket(db: Db, actor: Actor, ticketId: string): Promise<TicketView> {
+export async function getTicket(deps: CoreDeps, actor: Actor, ticketId: string): Promise<TicketView> {
+  const { db } = deps;
   const ticket = await db
     .selectFrom('tickets')
     .innerJoin('ticket_types', 'ticket_types.id', 'tickets.ticket_type_id')

@@ -1,6 +1,5 @@
-import type { Db } from '../db/database';
+import type { CoreDeps } from '../shared/core-deps';
 import { isUniqueViolation } from '../db/unique-violation';
-import type { Clock } from '../shared/clock';
 import type { OrderDeps } from './order-deps';
 import { releaseHold } from './release-hold';
 
@@ -8,11 +7,7 @@ import { releaseHold } from './release-hold';
  * Remembers a provider event id. Returns false when it was seen before: a redelivered event is
  * then a no-op (the handlers are idempotent as well, so concurrent duplicates are safe too).
  */
-export async function rememberWebhookEvent(
-  deps: { db: Db; clock: Clock },
-  id: string,
-  type: string,
-): Promise<boolean> {
+export async function rememberWebhookEvent(deps: CoreDeps, id: string, type: string): Promise<boolean> {
   try {
     await deps.db
       .insertInto('webhook_events')

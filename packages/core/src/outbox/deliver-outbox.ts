@@ -1,5 +1,4 @@
-import type { Db } from '../db/database';
-import type { Clock } from '../shared/clock';
+import type { CoreDeps } from '../shared/core-deps';
 import type { EmailMessage } from './enqueue-email';
 
 /** Sends one message (SMTP, or a file in local mode). Throws on failure; the message is retried. */
@@ -13,10 +12,7 @@ const MAX_ATTEMPTS = 5;
  * Sends what the outbox holds, oldest first. A message is claimed with a conditional update, so
  * two API processes never send the same one twice at the same time.
  */
-export async function deliverOutbox(
-  deps: { db: Db; clock: Clock; mailer: Mailer },
-  limit = 50,
-): Promise<number> {
+export async function deliverOutbox(deps: CoreDeps & { mailer: Mailer }, limit = 50): Promise<number> {
   const due = await deps.db
     .selectFrom('outbox')
     .selectAll()

@@ -1,4 +1,4 @@
-import { ApiError } from '@eventhub/client';
+import { ApiError, type ApiErrorCode } from '@eventhub/client';
 
 /** What a form shows for a failed request: messages next to fields, and one for the whole form. */
 export interface FormProblem {
@@ -8,8 +8,11 @@ export interface FormProblem {
 
 export const NO_PROBLEM: FormProblem = { fields: {}, message: null };
 
-/** Friendlier wording for error codes, keyed by the API's stable `code`. */
-export type CodeMessages = Partial<Record<string, string | ((error: ApiError) => string)>>;
+/**
+ * Friendlier wording for error codes, keyed by the API's catalogue of codes (`ErrorCode` from
+ * the OpenAPI document), so a code the API cannot send does not compile.
+ */
+export type CodeMessages = Partial<Record<ApiErrorCode, string | ((error: ApiError) => string)>>;
 
 /**
  * Validators report fields as "email", "/email", "body.email" or "venue.city"; the form knows

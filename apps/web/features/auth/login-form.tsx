@@ -21,8 +21,8 @@ function tooManyAttempts(error: ApiError): string {
 }
 
 const MESSAGES: CodeMessages = {
+  // A disabled account is refused as invalid_credentials too: login says nothing about an account.
   invalid_credentials: 'Wrong email or password.',
-  account_disabled: 'This account has been disabled.',
 };
 
 export function LoginForm() {

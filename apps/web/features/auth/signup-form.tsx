@@ -6,14 +6,14 @@ import { AccountFields } from '@/components/account-fields';
 import { FieldError } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { toFormProblem } from '@/lib/form-problem';
+import { toFormProblem, type CodeMessages } from '@/lib/form-problem';
 import { openPath } from '@/lib/open-path';
 import { afterSignInPath } from '@/lib/safe-redirect';
 import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'email', 'password', 'role'] as const;
 
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   email_taken: 'An account with this email already exists. Log in instead, or use another email.',
   password_too_common: 'That password is too common and easy to guess. Choose another one.',
 };

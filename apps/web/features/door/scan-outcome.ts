@@ -1,4 +1,4 @@
-import { ApiError, type ScanResult, type ValidTicket } from '@eventhub/client';
+import { ApiError, type ApiErrorCode, type ScanResult, type ValidTicket } from '@eventhub/client';
 import type { OfflineVerdict } from './offline-checkin';
 
 /** What the door scanner shows after a scan. */
@@ -52,7 +52,7 @@ export function validOutcome(answer: ValidTicket, scannedAt: string): ScanOutcom
   };
 }
 
-const REFUSALS: Record<string, ScanResult> = {
+const REFUSALS: Partial<Record<ApiErrorCode, ScanResult>> = {
   already_used: 'already_used',
   void: 'void',
   wrong_event: 'wrong_event',

@@ -6,10 +6,10 @@ import { EventDetailsFields } from './event-details-fields';
 import { EVENT_FIELDS, readEventDetails, updateEventBody } from './event-form';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   capacity_below_sold: 'Capacity cannot go below the tickets already sold or held.',
   currency_locked: 'The currency cannot change once tickets are sold.',
 };

@@ -10,7 +10,7 @@ import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
 import { formatInZone, formatMoney } from '@/lib/event-format';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 import { zonedInputToIso } from '@/lib/zoned-time';
 
@@ -24,7 +24,7 @@ const FIELDS = [
   'minQuantity',
   'ticketTypeIds',
 ] as const;
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   promo_code_taken: 'This event already has a promo code with that name (codes ignore upper and lower case).',
 };
 

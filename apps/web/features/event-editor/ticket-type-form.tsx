@@ -5,11 +5,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { currencyStep } from './money-input';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
 const FIELDS = ['name', 'price', 'limit', 'minPerOrder', 'maxPerOrder', 'description'] as const;
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   limit_below_sold: 'The limit cannot go below the tickets already sold or held.',
 };
 

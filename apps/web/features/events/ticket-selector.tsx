@@ -28,12 +28,12 @@ import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { formatInZone, formatMoney } from '@/lib/event-format';
-import { NO_PROBLEM, toFormProblem, type FormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
 import { openPath } from '@/lib/open-path';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   sold_out:
     'Not enough tickets are left for your selection. The counts above are updated; please choose again.',
 };

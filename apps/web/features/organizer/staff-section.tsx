@@ -5,12 +5,12 @@ import { useState, type FormEvent } from 'react';
 import { AccountFields } from '@/components/account-fields';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem } from '@/lib/form-problem';
+import { NO_PROBLEM, toFormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useApiData } from '@/lib/use-api-data';
 import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'email', 'password'] as const;
-const MESSAGES = {
+const MESSAGES: CodeMessages = {
   email_taken: 'An account with this email already exists.',
   password_too_common: 'That password is too common and easy to guess. Choose another one.',
 };

@@ -73,16 +73,25 @@ interface Scenario {
 // ---------------------------------------------------------------------------------------------
 // Helpers for the scenarios.
 
-function asOrganizer(w: World, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+/** One request as `token`'s holder (anonymous without one). */
+function send(
+  w: World,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  options: { token?: string; payload?: object } = {},
+) {
   return w.env.app.inject({
     method,
     url,
-    headers: bearer(w.organizer.accessToken),
-    ...(payload ? { payload } : {}),
+    ...(options.token ? { headers: bearer(options.token) } : {}),
+    ...(options.payload ? { payload: options.payload } : {}),
   });
 }
 
-/** A published event of the world's organizer: 20 seats in one tier unless `overrides` say otherwise. */
+function asOrganizer(w: World, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) {
+  return send(w, method, url, { token: w.organizer.accessToken, ...(payload ? { payload } : {}) });
+}
+
 function smallEvent(w: World, overrides: Record<string, unknown> = {}): Promise<EventBody> {
   return makePublishedEvent(w.env, w.organizer, {
     name: 'Notice check',
@@ -141,9 +150,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       changes: { none: 'a new account holds no seats and has bought nothing' },
       prepare: async (w) => ({
         call: () =>
-          w.env.app.inject({
-            method: 'POST',
-            url: '/api/auth/register',
+          send(w, 'POST', '/api/auth/register', {
             payload: { email: uniqueEmail(), password: GOOD_PASSWORD, name: 'New' },
           }),
       }),
@@ -157,9 +164,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         const user = await signUp(w.env);
         return {
           call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: '/api/auth/login',
+            send(w, 'POST', '/api/auth/login', {
               payload: { email: user.user.email, password: user.password },
             }),
         };
@@ -173,12 +178,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
       prepare: async (w) => {
         const user = await signUp(w.env);
         return {
-          call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: '/api/auth/refresh',
-              payload: { refreshToken: user.refreshToken },
-            }),
+          call: () => send(w, 'POST', '/api/auth/refresh', { payload: { refreshToken: user.refreshToken } }),
         };
       },
     },
@@ -192,10 +192,8 @@ const SCENARIOS: Record<string, Scenario[]> = {
         await placeOrderOk(w.env, user, seats(w.watched));
         return {
           call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: '/api/auth/logout',
-              headers: bearer(user.accessToken),
+            send(w, 'POST', '/api/auth/logout', {
+              token: user.accessToken,
               payload: { refreshToken: user.refreshToken },
             }),
         };
@@ -211,12 +209,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         await buyTickets(w.env, user, seats(w.watched));
         return {
           call: () =>
-            w.env.app.inject({
-              method: 'PATCH',
-              url: '/api/auth/me',
-              headers: bearer(user.accessToken),
-              payload: { name: 'Renamed Buyer' },
-            }),
+            send(w, 'PATCH', '/api/auth/me', { token: user.accessToken, payload: { name: 'Renamed Buyer' } }),
         };
       },
     },
@@ -230,10 +223,8 @@ const SCENARIOS: Record<string, Scenario[]> = {
         await placeOrderOk(w.env, user, seats(w.watched));
         return {
           call: () =>
-            w.env.app.inject({
-              method: 'PATCH',
-              url: `/api/admin/users/${user.user.id}`,
-              headers: bearer(w.admin.accessToken),
+            send(w, 'PATCH', `/api/admin/users/${user.user.id}`, {
+              token: w.admin.accessToken,
               payload: { disabled: true },
             }),
         };
@@ -463,12 +454,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         return {
           event: event.id,
           call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: '/api/orders',
-              headers: bearer(w.buyer.accessToken),
-              payload: seats(event, 2),
-            }),
+            send(w, 'POST', '/api/orders', { token: w.buyer.accessToken, payload: seats(event, 2) }),
         };
       },
     },
@@ -480,13 +466,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         const event = await smallEvent(w, { ticketTypes: [{ name: 'Free', price: 0, limit: 20 }] });
         return {
           event: event.id,
-          call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: '/api/orders',
-              headers: bearer(w.buyer.accessToken),
-              payload: seats(event),
-            }),
+          call: () => send(w, 'POST', '/api/orders', { token: w.buyer.accessToken, payload: seats(event) }),
         };
       },
     },
@@ -521,12 +501,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         const order = await placeOrderOk(w.env, w.buyer, seats(event, 2));
         return {
           event: event.id,
-          call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: `/api/orders/${order.id}/cancel`,
-              headers: bearer(w.buyer.accessToken),
-            }),
+          call: () => send(w, 'POST', `/api/orders/${order.id}/cancel`, { token: w.buyer.accessToken }),
         };
       },
     },
@@ -602,10 +577,8 @@ const SCENARIOS: Record<string, Scenario[]> = {
         return {
           event: event.id,
           call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: `/api/events/${event.id}/checkins/sync`,
-              headers: bearer(w.staff.accessToken),
+            send(w, 'POST', `/api/events/${event.id}/checkins/sync`, {
+              token: w.staff.accessToken,
               payload: { deviceId: 'door-2', scans: tickets.map((t) => ({ code: t.code, scannedAt })) },
             }),
         };
@@ -620,11 +593,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
         const { tickets } = await ticketsFor(w.env, w.buyer, w.watched);
         return {
           call: () =>
-            w.env.app.inject({
-              method: 'POST',
-              url: `/api/tickets/${tickets[0]!.id}/reissue`,
-              headers: bearer(w.buyer.accessToken),
-            }),
+            send(w, 'POST', `/api/tickets/${tickets[0]!.id}/reissue`, { token: w.buyer.accessToken }),
         };
       },
     },

@@ -8,11 +8,7 @@ import { releaseHold } from './release-hold';
  * Each order is released in its own short transaction, and a payment started for it is cancelled.
  * Reports and returns the events that changed.
  */
-export async function expireHolds(
-  deps: Pick<OrderDeps, 'db' | 'clock' | 'payments' | 'afterCommit'>,
-  eventId?: string,
-  limit = 500,
-): Promise<string[]> {
+export async function expireHolds(deps: OrderDeps, eventId?: string, limit = 500): Promise<string[]> {
   let query = deps.db
     .selectFrom('orders')
     .selectAll()

@@ -7,7 +7,7 @@ import {
   rebuildSalesRollups,
   recordPaymentSucceeded,
 } from '@eventhub/core';
-import { orderDeps } from './support/order-deps';
+import { orderDeps } from '../src/context';
 import {
   buyTickets,
   makePublishedEvent,
@@ -350,7 +350,12 @@ describeEachEngine(
       const late = await placeOrderOk(env(), buyers[0]!, { eventId: tiny.id, items });
       env().clock.advance(16 * 60_000);
       await buyTickets(env(), buyers[1]!, { eventId: tiny.id, items });
-      const paidLate = await recordPaymentSucceeded(orderDeps(env()), late.id, { ref: 'test_late' }, null);
+      const paidLate = await recordPaymentSucceeded(
+        orderDeps(env().ctx),
+        late.id,
+        { ref: 'test_late' },
+        null,
+      );
       expect(paidLate).toMatchObject({
         outcome: 'refused',
         order: { status: 'expired', refunded_amount: 5000 },

@@ -11,7 +11,7 @@ import {
   type OrderBody,
   type SignedIn,
 } from './support/factories';
-import { orderDeps } from './support/order-deps';
+import { orderDeps } from '../src/context';
 import { availability, counters } from './support/order-probes';
 import { bearer, describeEachEngine, type TestEnv } from './support/test-env';
 
@@ -120,7 +120,7 @@ describeEachEngine(
         await webhook(env(), intentEvent('payment_intent.payment_failed', intentId, order.id));
       } else {
         env().clock.advance(16 * MINUTE);
-        await expireHolds(orderDeps(env()));
+        await expireHolds(orderDeps(env().ctx));
       }
       expect((await orderRow(order.id)).status).toBe(state);
     }
@@ -218,7 +218,7 @@ describeEachEngine(
       const { order, intentId } = await startedOrder(buyer, event);
       const startedAt = env().clock.now();
       env().clock.advance(31 * MINUTE);
-      await expireHolds(orderDeps(env()));
+      await expireHolds(orderDeps(env().ctx));
       await webhook(env(), intentEvent('payment_intent.succeeded', intentId, order.id, startedAt));
       expect((await orderRow(order.id)).status).toBe('paid');
       expect(await ticketCount(order.id)).toBe(2);

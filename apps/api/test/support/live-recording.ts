@@ -1,10 +1,10 @@
+// Helpers for the live-stream suites: SSE clients on a loopback listener, and waits on what the
+// server's live hubs decided (their signals), never on time passing.
 import { afterEach, beforeAll, expect } from 'vitest';
 import type { LiveSignals } from '../../src/live/live-signals';
 import { listenOnLoopback } from './live-server';
 import { SseClient } from './sse-client';
 import type { TestEnv } from './test-env';
-// Helpers for the live-stream suites: SSE clients on a loopback listener, and waits on what the
-// server's live hubs decided (their signals), never on time passing.
 
 export type Signal = { kind: string; pending?: boolean };
 

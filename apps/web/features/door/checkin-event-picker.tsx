@@ -1,19 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
 import { FormAlert } from '@/components/form-alert';
 import { Pagination } from '@/components/pagination';
 import { formatInZone } from '@/lib/event-format';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery } from '@/lib/use-list-query';
 
 /** The events the signed-in door staff, organizer or admin may check in, soonest first. */
 export function CheckinEventPicker() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const page = parsePage(params.get('page'));
+  const { page, hrefFor } = useListQuery([]);
   const events = useApiData((client) => client.checkin.events({ page }), String(page));
   const data = events.data;
 
@@ -74,7 +70,7 @@ export function CheckinEventPicker() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
+          hrefFor={hrefFor}
         />
       ) : null}
     </section>

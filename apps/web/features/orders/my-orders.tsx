@@ -1,22 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
 import { formatPlacedAt } from './order-dates';
 import { effectiveStatus, ticketCount } from './order-status';
 import { OrderStatusBadge } from './order-status-badge';
 import { FormAlert } from '@/components/form-alert';
 import { Pagination } from '@/components/pagination';
 import { formatMoney } from '@/lib/event-format';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery } from '@/lib/use-list-query';
 
 /** The signed-in user's orders, newest first, each with its status and a way to its tickets. */
 export function MyOrders() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const page = parsePage(params.get('page'));
+  const { page, hrefFor } = useListQuery([]);
   const list = useApiData((client) => client.orders.mine({ page }), String(page));
   const data = list.data;
   const now = Date.now();
@@ -85,7 +81,7 @@ export function MyOrders() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
+          hrefFor={hrefFor}
         />
       ) : null}
     </>

@@ -1,20 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
 import { EventStatusBadge } from '@/components/event-status-badge';
 import { FormAlert } from '@/components/form-alert';
 import { Pagination } from '@/components/pagination';
 import { formatInZone, formatTaken } from '@/lib/event-format';
-import { parsePage } from '@/lib/page-number';
-import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
+import { useListQuery } from '@/lib/use-list-query';
 
 /** The organizer's own events, drafts included, newest first, with sales at a glance. */
 export function MyEvents() {
-  const params = useSearchParams();
-  const pathname = usePathname();
-  const page = parsePage(params.get('page'));
+  const { page, hrefFor } = useListQuery([]);
   const events = useApiData((client) => client.events.mine({ page }), String(page));
   const data = events.data;
 
@@ -90,7 +86,7 @@ export function MyEvents() {
           page={data.page}
           pageSize={data.pageSize}
           total={data.total}
-          hrefFor={(p) => queryHref(pathname, params, { page: p })}
+          hrefFor={hrefFor}
         />
       ) : null}
     </section>

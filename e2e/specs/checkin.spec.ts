@@ -9,6 +9,23 @@ import { demoAccount, logIn } from '../support/demo-accounts';
  * Writes a still video (Y4M, which Chromium's fake camera plays in a loop) of `text` as a QR
  * code, dark on light with a quiet zone, as a phone camera would see a ticket.
  */
+/** The door page's scanner state and browser log, for a camera test that times out. */
+async function scannerState(page: Page, browserLog: string[]): Promise<string> {
+  const camera = page.getByTestId('camera-scanner');
+  const attributes = await camera.evaluate((element) =>
+    Object.fromEntries([...element.attributes].map((a) => [a.name, a.value])),
+  );
+  const door = await page.getByTestId('door-scanner').getAttribute('data-scans-done');
+  const alerts = await page.getByRole('alert').allInnerTexts();
+  return [
+    `camera: ${JSON.stringify(attributes)}; scans done: ${door}`,
+    `camera panel: ${await camera.innerText()}`,
+    `alerts: ${JSON.stringify(alerts)}`,
+    'browser log:',
+    ...browserLog.slice(-30),
+  ].join('\n');
+}
+
 function writeQrVideo(text: string, file: string): void {
   const width = 640;
   const height = 480;
@@ -287,6 +304,10 @@ test('door staff scans a ticket with the camera', async ({ playwright }, testInf
       viewport: { width: 375, height: 812 },
     });
     const page = await context.newPage();
+    // What the page said, to explain a scan that never came (it failed once in a while in CI).
+    const browserLog: string[] = [];
+    page.on('console', (message) => browserLog.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => browserLog.push(`pageerror: ${error.message}`));
     await page.goto(`/login?next=${encodeURIComponent(`/scanner?event=${eventId}`)}`);
     await logIn(page, staff);
     await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
@@ -296,7 +317,11 @@ test('door staff scans a ticket with the camera', async ({ playwright }, testInf
     await page.getByRole('button', { name: 'Start camera' }).click();
     await expect(page.getByLabel(/^Camera view/)).toBeVisible();
     const result = page.getByTestId('scan-result');
-    await expect(result).toContainText('VALID', { timeout: 20_000 });
+    await expect(result)
+      .toContainText('VALID', { timeout: 20_000 })
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await scannerState(page, browserLog)}`);
+      });
     await expect(result).toContainText(holders[2]!);
     await expect(count).toHaveText('3 checked in / 3 sold');
     await snapshot(page, 'scanner-camera');

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPrintableOrder, type Actor, type Db, type EmailMessage, type Mailer } from '@eventhub/core';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import QRCode from 'qrcode';
 import type { Config } from '../config';
 import { renderEventIcs } from '../tickets/event-ics';
@@ -59,15 +59,23 @@ async function ticketAttachments(db: Db, config: Config, orderId: string, now: D
  * by nodemailer to a real .eml file in DATA_DIR/outbox, listed by the web app's dev mailbox.
  */
 export function createMailer(config: Config, db: Db): Mailer {
-  const transport = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl)
-    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // nodemailer loads with the first message: a process that sends none never holds it.
+  let transport: Promise<Transporter> | undefined;
+  const openTransport = async () => {
+    const { default: nodemailer } = await import('nodemailer');
+    return config.smtpUrl
+      ? nodemailer.createTransport(config.smtpUrl)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  };
   return {
     async send(message: EmailMessage) {
       const attachments = message.attachOrderTickets
         ? await ticketAttachments(db, config, message.attachOrderTickets, new Date())
         : [];
-      const info = await transport.sendMail({
+      transport ??= openTransport();
+      const info = await (
+        await transport
+      ).sendMail({
         from: MAIL_FROM,
         to: message.to,
         subject: message.subject,

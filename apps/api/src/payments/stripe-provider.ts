@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import type { PaymentProvider } from '@eventhub/core';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+
+// The SDK (hundreds of modules, ~6 MB resident) loads only when a Stripe key is configured, and
+// synchronously, as the context is built synchronously.
+const require = createRequire(import.meta.url);
 
 export interface StripeSettings {
   secretKey: string;
@@ -10,7 +15,8 @@ export interface StripeSettings {
 }
 
 export function createStripeClient(settings: StripeSettings): Stripe {
-  return new Stripe(settings.secretKey, {
+  const StripeSdk = require('stripe') as typeof Stripe;
+  return new StripeSdk(settings.secretKey, {
     telemetry: false,
     maxNetworkRetries: 2,
     ...(settings.host ? { host: settings.host } : {}),

@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module';
 import { ConflictError } from '@eventhub/core';
-import { createEvent, type EventAttributes } from 'ics';
 import type { PrintableEvent } from '@eventhub/core';
+import type { EventAttributes, createEvent as CreateEvent } from 'ics';
+
+// Loaded on the first calendar download, synchronously (ics is CommonJS): most processes never render one.
+const require = createRequire(import.meta.url);
+let createEvent: typeof CreateEvent | undefined;
 
 // Calendar apps need an end; two hours is what they would show for a typical evening event.
 const DEFAULT_DURATION_MS = 2 * 60 * 60 * 1000;
@@ -38,6 +43,7 @@ export function renderEventIcs(event: PrintableEvent, now: Date): string {
     // ics validates URLs with a lower-case-only pattern; URL normalises scheme and host.
     url: event.url ? new URL(event.url).href : undefined,
   };
+  createEvent ??= (require('ics') as { createEvent: typeof CreateEvent }).createEvent;
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error('ics produced no calendar');
   return value;

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { PrintableEvent, PrintableOrder, PrintableTicket } from '@eventhub/core';
 
@@ -17,7 +17,9 @@ export async function renderTicketsPdf(order: PrintableOrder): Promise<Buffer> {
   // Make every QR image first: pdfkit draws synchronously and must not be interleaved with awaits.
   const qrImages = await Promise.all(tickets.map((t) => qrPng(t.code)));
 
-  const doc = new PDFDocument({
+  // pdfkit and its font engine (~8 MB resident) load on the first PDF, not in every process.
+  const { default: PdfDocument } = (await import('pdfkit')) as { default: typeof PDFDocument };
+  const doc = new PdfDocument({
     size: 'A4',
     margin: MARGIN,
     autoFirstPage: false,

@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { ValidationError } from '../shared/errors';
 
 export type ImageFormat = 'jpeg' | 'png' | 'webp';
@@ -43,6 +42,8 @@ export async function reencodeImage(bytes: Buffer): Promise<{ data: Buffer; form
   const format = sniffImageFormat(bytes);
   if (!format) throw invalid('must be a JPEG, PNG or WebP image');
   try {
+    // sharp maps libvips (~6 MB resident) on the first upload, not in every process.
+    const { default: sharp } = await import('sharp');
     const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error', animated: false });
     const meta = await image.metadata();
     if (meta.format !== format) throw invalid('content does not match its image format');

@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/.next/**',
+      'apps/api/dist/**',
       'data/**',
       'packages/client/src/generated/**',
       'apps/web/next-env.d.ts',

@@ -45,6 +45,12 @@ export interface Config {
   maxPendingOrdersPerBuyer: number;
   rateLimits: RateLimitConfig;
   streams: StreamConfig;
+  /** Redis shared by every API process for rate limits and stream caps; unset = each process's memory. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key, so deployments (or test runs) sharing one Redis keep apart. */
+  redisKeyPrefix: string;
+  /** API processes `npm start` runs (node:cluster); more than one needs PostgreSQL. */
+  webConcurrency: number;
 }
 
 /** Live (Server-Sent Events) streams. */
@@ -182,6 +188,12 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`)!;
   const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  const redisUrl = url(env, 'REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError(
+      'REDIS_URL',
+      'must be a redis:// or rediss:// URL (leave it unset for in-memory limits)',
+    );
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
   }
@@ -237,5 +249,8 @@ export function loadConfig(env: Env = process.env): Config {
       connectionsMax: int(env, 'STREAM_CONNECTIONS_MAX', 10_000, 1),
       heartbeatSeconds: int(env, 'STREAM_HEARTBEAT_SECONDS', 15, 1, 3600),
     },
+    redisUrl,
+    redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'eventhub:',
+    webConcurrency: int(env, 'WEB_CONCURRENCY', 1, 1, 256),
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
 import { systemClock } from '@eventhub/core';
 import { buildApp } from './app';
@@ -8,7 +9,11 @@ import { resolveSecrets } from './local-secrets';
 import { listenForMetrics } from './plugins/metrics';
 import { readConfigOrExit } from './read-config';
 import { mountWeb, webBuildExists } from './web';
+import { superviseWorkersIfClustered } from './process-cluster';
 
+// With WEB_CONCURRENCY (or --workers) above one, this process only supervises the workers, which
+// run the rest of this file; it never gets past this line.
+await superviseWorkersIfClustered();
 const config = readConfigOrExit();
 const secrets = resolveSecrets(config);
 const database = await openConfiguredDatabase(config);
@@ -24,7 +29,6 @@ const ctx = createAppContext({
 
 await ctx.ticketKeys.warm();
 const app = await buildApp(ctx);
-app.addHook('onClose', async () => database.close());
 const demoAccounts = await bootstrapAccounts(ctx, (m) => app.log.info(m));
 
 const dev = process.env.EVENTHUB_DEV === '1';
@@ -58,10 +62,14 @@ if (demoAccounts.length > 0) {
   lines.push('  Demo accounts (local demo mode only):');
   for (const a of demoAccounts) lines.push(`    ${a.role.padEnd(9)} ${a.email.padEnd(32)} ${a.password}`);
 }
-console.log(lines.join('\n') + '\n');
+// In a cluster the primary made the accounts; each worker printing the banner would repeat it.
+if (!cluster.isWorker) console.log(lines.join('\n') + '\n');
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an error');
   else app.log.info({ signal }, 'shutting down');
   await app.close();
+  // After the app: onClose hooks run last-added first, so a hook here would close the database
+  // under background work still finishing its pass.
+  await database.close();
 });

@@ -43,7 +43,7 @@ export const livePlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       app.log.warn('DATABASE_URL unknown: live availability reaches only this process');
     bus = new LocalChangeBus((err) => app.log.error({ err }, 'change listener failed'));
   }
-  const connections = new StreamConnections(ctx.config.streams);
+  const connections = new StreamConnections(ctx.config.streams, app.sharedRedis);
   const availability = new AvailabilityStreams({ db: ctx.db, clock: ctx.clock, log: app.log });
   const dashboards = new DashboardStreams({ db: ctx.db, owners: ctx.eventOwners, log: app.log });
   bus.subscribe((eventId) => {
@@ -58,9 +58,8 @@ export const livePlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   });
 
   // Open streams would keep the server from closing: end them before it waits for connections.
-  app.addHook('preClose', (done) => {
-    connections.closeAll();
-    done();
+  app.addHook('preClose', async () => {
+    await connections.closeAll();
   });
   app.addHook('onClose', async () => {
     availability.close();

@@ -30,7 +30,7 @@ export async function liveStreamRoutes(app: TypedApp) {
       },
     },
     async (request, reply) => {
-      const admission = app.live.connections.admit(request);
+      const admission = await app.live.connections.admit(request);
       try {
         await app.live.availability.subscribe(
           request.params.id,
@@ -66,7 +66,7 @@ export async function liveStreamRoutes(app: TypedApp) {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      const stream = app.live.connections.admit(request).open(reply);
+      const stream = (await app.live.connections.admit(request)).open(reply);
       app.live.dashboards.add(stream, actor);
       return reply;
     },

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { systemClock } from '@eventhub/core';
+import { createTestDatabase, testEngines, type TestDatabase } from '@eventhub/core/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { authSettings } from '../src/context';
+import {
+  errorLogLines,
+  freePort,
+  runApiMain,
+  stopProcess,
+  waitUntilReady,
+  type RunningProcess,
+} from './support/api-processes';
+import { mintBuyers, type Buyer } from './support/crowd';
+import { testRedisUrl } from './support/redis';
+import { TEST_JWT_SECRET } from './support/test-env';
+
+const APP_SECRET = 'test-app-secret-that-is-long-enough-0123456789';
+const ISSUER = 'http://eventhub.multi-process.test';
+const PASSWORD = 'correct horse battery staple';
+
+interface Reply {
+  status: number;
+  body: { code?: string; id?: string; [key: string]: unknown };
+}
+
+async function call(
+  url: string,
+  init: { method?: string; token?: string; ip?: string; body?: unknown } = {},
+): Promise<Reply> {
+  const response = await fetch(url, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.ip ? { 'x-forwarded-for': init.ip } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
+}
+
+/** How many replies of each status (and problem code): a whole rush in one comparable line. */
+function tally(replies: Reply[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of replies) {
+    const key = r.body.code ? `${r.status} ${r.body.code}` : String(r.status);
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+if (testEngines().includes('postgres')) {
+  describe('three API processes on one PostgreSQL, limits shared through Redis', () => {
+    let database: TestDatabase;
+    let dataDir: string;
+    const processes: RunningProcess[] = [];
+    const urls: string[] = [];
+    let organizerToken = '';
+
+    beforeAll(async () => {
+      database = await createTestDatabase('postgres');
+      dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-multi-'));
+      const prefix = `eventhub-test-${randomUUID()}:`;
+      const ports = await Promise.all([freePort(), freePort(), freePort()]);
+      for (const port of ports) {
+        const proc = runApiMain({
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: database.location,
+          // One DATA_DIR: local mode's mail goes to its outbox folder, where deliveries are counted.
+          DATA_DIR: dataDir,
+          SERVE_WEB: 'false',
+          DEMO_SEED: 'false',
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: TEST_JWT_SECRET,
+          APP_SECRET,
+          JWT_ISSUER: ISSUER,
+          PUBLIC_CACHE_TTL_MS: '0',
+          // 600 requests at once on two loaded cores wait for a pooled connection and the hot
+          // tier's row lock longer than the outage limits (2 s, 2.5 s) allow; this suite is about
+          // who gets the seats, not about outages.
+          DATABASE_CONNECT_TIMEOUT_MS: '60000',
+          DATABASE_QUERY_TIMEOUT_MS: '60000',
+          TRUST_PROXY: 'true',
+          STREAM_CONNECTIONS_PER_IP: '2',
+          REDIS_URL: testRedisUrl(),
+          REDIS_KEY_PREFIX: prefix,
+        });
+        processes.push(proc);
+        urls.push(`http://127.0.0.1:${port}`);
+      }
+      await Promise.all(processes.map((p, i) => waitUntilReady(p, urls[i]!)));
+
+      const signUp = await call(`${urls[0]}/api/auth/register`, {
+        body: {
+          email: `organizer-${randomUUID()}@example.test`,
+          password: PASSWORD,
+          name: 'Organizer',
+          role: 'organizer',
+        },
+      });
+      expect(signUp.status).toBe(201);
+      organizerToken = String(signUp.body.accessToken);
+    }, 120_000);
+
+    afterAll(async () => {
+      const codes = await Promise.all(processes.map((p) => stopProcess(p)));
+      const errors = processes.flatMap((p) => errorLogLines(p.output()));
+      await database?.dispose();
+      expect(errors, 'no error logged by any process').toEqual([]);
+      expect(codes, 'every process drains and exits cleanly on SIGTERM').toEqual([0, 0, 0]);
+    }, 60_000);
+
+    async function publishedEvent(seats: number): Promise<{ id: string; tier: string }> {
+      const created = await call(`${urls[0]}/api/events`, {
+        token: organizerToken,
+        body: {
+          name: `Rush ${randomUUID().slice(0, 6)}`,
+          capacity: seats,
+          startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          ticketTypes: [{ name: 'General', price: 25, limit: seats }],
+          promotions: [],
+        },
+      });
+      expect(created.status).toBe(201);
+      const id = String(created.body.id);
+      expect(
+        (await call(`${urls[1]}/api/events/${id}/publish`, { method: 'POST', token: organizerToken })).status,
+      ).toBe(200);
+      const tiers = created.body.ticketTypes as { id: string }[];
+      return { id, tier: tiers[0]!.id };
+    }
+
+    function minted(count: number): Promise<Buyer[]> {
+      const config = loadConfig({ JWT_ISSUER: ISSUER, JWT_SECRET: TEST_JWT_SECRET });
+      return mintBuyers(
+        { ctx: { db: database.db, auth: authSettings(config, TEST_JWT_SECRET) }, clock: systemClock },
+        count,
+      );
+    }
+
+    it('600 buyers split across the processes for 50 seats: exactly 50 sold, each mailed once', async () => {
+      const event = await publishedEvent(50);
+      const buyers = await minted(600);
+      const outcomes = await Promise.all(
+        buyers.map(async (buyer, i) => {
+          const url = urls[i % urls.length]!;
+          const placed = await call(`${url}/api/orders`, {
+            token: buyer.accessToken,
+            body: { eventId: event.id, items: [{ ticketTypeId: event.tier, quantity: 1 }] },
+          });
+          if (placed.status !== 201) return placed;
+          // Paid on the next process: any process settles any order.
+          return call(`${urls[(i + 1) % urls.length]}/api/orders/${placed.body.id}/pay`, {
+            token: buyer.accessToken,
+            body: { outcome: 'succeeded' },
+          });
+        }),
+      );
+      expect(tally(outcomes)).toEqual({ '200': 50, '409 sold_out': 550 });
+
+      const tickets = await database.db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('event_id', '=', event.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(tickets.n)).toBe(50);
+      const paid = await database.db
+        .selectFrom('orders')
+        .select('buyer_id')
+        .where('event_id', '=', event.id)
+        .where('status', '=', 'paid')
+        .execute();
+      expect(paid).toHaveLength(50);
+      for (const url of urls) {
+        const seen = await call(`${url}/api/events/${event.id}`);
+        expect((seen.body.ticketTypes as { remaining: number }[])[0]!.remaining).toBe(0);
+      }
+
+      // Every process's background work races for the 50 confirmations: each goes out once.
+      const mailed = new Set(paid.map((o) => `crowd-${o.buyer_id}@example.test`));
+      await until('the confirmations to be sent', async () => {
+        const left = await database.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .execute();
+        return left.length === 0 ? true : undefined;
+      });
+      const outboxDir = path.join(dataDir, 'outbox');
+      const sentTo = readdirSync(outboxDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => (JSON.parse(readFileSync(path.join(outboxDir, f), 'utf8')) as { to: string }).to)
+        .filter((to) => mailed.has(to));
+      expect(sentTo).toHaveLength(50);
+      expect(new Set(sentTo).size).toBe(50);
+      const rows = await database.db.selectFrom('outbox').select(['status', 'attempts']).execute();
+      expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+    }, 90_000);
+
+    it('expires each run-out hold once while every process sweeps', async () => {
+      const event = await publishedEvent(30);
+      const holders = await minted(15);
+      // Two one-seat holds each (the per-buyer limit), spread over the processes: sold out.
+      const held = await Promise.all(
+        [...holders, ...holders].map((buyer, i) =>
+          call(`${urls[i % urls.length]}/api/orders`, {
+            token: buyer.accessToken,
+            body: { eventId: event.id, items: [{ ticketTypeId: event.tier, quantity: 1 }] },
+          }),
+        ),
+      );
+      expect(held.map((h) => h.status)).toEqual(Array(30).fill(201));
+      const holdIds = held.map((h) => String(h.body.id));
+      // Their holds run out (the clock of a real process cannot be moved; the deadline can).
+      await database.db
+        .updateTable('orders')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', 'in', holdIds)
+        .execute();
+
+      // Each newcomer finds the counters full and sweeps the event on its process, all at once.
+      const newcomers = await minted(60);
+      const outcomes = await Promise.all(
+        newcomers.map((buyer, i) =>
+          call(`${urls[i % urls.length]}/api/orders`, {
+            token: buyer.accessToken,
+            body: { eventId: event.id, items: [{ ticketTypeId: event.tier, quantity: 1 }] },
+          }),
+        ),
+      );
+      // Newcomers take the freed seats; a newcomer whose sweep came after the others had already
+      // freed and retaken them is told sold_out, as it should be.
+      const placed = outcomes.filter((o) => o.status === 201).length;
+      expect(placed).toBeGreaterThan(0);
+      expect(tally(outcomes)).toEqual({ '201': placed, '409 sold_out': 60 - placed });
+
+      const expiredAudits = await database.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'order.expired')
+        .where('target_id', 'in', holdIds)
+        .execute();
+      expect(expiredAudits.map((a) => a.target_id).sort()).toEqual([...holdIds].sort());
+      const statuses = await database.db
+        .selectFrom('orders')
+        .select('status')
+        .where('id', 'in', holdIds)
+        .execute();
+      expect(statuses.every((s) => s.status === 'expired')).toBe(true);
+      const counters = await database.db
+        .selectFrom('events')
+        .select(['held', 'sold'])
+        .where('id', '=', event.id)
+        .executeTakeFirstOrThrow();
+      expect(counters).toEqual({ held: placed, sold: 0 });
+    }, 60_000);
+
+    it('the 21st login attempt from one IP is 429 on whichever process it reaches', async () => {
+      const ip = '198.51.100.21';
+      for (let i = 0; i < 20; i++) {
+        const attempt = await call(`${urls[i % urls.length]}/api/auth/login`, {
+          ip,
+          body: { email: `nobody-${i}@example.test`, password: 'not the password' },
+        });
+        expect(attempt.status).toBe(401);
+      }
+      for (const url of urls) {
+        const refused = await call(`${url}/api/auth/login`, {
+          ip,
+          body: { email: 'nobody-else@example.test', password: 'not the password' },
+        });
+        expect(refused.status).toBe(429);
+        expect(refused.body.code).toBe('rate_limited');
+      }
+    }, 60_000);
+
+    it("an account's failures on one process slow its next attempt on another", async () => {
+      const email = `owner-${randomUUID()}@example.test`;
+      expect(
+        (await call(`${urls[2]}/api/auth/register`, { body: { email, password: PASSWORD, name: 'Owner' } }))
+          .status,
+      ).toBe(201);
+      // Five free failures and one more, each from its own address and process.
+      for (let i = 0; i < 6; i++) {
+        const guess = await call(`${urls[i % urls.length]}/api/auth/login`, {
+          ip: `192.0.2.${i + 10}`,
+          body: { email, password: 'a wrong guess' },
+        });
+        expect(guess.status).toBe(401);
+      }
+      const waiting = await call(`${urls[0]}/api/auth/login`, {
+        ip: '192.0.2.99',
+        body: { email, password: PASSWORD },
+      });
+      expect(waiting.status).toBe(429);
+      await new Promise((r) => setTimeout(r, 1_100));
+      const signedIn = await call(`${urls[1]}/api/auth/login`, {
+        ip: '192.0.2.99',
+        body: { email, password: PASSWORD },
+      });
+      expect(signedIn.status).toBe(200);
+      // The success cleared the account everywhere: a wrong guess is a plain 401 again.
+      const after = await call(`${urls[2]}/api/auth/login`, {
+        ip: '192.0.2.98',
+        body: { email, password: 'a wrong guess' },
+      });
+      expect(after.status).toBe(401);
+    }, 60_000);
+
+    it('caps live streams per client IP across the processes, and a closed one frees its slot', async () => {
+      const event = await publishedEvent(10);
+      const ip = '203.0.113.77';
+      const open = async (url: string) => {
+        const controller = new AbortController();
+        const response = await fetch(`${url}/api/events/${event.id}/availability/stream`, {
+          headers: { 'x-forwarded-for': ip },
+          signal: controller.signal,
+        });
+        return { response, close: () => controller.abort() };
+      };
+      const first = await open(urls[0]!);
+      const second = await open(urls[1]!);
+      expect([first.response.status, second.response.status]).toEqual([200, 200]);
+      const third = await open(urls[2]!);
+      expect(third.response.status).toBe(429);
+      expect(((await third.response.json()) as { code: string }).code).toBe('rate_limited');
+
+      first.close();
+      const again = await until('the closed stream to free its slot', async () => {
+        const attempt = await open(urls[2]!);
+        if (attempt.response.status === 200) return attempt;
+        await attempt.response.body?.cancel();
+        return undefined;
+      });
+      second.close();
+      again.close();
+    }, 60_000);
+  });
+}
+
+if (testEngines().includes('sqlite')) {
+  describe('several processes on SQLite', () => {
+    it('refuses WEB_CONCURRENCY=2 with a message naming it', async () => {
+      const proc = runApiMain({
+        WEB_CONCURRENCY: '2',
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'eventhub-sqlite-')),
+        SERVE_WEB: 'false',
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+      });
+      expect(await proc.exited).toBe(1);
+      expect(proc.output()).toContain('WEB_CONCURRENCY');
+      expect(proc.output()).toContain('DATABASE_URL');
+    }, 60_000);
+  });
+}

@@ -20,4 +20,8 @@ export class AfterCommitRelay implements AfterCommit {
   mailQueued(): void {
     this.target?.mailQueued();
   }
+
+  refundQueued(): void {
+    this.target?.refundQueued();
+  }
 }

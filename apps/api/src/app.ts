@@ -18,7 +18,6 @@ import { installValidators } from './plugins/validators';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { livePlugin } from './live/live-plugin';
 import { RateLimits } from './plugins/rate-limits';
-import { sharedRedisPlugin } from './redis';
 import { adminUserRoutes } from './routes/admin-users';
 import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
@@ -28,6 +27,7 @@ import { eventRoutes } from './routes/events';
 import { checkinRoutes } from './routes/checkin';
 import { liveStreamRoutes } from './routes/live-streams';
 import { orderRoutes } from './routes/orders';
+import { refundRoutes } from './routes/refunds';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
@@ -104,10 +104,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     internalPort: config.metricsPort !== undefined,
   });
   await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
-  await app.register(sharedRedisPlugin, { config });
   await app.register(livePlugin, { ctx });
 
-  const limits = new RateLimits(config.rateLimits, app.sharedRedis);
+  const limits = new RateLimits(config.rateLimits);
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
@@ -122,19 +121,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('background', background);
   app.addHook('onClose', () => background.stop());
   // The one place committed changes reach their listeners: what anonymous readers see (the
-  // public cache), the live streams, and the outbox worker.
+  // public cache), the live streams, and the background worker (outbox and refunds).
   ctx.afterCommit.connect({
     eventChanged: (eventId) => {
       app.publicCache.clear();
       app.live.publish(eventId);
     },
     mailQueued: () => background.kick(),
+    refundQueued: () => background.kick(),
   });
   await app.register(eventRoutes, { ctx, orders });
   await app.register(eventCatalogueRoutes, { ctx });
   await app.register(eventImageRoutes, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
+  await app.register(refundRoutes, { ctx, orders });
   await app.register(checkinRoutes, { ctx });
   await app.register(liveStreamRoutes);
   await app.register(analyticsRoutes, { ctx });

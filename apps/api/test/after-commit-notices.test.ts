@@ -5,9 +5,10 @@ import { placeOrderOk, signInAdmin, signUp } from './support/factories';
 import { FakeStripe } from './support/fake-stripe';
 import { describeEachEngine, type TestEnv } from './support/test-env';
 import { EVENT_SCENARIOS } from './support/write-routes/event-scenarios';
-import { differences, outboxSize, snapshotAll } from './support/write-routes/event-watch';
+import { differences, outboxSize, refundsDue, snapshotAll } from './support/write-routes/event-watch';
 import { IDENTITY_SCENARIOS } from './support/write-routes/identity-scenarios';
 import { ORDER_SCENARIOS } from './support/write-routes/order-scenarios';
+import { REFUND_SCENARIOS } from './support/write-routes/refund-scenarios';
 import { documentedWriteRoutes, writeRoutes } from './support/write-routes/served-routes';
 import { seats, WEBHOOK_SECRET, type Scenario, type World } from './support/write-routes/world';
 
@@ -17,7 +18,7 @@ import { seats, WEBHOOK_SECRET, type Scenario, type World } from './support/writ
  * go stale. This suite walks every write route the app serves — the list comes from the app, not
  * from this file — makes one successful call of each, and compares every event before and after:
  * each event that changed must have been published on the live bus during the call, and new
- * outbox mail must have woken the background worker.
+ * outbox mail, or a refund due at once, must have woken the background worker.
  */
 
 const fake = await new FakeStripe().start();
@@ -28,6 +29,7 @@ const SCENARIOS: Record<string, Scenario[]> = {
   ...IDENTITY_SCENARIOS,
   ...EVENT_SCENARIOS,
   ...ORDER_SCENARIOS,
+  ...REFUND_SCENARIOS,
 };
 
 /** Runs one scenario with live.publish and background.kick watched, and checks what it reported. */
@@ -43,6 +45,7 @@ async function runScenario(w: World, route: string, scenario: Scenario): Promise
 
   const before = await snapshotAll(w);
   const mailBefore = await outboxSize(env);
+  const refundsBefore = await refundsDue(env);
   live.publish = (eventId) => {
     published.push(eventId);
     publish.call(live, eventId);
@@ -62,6 +65,7 @@ async function runScenario(w: World, route: string, scenario: Scenario): Promise
   // nothing is awaited or slept on here, which is what makes a late (asynchronous) report fail.
   const after = await snapshotAll(w);
   const mailAfter = await outboxSize(env);
+  const refundsAfter = await refundsDue(env);
   // Let the pass a kick started finish before the next scenario.
   if (kicks > 0) await background.runOnce();
 
@@ -93,6 +97,8 @@ async function runScenario(w: World, route: string, scenario: Scenario): Promise
   }
   if (mailAfter > mailBefore && kicks === 0)
     problems.push(`${label}: ${mailAfter - mailBefore} mail(s) queued but background.kick() was not called`);
+  if (refundsAfter > refundsBefore && kicks === 0)
+    problems.push(`${label}: a refund became due now but background.kick() was not called`);
   expect(problems.join('\n'), 'every change is reported after commit').toBe('');
 
   const expected = scenario.changes === 'event' ? [prepared.event] : [];

@@ -3,6 +3,7 @@ import { adminAnalyticsApi, analyticsApi } from './analytics-api';
 import { checkinApi, ticketsApi } from './checkin-api';
 import { adminEventsApi, eventsApi } from './events-api';
 import { adminOrdersApi, ordersApi } from './orders-api';
+import { refundsApi } from './refunds-api';
 import type { paths } from './generated/schema';
 import type {
   AuditLogQuery,
@@ -61,6 +62,7 @@ export function createApi(options: ApiOptions) {
     admin: {
       events: adminEventsApi(client),
       orders: adminOrdersApi(client),
+      refunds: refundsApi(client, 'admin'),
       analytics: adminAnalyticsApi(client),
       users: {
         list: (query: UsersQuery = {}) => unwrap(client.GET('/api/admin/users', { params: { query } })),
@@ -77,6 +79,7 @@ export function createApi(options: ApiOptions) {
         list: () => unwrap(client.GET('/api/organizer/staff')),
         create: (body: StaffInput) => unwrap(client.POST('/api/organizer/staff', { body })),
       },
+      refunds: refundsApi(client, 'organizer'),
     },
   };
 }

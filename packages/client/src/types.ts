@@ -84,3 +84,6 @@ export type OrganizerAnalytics = Ok<'/api/analytics/organizer', 'get', 200>;
 export type PlatformAnalytics = Ok<'/api/admin/analytics', 'get', 200>;
 export type AnalyticsRange = QueryOf<'/api/analytics/organizer'>;
 export type PlatformAnalyticsQuery = QueryOf<'/api/admin/analytics'>;
+export type RefundEntry = Ok<'/api/admin/refunds', 'get', 200>['items'][number];
+export type RefundListQuery = QueryOf<'/api/admin/refunds'>;
+export type OwedRefundCount = Ok<'/api/admin/refunds/owed-count', 'get', 200>;

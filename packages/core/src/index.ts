@@ -112,7 +112,23 @@ export {
   releaseIdempotencyKey,
   type Claim,
 } from './idempotency/idempotency-keys';
-export { rememberWebhookEvent, recordPaymentFailed } from './orders/payment-events';
+export {
+  rememberWebhookEvent,
+  recordPaymentFailed,
+  handlePaymentEvent,
+  type PaymentEvent,
+} from './orders/payment-events';
+export type { ProviderEvent } from './orders/provider-events';
+export { deliverRefunds, type RefundPass } from './orders/deliver-refunds';
+export { retryRefund } from './orders/retry-refund';
+export {
+  listRefunds,
+  countOwedRefunds,
+  type RefundQuery,
+  type RefundListStatus,
+} from './orders/list-refunds';
+export type { RefundEntry } from './orders/refund-ledger';
+export { REFUND_SCHEDULE, type RefundSchedule } from './orders/refund-schedule';
 
 // Door check-in
 export type { CheckinDeps } from './checkin/checkin-deps';

@@ -1,9 +1,9 @@
-import { deliverOutbox, expireHolds, type Mailer, type OrderDeps } from '@eventhub/core';
+import { deliverOutbox, deliverRefunds, expireHolds, type Mailer, type OrderDeps } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context';
 
 export interface BackgroundWork {
-  /** Something new waits in the outbox: send it soon, not at the next tick. */
+  /** Something new waits (outbox mail, a refund due now): handle it soon, not at the next tick. */
   kick(): void;
   /** One pass now (tests and shutdown). */
   runOnce(): Promise<void>;
@@ -12,8 +12,9 @@ export interface BackgroundWork {
 
 /**
  * The periodic jobs of an API process: expire holds that ran out (reads already ignore them; this
- * tidies the counters and order states) and deliver the outbox. Every process may run them: each
- * job claims its rows with conditional updates.
+ * tidies the counters and order states), pay back the refunds that are due (a refund the provider
+ * refused, or one whose process stopped before asking) and deliver the outbox. Every process may
+ * run them: each job claims its rows with conditional updates.
  */
 export function startBackgroundWork(
   ctx: AppContext,
@@ -23,27 +24,30 @@ export function startBackgroundWork(
   intervalMs = 15_000,
 ): BackgroundWork {
   let running: Promise<void> | null = null;
-  let again = false;
+  let queued: Promise<void> | null = null;
   let stopped = false;
   const pass = async () => {
     await expireHolds(orders);
+    // Its own failure (a provider down) must not hold back the mail.
+    await deliverRefunds(orders).catch((err: unknown) => log.error({ err }, 'refund delivery failed'));
     await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
   };
   const runOnce = (): Promise<void> => {
     // A kick that lands during shutdown must not start a pass on a closing database.
     if (stopped) return Promise.resolve();
     if (running) {
-      again = true;
-      return running;
+      // The pass under way may have read before this call's news: one more pass after it serves
+      // every call made meanwhile, and each caller waits for that one.
+      queued ??= running.then(() => {
+        queued = null;
+        return runOnce();
+      });
+      return queued;
     }
     running = pass()
       .catch((err: unknown) => log.error({ err }, 'background work failed'))
       .finally(() => {
         running = null;
-        if (again) {
-          again = false;
-          void runOnce();
-        }
       });
     return running;
   };

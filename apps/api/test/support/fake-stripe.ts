@@ -5,6 +5,8 @@ export interface StripeCall {
   path: string;
   idempotencyKey: string | undefined;
   params: URLSearchParams;
+  /** The HTTP status it was answered with. */
+  status?: number;
 }
 
 /**
@@ -18,7 +20,16 @@ export class FakeStripe {
   private readonly replies = new Map<string, unknown>();
   private server: Server | null = null;
   private counter = 0;
+  private refusals = 0;
   url = '';
+
+  /**
+   * The next `count` refund requests are refused (402, as when the platform balance cannot cover
+   * them). A refusal is not kept for idempotent replay, so asking again with the same key can succeed.
+   */
+  refuseRefunds(count: number): void {
+    this.refusals = count;
+  }
 
   async start(): Promise<this> {
     this.server = createServer(
@@ -48,7 +59,19 @@ export class FakeStripe {
     const params = new URLSearchParams(raw);
     const key = req.headers['idempotency-key'] as string | undefined;
     const path = (req.url ?? '').split('?')[0]!;
-    this.calls.push({ method: req.method ?? '', path, idempotencyKey: key, params });
+    const call: StripeCall = { method: req.method ?? '', path, idempotencyKey: key, params };
+    this.calls.push(call);
+    const [status, body] = this.answer(req, path, key, params);
+    call.status = status;
+    return [status, body];
+  }
+
+  private answer(
+    req: IncomingMessage,
+    path: string,
+    key: string | undefined,
+    params: URLSearchParams,
+  ): [number, unknown] {
     if (key && this.replies.has(`${path} ${key}`)) return [200, this.replies.get(`${path} ${key}`)];
     let reply: unknown;
     if (req.method === 'POST' && path === '/v1/payment_intents') {
@@ -64,6 +87,18 @@ export class FakeStripe {
       };
     } else if (req.method === 'POST' && /^\/v1\/payment_intents\/[\w-]+\/cancel$/.test(path)) {
       reply = { id: path.split('/')[3], object: 'payment_intent', status: 'canceled' };
+    } else if (req.method === 'POST' && path === '/v1/refunds' && this.refusals > 0) {
+      this.refusals--;
+      return [
+        402,
+        {
+          error: {
+            type: 'invalid_request_error',
+            code: 'balance_insufficient',
+            message: 'You have insufficient funds in your Stripe account for this refund.',
+          },
+        },
+      ];
     } else if (req.method === 'POST' && path === '/v1/refunds') {
       reply = {
         id: `re_fake_${++this.counter}`,

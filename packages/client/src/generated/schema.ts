@@ -4194,6 +4194,427 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every refunds; by default those still owed to buyers, the longest owed first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `owed` (default): refunds the provider refused so far, retried automatically (pending) or waiting for a person (failed) */
+          status?: 'owed' | 'failed' | 'pending' | 'succeeded';
+          eventId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                orderId: string;
+                orderReference: string;
+                eventId: string;
+                eventName: string;
+                buyer: {
+                  name: string;
+                  email: string;
+                };
+                amount: number;
+                currency: string;
+                ticketIds: string[];
+                /** @description `pending`: the provider is (re)tried automatically; `failed`: the retries ran out, a person must retry it */
+                status: 'pending' | 'succeeded' | 'failed';
+                reason: string | null;
+                /** @description Provider calls in the current round of retries */
+                attempts: number;
+                /** @description The provider's last refusal */
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/refunds/owed-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of every refunds are owed, and how many wait for a person (the badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Refunds the provider refused so far and that are not paid back yet */
+              owed: number;
+              /** @description Of those, the ones whose retries ran out: a person must retry them */
+              failed: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your events' refunds; by default those still owed to buyers, the longest owed first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description `owed` (default): refunds the provider refused so far, retried automatically (pending) or waiting for a person (failed) */
+          status?: 'owed' | 'failed' | 'pending' | 'succeeded';
+          eventId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                orderId: string;
+                orderReference: string;
+                eventId: string;
+                eventName: string;
+                buyer: {
+                  name: string;
+                  email: string;
+                };
+                amount: number;
+                currency: string;
+                ticketIds: string[];
+                /** @description `pending`: the provider is (re)tried automatically; `failed`: the retries ran out, a person must retry it */
+                status: 'pending' | 'succeeded' | 'failed';
+                reason: string | null;
+                /** @description Provider calls in the current round of retries */
+                attempts: number;
+                /** @description The provider's last refusal */
+                lastError: string | null;
+                /** Format: date-time */
+                nextAttemptAt: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/refunds/owed-count': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How many of your events' refunds are owed, and how many wait for a person (the badge) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description Refunds the provider refused so far and that are not paid back yet */
+              owed: number;
+              /** @description Of those, the ones whose retries ran out: a person must retry them */
+              failed: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/refunds/{refundId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Retry a failed refund now (the event organizer or an admin; 409 refund_not_retryable otherwise)
+     * @description The refund goes back to `pending` with a fresh round of automatic retries and is paid back by the background job within moments.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          refundId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              orderId: string;
+              orderReference: string;
+              eventId: string;
+              eventName: string;
+              buyer: {
+                name: string;
+                email: string;
+              };
+              amount: number;
+              currency: string;
+              ticketIds: string[];
+              /** @description `pending`: the provider is (re)tried automatically; `failed`: the retries ran out, a person must retry it */
+              status: 'pending' | 'succeeded' | 'failed';
+              reason: string | null;
+              /** @description Provider calls in the current round of retries */
+              attempts: number;
+              /** @description The provider's last refusal */
+              lastError: string | null;
+              /** Format: date-time */
+              nextAttemptAt: string | null;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/tickets/validate': {
     parameters: {
       query?: never;
@@ -5786,6 +6207,7 @@ export interface components {
      *     | `refund_exceeds_payment` | 409 | The refund would return more than was paid |
      *     | `already_refunded` | 409 | Some of the tickets are already refunded |
      *     | `ticket_used` | 409 | A ticket already admitted at the door cannot be refunded |
+     *     | `refund_not_retryable` | 409 | Only a refund whose automatic retries ran out (status failed) can be retried by hand |
      *     | `ticket_not_reissuable` | 409 | Only a valid, unused ticket can be reissued |
      *     | `already_used` | 409 | The ticket was already checked in (`checkedInAt` says when) |
      *     | `void` | 409 | The ticket is void: refunded, cancelled or reissued |
@@ -5797,6 +6219,7 @@ export interface components {
      *     | `unsupported_media_type` | 415 | The route does not accept this Content-Type |
      *     | `rate_limited` | 429 | Too many requests or open streams; retry after `retryAfter` seconds |
      *     | `internal_error` | 500 | Something unexpected failed on the server (a bug, logged) |
+     *     | `webhook_retry` | 503 | A payment webhook could not be recorded; nothing of it was kept, so the redelivery is handled |
      */
     Problem: {
       type: string;
@@ -5850,6 +6273,7 @@ export interface components {
         | 'refund_exceeds_payment'
         | 'already_refunded'
         | 'ticket_used'
+        | 'refund_not_retryable'
         | 'ticket_not_reissuable'
         | 'already_used'
         | 'void'
@@ -5860,7 +6284,8 @@ export interface components {
         | 'payload_too_large'
         | 'unsupported_media_type'
         | 'rate_limited'
-        | 'internal_error';
+        | 'internal_error'
+        | 'webhook_retry';
       errors?: {
         field: string;
         message: string;

@@ -45,6 +45,12 @@ export const AUDIT_ACTIONS = {
   'order.refunded': 'Every ticket of an order was refunded',
   'order.partially_refunded': 'Some tickets of an order were refunded',
 
+  // Paying refunds back through the provider (a durable job: orders/deliver-refunds.ts)
+  'refund.attempt_failed': 'The payment provider refused or did not answer a refund; it is retried later',
+  'refund.succeeded': 'The payment provider paid a refund back to the buyer',
+  'refund.failed': 'A refund still failed after all its retries; it waits for a person to retry it',
+  'refund.retried': 'An organizer or admin sent a failed refund back to be paid',
+
   // Tickets and the door
   'ticket.reissued': 'A ticket got a new code (holder changed); the old code is void',
   'ticket.checked_in': 'A ticket was admitted at the door',

@@ -211,12 +211,22 @@ export interface RefundsTable {
   amount: number;
   currency: string;
   ticket_ids: string;
-  status: 'succeeded' | 'pending' | 'failed';
+  /** pending → succeeded, or failed once its retries ran out (a person then retries it). */
+  status: RefundStatus;
   reason: string | null;
   provider_ref: string | null;
   requested_by: string | null;
   created_at: string;
+  /** Provider calls started in the current round of retries (a manual retry starts a new one). */
+  attempts: number;
+  /** When the job may next ask the provider (pending only). */
+  next_attempt_at: string | null;
+  /** The provider's last refusal; set once it refused, which makes the refund owed. */
+  last_error: string | null;
+  updated_at: string;
 }
+
+export type RefundStatus = 'succeeded' | 'pending' | 'failed';
 
 export interface IdempotencyKeysTable {
   id: string;

@@ -3,13 +3,15 @@ import type { OrderRow } from '../db/schema';
 import { DomainError, NotFoundError } from '../shared/errors';
 import { moveSeats, SoldOutError, takeSeatsAsSold } from './inventory';
 import { orderSeats } from './order-access';
+import { markEventHandled, type ProviderEvent } from './provider-events';
 import type { OrderDeps } from './order-deps';
 import { redeemPromoUse } from './promo-uses';
 import { refusePayment, type PaymentRefusal } from './refuse-payment';
 import { assertSaleAllowed, loadSale } from './sale-rules';
 import { settlePaidOrder } from './settle-payment';
 
-export type PaymentOutcome = 'paid' | 'already_paid' | 'paid_late' | 'refused';
+/** `duplicate`: the provider event that reported the payment was handled before. */
+export type PaymentOutcome = 'paid' | 'already_paid' | 'paid_late' | 'refused' | 'duplicate';
 
 /** A payment a provider reports as received. */
 export interface ReceivedPayment {
@@ -17,6 +19,8 @@ export interface ReceivedPayment {
   ref: string | null;
   /** When the buyer started paying, if the provider says (Stripe: the PaymentIntent's creation). */
   startedAt?: Date | null;
+  /** The provider event that reported it (webhook): marked handled with the payment, atomically. */
+  delivery?: ProviderEvent;
 }
 
 /** A sale rule failed while the payment was being taken; its transaction rolls back. */
@@ -36,7 +40,8 @@ const TRANSITION_ATTEMPTS = 3;
  * while the hold is live, and for a late payment on a cancelled, failed or expired order, which
  * must also take its seats and promo use again, atomically. Otherwise the order stays closed and
  * the money is refunded automatically (`refuse-payment.ts`). Safe to call any number of times,
- * concurrently too: the transition out of a state is one conditional UPDATE.
+ * concurrently too: the transition out of a state is one conditional UPDATE. A webhook's
+ * `payment.delivery` is marked handled in the transaction that records the payment.
  */
 export async function recordPaymentSucceeded(
   deps: OrderDeps,
@@ -50,7 +55,8 @@ export async function recordPaymentSucceeded(
       if (error instanceof SaleRefused) return error;
       throw error;
     });
-  if (result instanceof SaleRefused) return refusePayment(deps, orderId, payment.ref, result.rule, actorId);
+  if (result instanceof SaleRefused)
+    return refusePayment(deps, orderId, payment.ref, result.rule, actorId, payment.delivery);
   if (result.outcome === 'paid' || result.outcome === 'paid_late') {
     deps.afterCommit.eventChanged(result.order.event_id);
     deps.afterCommit.mailQueued();
@@ -65,6 +71,12 @@ async function takePayment(
   payment: ReceivedPayment,
   actorId: string | null,
 ): Promise<{ order: OrderRow; outcome: PaymentOutcome }> {
+  // First: a concurrent delivery of the same event waits here for this one's outcome.
+  if (payment.delivery && !(await markEventHandled(tx, deps.clock, payment.delivery))) {
+    const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
+    if (!order) throw new NotFoundError('Order');
+    return { order, outcome: 'duplicate' };
+  }
   for (let attempt = 1; ; attempt++) {
     const order = await tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirst();
     if (!order) throw new NotFoundError('Order');

@@ -7,6 +7,7 @@ import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { moveSeats } from './inventory';
+import { firstAttemptState, payBackNow } from './refund-now';
 import { giveBackPromoUse } from './promo-uses';
 import { assertBuyerMayRefund } from './refund-policy';
 import { findOrderFor, type OrderRole } from './order-access';
@@ -38,8 +39,9 @@ async function assertMayRefund(deps: OrderDeps, role: OrderRole, order: OrderRow
  * Refunds some or all tickets of a paid order. The tickets turn `void` and their seats return to
  * sale; the promo use returns when the whole order is refunded. Two conditional updates (tickets
  * not yet void; refunded total within what was paid) make double and concurrent refunds unable
- * to return more than was paid. The provider is asked after the commit, with the refund id as
- * idempotency key.
+ * to return more than was paid. The refund is written `pending` with the voided tickets and paid
+ * back through the provider right after the commit; if the provider refuses (answer `pending`) or
+ * the process stops first, the refund job retries it (`deliver-refunds.ts`).
  */
 export async function refundOrder(
   deps: OrderDeps,
@@ -157,6 +159,7 @@ export async function refundTickets(
         provider_ref: null,
         requested_by: actorId,
         created_at: now,
+        ...firstAttemptState(deps.clock.now(), amount > 0),
       })
       .execute();
     await writeAudit(tx, deps.clock, {
@@ -177,21 +180,7 @@ export async function refundTickets(
   });
   deps.afterCommit.eventChanged(order.event_id);
 
-  let refundStatus: RefundView['status'] = 'succeeded';
-  if (result.amount > 0) {
-    try {
-      const { ref } = await deps.payments.refund(order, result.amount, refundId);
-      await deps.db
-        .updateTable('refunds')
-        .set({ status: 'succeeded', provider_ref: ref })
-        .where('id', '=', refundId)
-        .execute();
-    } catch {
-      // The tickets stay void and the refund is recorded as owed: support retries it.
-      refundStatus = 'failed';
-      await deps.db.updateTable('refunds').set({ status: 'failed' }).where('id', '=', refundId).execute();
-    }
-  }
+  const refundStatus = result.amount > 0 ? await payBackNow(deps, refundId) : 'succeeded';
   return {
     id: refundId,
     orderId: order.id,

@@ -1,9 +1,11 @@
 import { recordUnfilledSale } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
-import type { OrderRow } from '../db/schema';
+import type { OrderRow, RefundStatus } from '../db/schema';
 import type { DomainError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import type { OrderDeps } from './order-deps';
+import { markEventHandled, type ProviderEvent } from './provider-events';
+import { firstAttemptState, payBackNow } from './refund-now';
 import { releaseHold } from './release-hold';
 
 /** Why a payment did not make its order paid, and what became of the money. */
@@ -12,14 +14,17 @@ export interface PaymentRefusal {
   code: string;
   message: string;
   refundId: string;
-  refundStatus: 'succeeded' | 'failed';
+  /** `pending` when the provider refused at first: the refund job keeps paying it back. */
+  refundStatus: RefundStatus;
 }
 
 /**
  * Money came in for an order that may not be sold: the order ends `cancelled` (or `expired`, when
  * its hold ran out), never `paid`; its hold, if it still had one, is released; the whole amount is
- * refunded through the provider and the refusal is audited. The money is recorded as paid and
- * paid back (`paid_at`, `refunded_amount`), which also makes a redelivered payment a no-op.
+ * refunded through the provider (a durable refund, retried by the refund job until it is paid)
+ * and the refusal is audited. The money is recorded as paid and paid back (`paid_at`,
+ * `refunded_amount`), which also makes a redelivered payment a no-op. `delivery`, the provider
+ * event that brought the payment, is marked handled in the same transaction.
  */
 export async function refusePayment(
   deps: OrderDeps,
@@ -27,11 +32,14 @@ export async function refusePayment(
   providerRef: string | null,
   rule: DomainError,
   actorId: string | null,
-): Promise<{ order: OrderRow; outcome: 'refused' | 'already_paid'; refusal?: PaymentRefusal }> {
+  delivery?: ProviderEvent,
+): Promise<{ order: OrderRow; outcome: 'refused' | 'already_paid' | 'duplicate'; refusal?: PaymentRefusal }> {
   const refundId = newId();
   const recorded = await deps.transact(async (tx) => {
     const read = () =>
       tx.selectFrom('orders').selectAll().where('id', '=', orderId).executeTakeFirstOrThrow();
+    if (delivery && !(await markEventHandled(tx, deps.clock, delivery)))
+      return { order: await read(), released: false, refused: false, duplicate: true };
     let order = await read();
     // Another delivery of this payment was recorded first (paid, or refused already).
     if (order.paid_at) return { order, released: false, refused: false };
@@ -76,11 +84,12 @@ export async function refusePayment(
         amount: order.total,
         currency: order.currency,
         ticket_ids: '[]',
-        status: 'pending',
+        status: order.total > 0 ? 'pending' : 'succeeded',
         reason: `Payment refused automatically: ${rule.message}`,
         provider_ref: null,
         requested_by: null,
         created_at: iso,
+        ...firstAttemptState(now, order.total > 0),
       })
       .execute();
     await recordUnfilledSale(tx, refused);
@@ -103,30 +112,13 @@ export async function refusePayment(
     return { order: refused, released, refused: true };
   });
   if (recorded.released) deps.afterCommit.eventChanged(recorded.order.event_id);
+  if ('duplicate' in recorded) return { order: recorded.order, outcome: 'duplicate' };
   if (!recorded.refused) return { order: recorded.order, outcome: 'already_paid' };
 
-  const refundStatus = await payBack(deps, recorded.order, refundId);
+  const refundStatus = recorded.order.total > 0 ? await payBackNow(deps, refundId) : 'succeeded';
   return {
     order: recorded.order,
     outcome: 'refused',
     refusal: { code: rule.code, message: rule.message, refundId, refundStatus },
   };
-}
-
-/** Asks the provider for the refund (the refund id is its idempotency key) and records the answer. */
-async function payBack(deps: OrderDeps, order: OrderRow, refundId: string): Promise<'succeeded' | 'failed'> {
-  try {
-    const { ref } =
-      order.total > 0 ? await deps.payments.refund(order, order.total, refundId) : { ref: null };
-    await deps.db
-      .updateTable('refunds')
-      .set({ status: 'succeeded', provider_ref: ref })
-      .where('id', '=', refundId)
-      .execute();
-    return 'succeeded';
-  } catch {
-    // Recorded as owed (status failed) for support to retry; the refusal itself is already audited.
-    await deps.db.updateTable('refunds').set({ status: 'failed' }).where('id', '=', refundId).execute();
-    return 'failed';
-  }
 }

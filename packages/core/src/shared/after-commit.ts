@@ -8,10 +8,13 @@ export interface AfterCommit {
   eventChanged(eventId: string): void;
   /** New mail waits in the outbox. */
   mailQueued(): void;
+  /** A refund is due for the provider now (a person retried it): the refund job should run soon. */
+  refundQueued(): void;
 }
 
 /** For scripts and tests that run use cases with nobody listening. */
 export const nobodyListening: AfterCommit = {
   eventChanged: () => undefined,
   mailQueued: () => undefined,
+  refundQueued: () => undefined,
 };

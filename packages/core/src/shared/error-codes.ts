@@ -101,6 +101,10 @@ export const ERROR_CODES = {
   refund_exceeds_payment: { status: 409, meaning: 'The refund would return more than was paid' },
   already_refunded: { status: 409, meaning: 'Some of the tickets are already refunded' },
   ticket_used: { status: 409, meaning: 'A ticket already admitted at the door cannot be refunded' },
+  refund_not_retryable: {
+    status: 409,
+    meaning: 'Only a refund whose automatic retries ran out (status failed) can be retried by hand',
+  },
   ticket_not_reissuable: { status: 409, meaning: 'Only a valid, unused ticket can be reissued' },
   already_used: { status: 409, meaning: 'The ticket was already checked in (`checkedInAt` says when)' },
   void: { status: 409, meaning: 'The ticket is void: refunded, cancelled or reissued' },
@@ -125,6 +129,10 @@ export const ERROR_CODES = {
 
   // 5xx: always a bug
   internal_error: { status: 500, meaning: 'Something unexpected failed on the server (a bug, logged)' },
+  webhook_retry: {
+    status: 503,
+    meaning: 'A payment webhook could not be recorded; nothing of it was kept, so the redelivery is handled',
+  },
 } as const satisfies Record<string, ErrorCodeEntry>;
 
 export interface ErrorCodeEntry {

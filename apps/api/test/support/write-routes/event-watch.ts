@@ -69,6 +69,17 @@ export async function outboxSize(env: TestEnv): Promise<number> {
   return Number(n);
 }
 
+/** Pending refunds due now: the refund job must be woken for them (a refund retried by hand). */
+export async function refundsDue(env: TestEnv): Promise<number> {
+  const { n } = await env.ctx.db
+    .selectFrom('refunds')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', env.clock.now().toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /** Which parts of an event changed ('deleted' when it is gone). */
 export function differences(before: EventState, after: EventState | undefined): string[] {
   if (!after) return ['deleted'];

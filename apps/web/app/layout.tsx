@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/site-header';
+import { RefundsHeaderItem } from '@/features/refunds/refunds-nav-link';
 import { AuthProvider } from '@/lib/auth-context';
 
 export const metadata: Metadata = {
@@ -28,7 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <AuthProvider>
-          <SiteHeader />
+          {/* Refunds owed show up in the header only for admins and organizers, and only while owed. */}
+          <SiteHeader extraItems={<RefundsHeaderItem />} />
           {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
           <main id="main" className="container" tabIndex={-1}>
             {children}

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useAuth } from '@/lib/auth-context';
 import { PORTAL_LINKS } from '@/lib/roles';
 
@@ -15,8 +15,12 @@ function currentHref(pathname: string, hrefs: readonly string[]): string | undef
   return hrefs.filter((href) => matches(pathname, href)).sort((a, b) => b.length - a.length)[0];
 }
 
-/** The site-wide header: brand, the portals the user's role may open, and sign-in state. */
-export function SiteHeader() {
+/**
+ * The site-wide header: brand, the portals the user's role may open, and sign-in state.
+ * `extraItems` are <li>s a feature adds after the portal links for signed-in users (the layout
+ * passes them in, as components/ may not import a feature).
+ */
+export function SiteHeader({ extraItems }: { extraItems?: ReactNode }) {
   const { session, signOut } = useAuth();
   const pathname = usePathname();
   const router = useRouter();
@@ -59,6 +63,7 @@ export function SiteHeader() {
                 </Link>
               </li>
             ))}
+            {extraItems}
             <li className="signed-in-as">
               <span className="visually-hidden">Signed in as </span>
               {session.user.name}

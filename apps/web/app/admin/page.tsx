@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RequireRole } from '@/features/auth/require-role';
+import { RefundsNavLink } from '@/features/refunds/refunds-nav-link';
 
 export const metadata: Metadata = { title: 'Admin' };
 
@@ -21,6 +22,9 @@ export default function AdminPage() {
           </li>
           <li>
             <Link href="/admin/orders">Orders</Link> — every transaction, with refunds
+          </li>
+          <li>
+            <RefundsNavLink /> — refunds the payment provider refused, and retrying them
           </li>
           <li>
             <Link href="/admin/audit-log">Audit log</Link> — who did what, and when

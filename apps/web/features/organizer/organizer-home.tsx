@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { MyEvents } from './my-events';
 import { StaffSection } from './staff-section';
+import { RefundsNavLink } from '@/features/refunds/refunds-nav-link';
 import { useAuth } from '@/lib/auth-context';
 
 /** The organizer portal's landing page; door staff are pointed to their scanner instead. */
@@ -36,6 +37,9 @@ export function OrganizerHome() {
           <Link href="/admin/analytics">Platform analytics</Link>
         )}
       </div>
+      <p>
+        <RefundsNavLink />
+      </p>
       {/* MyEvents reads ?page, which is only known in the browser. */}
       <Suspense fallback={<p aria-busy="true">Loading events…</p>}>
         <MyEvents />

@@ -10,7 +10,9 @@
 # e.g. the one scripts/container/setup-podman.sh makes where no registry can be reached.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-FROM ${NODE_IMAGE} AS build
+# Toolchain and dependencies: rebuilt only when a package manifest or the lockfile changes.
+FROM ${NODE_IMAGE} AS deps
+LABEL org.opencontainers.image.title=EventHub
 # better-sqlite3 compiles against Node's headers when no prebuilt binary can be downloaded.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 make g++ \
@@ -34,18 +36,24 @@ RUN --mount=type=secret,id=ca \
     if [ -s /run/secrets/ca ]; then export NPM_CONFIG_CAFILE=/run/secrets/ca; fi; \
     npm ci --registry="$NPM_REGISTRY" --no-audit --no-fund \
  && node -e "require('better-sqlite3')(':memory:').close()"
-COPY . .
-# Then only production dependencies, without the native build's intermediate files.
-RUN npm run build \
- && test -f apps/api/dist/main.js \
- && test -f apps/web/.next/BUILD_ID \
- && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf apps/web/.next/cache \
-    node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+
+# Production dependencies only, without the native build's intermediate files.
+FROM deps AS prod-deps
+RUN npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
     node_modules/better-sqlite3/build/deps node_modules/better-sqlite3/build/Release/obj.target \
     node_modules/better-sqlite3/build/Release/.deps
 
-FROM ${NODE_IMAGE} AS runtime
+# The server bundle (apps/api/dist) and the web app's build (apps/web/.next).
+FROM deps AS build
+COPY . .
+RUN npm run build \
+ && test -f apps/api/dist/main.js \
+ && test -f apps/web/.next/BUILD_ID \
+ && rm -rf apps/web/.next/cache
+
+FROM ${NODE_IMAGE} AS runtime-base
+LABEL org.opencontainers.image.title=EventHub
 # tini runs as PID 1 so SIGTERM reaches node, which drains requests and closes the database.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tini \
@@ -54,17 +62,21 @@ RUN apt-get update \
  && useradd --system --uid 10001 --gid eventhub --home-dir /data --no-create-home eventhub \
  && mkdir -p /data/uploads \
  && chown -R eventhub:eventhub /data
+
+FROM runtime-base AS runtime
 WORKDIR /app
 # Code stays owned by root and read-only to the app; only /data (and /tmp) is written at run time.
-COPY --from=build /app/package.json /app/package-lock.json ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/packages/core/package.json packages/core/
-COPY --from=build /app/packages/client/package.json packages/client/
-COPY --from=build /app/apps/api/package.json apps/api/
+# Dependencies first: these layers are reused while the lockfile is unchanged.
+COPY --from=prod-deps /app/package.json /app/package-lock.json ./
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=prod-deps /app/packages/core/package.json packages/core/
+COPY --from=prod-deps /app/packages/client/package.json packages/client/
+COPY --from=prod-deps /app/apps/api/package.json apps/api/
+COPY --from=prod-deps /app/apps/web/package.json apps/web/
 COPY --from=build /app/apps/api/dist apps/api/dist
 # Next reads its config (TypeScript, compiled at start with its bundled SWC) and tsconfig.
 COPY --from=build /app/tsconfig.base.json ./
-COPY --from=build /app/apps/web/package.json /app/apps/web/next.config.ts /app/apps/web/tsconfig.json apps/web/
+COPY --from=build /app/apps/web/next.config.ts /app/apps/web/tsconfig.json apps/web/
 COPY --from=build /app/apps/web/.next apps/web/.next
 # Next's runtime cache (fetch and image caches) goes to /tmp, so the root filesystem can be read-only.
 RUN ln -s /tmp/next-cache apps/web/.next/cache

@@ -48,21 +48,34 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${SMOKE_SKIP_BUILD:-}" != 1 ]; then
-  step "build $IMAGE from $NODE_IMAGE"
-  previous=$(podman image inspect --format '{{.Id}}' "$IMAGE" 2>/dev/null || true)
-  secret=()
-  [ -s "$CA" ] && secret=(--secret "id=ca,src=$CA")
+# One podman build; its output goes to the CI log only when it fails.
+build() {
+  local log
+  log=$(mktemp)
   # Docker format keeps the HEALTHCHECK (the OCI image format has no field for it).
-  podman build --format docker --layers \
+  if ! podman build --format docker --layers \
     --build-arg "NODE_IMAGE=$NODE_IMAGE" \
     --build-arg "NPM_REGISTRY=$(npm config get registry)" \
-    "${secret[@]}" -t "$IMAGE" . 2>&1 | grep -vE '^(Copying blob|Copying config|Writing manifest|Storing signatures)' | tail -n 25
-  current_id=$(podman image inspect --format '{{.Id}}' "$IMAGE")
-  # Keep the layer cache (the dependency layer is reused while the lockfile is unchanged) but
-  # not every old build's image.
-  if [ -n "$previous" ] && [ "$previous" != "$current_id" ]; then podman rmi "$previous" >/dev/null 2>&1 || true; fi
-  podman image prune -f --filter until=24h >/dev/null 2>&1 || true
+    "${secret[@]}" "$@" . >"$log" 2>&1; then
+    tail -n 80 "$log"
+    rm -f "$log"
+    return 1
+  fi
+  echo "podman build $*: $(grep -c '^--> Using cache' "$log") of $(grep -c '^\[[0-9]/[0-9]\] STEP' "$log") steps from the layer cache"
+  grep -E '^Built apps/api|Compiled successfully|^added [0-9]+ packages' "$log" || true
+  rm -f "$log"
+}
+
+if [ "${SMOKE_SKIP_BUILD:-}" != 1 ]; then
+  step "build $IMAGE from $NODE_IMAGE"
+  secret=()
+  [ -s "$CA" ] && secret=(--secret "id=ca,src=$CA")
+  # The stages that change only with the lockfile are tagged, so their layers stay in the cache
+  # when the prune below removes the untagged leftovers of earlier builds.
+  build --target prod-deps -t localhost/eventhub-cache:prod-deps
+  build --target runtime-base -t localhost/eventhub-cache:runtime-base
+  build -t "$IMAGE"
+  podman image prune -f --filter label=org.opencontainers.image.title=EventHub >/dev/null
   done_step
 fi
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isPostgresUrl } from '@eventhub/core';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_QUERY_TIMEOUT_MS, isPostgresUrl } from '@eventhub/core';
 
 /** Everything the process reads from its environment, parsed once at start-up. See README.md. */
 export interface Config {
@@ -10,6 +10,10 @@ export interface Config {
   dataDir: string;
   uploadDir: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: longest wait for a new connection before answering 503. */
+  databaseConnectTimeoutMs: number;
+  /** PostgreSQL: longest a statement may run (statement_timeout) before answering 503. */
+  databaseQueryTimeoutMs: number;
   jwtSecret: string | undefined;
   appSecret: string | undefined;
   jwtIssuer: string;
@@ -206,6 +210,14 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     uploadDir: path.resolve(str(env, 'UPLOAD_DIR') ?? path.join(dataDir, 'uploads')),
     databaseUrl,
+    databaseConnectTimeoutMs: int(
+      env,
+      'DATABASE_CONNECT_TIMEOUT_MS',
+      DEFAULT_CONNECT_TIMEOUT_MS,
+      100,
+      60_000,
+    ),
+    databaseQueryTimeoutMs: int(env, 'DATABASE_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000),
     jwtSecret,
     appSecret,
     jwtIssuer: str(env, 'JWT_ISSUER') ?? publicUrl,

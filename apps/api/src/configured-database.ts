@@ -8,11 +8,21 @@ export async function openConfiguredDatabase(
   config: Config,
 ): Promise<DatabaseHandle & { applied: string[] }> {
   mkdirSync(config.dataDir, { recursive: true });
-  const handle = openDatabase({
+  const options = {
     databaseUrl: config.databaseUrl,
     sqliteFile: path.join(config.dataDir, 'eventhub.sqlite'),
-  });
-  const applied = await migrateToLatest(handle.db);
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+  };
+  // A migration on a large database may run longer than a request's statement may: it gets a
+  // connection of its own without the query timeout.
+  const migrator = config.databaseUrl ? openDatabase({ ...options, poolSize: 1, queryTimeoutMs: 0 }) : null;
+  const handle = openDatabase({ ...options, queryTimeoutMs: config.databaseQueryTimeoutMs });
+  let applied: string[];
+  try {
+    applied = await migrateToLatest((migrator ?? handle).db);
+  } finally {
+    await migrator?.close();
+  }
   await handle.warmUp();
   return { ...handle, applied };
 }

@@ -2,12 +2,15 @@
 export {
   openDatabase,
   isPostgresUrl,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_QUERY_TIMEOUT_MS,
   type Db,
   type Tx,
   type DbOrTx,
   type Engine,
   type DatabaseHandle,
 } from './db/database';
+export { databaseFailureOf, DatabaseUnreachableError, type DatabaseFailure } from './db/database-failures';
 export { groupCommit, plainTransactions, transactionsFor, type Transact } from './db/write-transactions';
 export { migrateToLatest, migrationsAreCurrent } from './db/migrate';
 export { checkReadiness, type Readiness } from './db/readiness';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { Db } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
@@ -14,11 +15,21 @@ export interface PostgresChangeBusOptions {
   channel?: string;
   /** At most one NOTIFY per this many ms per process, carrying every event changed meanwhile. */
   notifyIntervalMs?: number;
+  /**
+   * How often the LISTEN connection is checked with a query. A server that hangs or a network that
+   * drops packets closes no socket; without a check the bus would listen to silence until TCP
+   * keepalive gave up, minutes later.
+   */
+  heartbeatMs?: number;
 }
 
 // NOTIFY payloads must stay under 8000 bytes.
 const MAX_PAYLOAD = 7000;
-const MAX_BACKOFF_MS = 30_000;
+// One connection per process, so retrying often costs the server little; streams catch up within
+// this long of the database coming back.
+const MAX_BACKOFF_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 5_000;
 export const LISTEN_APPLICATION_NAME = 'eventhub-live';
 
 /**
@@ -40,6 +51,7 @@ export class PostgresChangeBus implements ChangeBus {
   private lastNotifyAt = 0;
   private client: pg.Client | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private heartbeatTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private listenedBefore = false;
   private closed = false;
@@ -69,6 +81,7 @@ export class PostgresChangeBus implements ChangeBus {
   async close(): Promise<void> {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     await this.notifying;
     // What changed in the last moments still reaches the other processes.
@@ -112,6 +125,10 @@ export class PostgresChangeBus implements ChangeBus {
     const client = new pg.Client({
       connectionString: this.options.connectionString,
       application_name: LISTEN_APPLICATION_NAME,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     this.client = client;
     client.on('notification', (message) => {
@@ -135,14 +152,37 @@ export class PostgresChangeBus implements ChangeBus {
     // Whatever was notified while nobody listened is lost: have every stream look again.
     if (this.listenedBefore) this.local.publish(null);
     this.listenedBefore = true;
+    this.scheduleHeartbeat(client);
+  }
+
+  private scheduleHeartbeat(client: pg.Client): void {
+    this.heartbeatTimer = setTimeout(() => {
+      this.heartbeatTimer = null;
+      if (this.client !== client) return;
+      // LISTEN again is a no-op that takes a round trip, and keeps pg_stat_activity saying what
+      // this connection is for.
+      client.query(`LISTEN ${this.channel}`).then(
+        () => this.scheduleHeartbeat(client),
+        (err: unknown) => {
+          this.options.log.warn({ err }, 'live availability LISTEN connection stopped answering');
+          this.dropped(client);
+        },
+      );
+    }, this.options.heartbeatMs ?? 10_000);
+    this.heartbeatTimer.unref();
   }
 
   /** The connection failed or ended: let it go, and (unless closing) open another after a backoff. */
   private dropped(client: pg.Client): void {
     client.removeAllListeners('end');
+    // end() alone would wait for a hung server to answer the goodbye; the error listener stays, so
+    // whatever the dead socket still reports is logged, never thrown.
+    (client as unknown as { connection?: { stream?: Socket } }).connection?.stream?.destroy();
     void client.end().catch(() => {});
     if (this.client !== client) return; // already replaced, or the bus is closing
     this.client = null;
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
+    this.heartbeatTimer = null;
     if (this.closed) return;
     const base = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.failures++);
     this.reconnectTimer = setTimeout(() => void this.connect(), base / 2 + Math.random() * (base / 2));

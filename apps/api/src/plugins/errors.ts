@@ -1,8 +1,14 @@
-import { DomainError, STATUS_OF_KIND, type ErrorCode } from '@eventhub/core';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  databaseFailureOf,
+  DomainError,
+  STATUS_OF_KIND,
+  type DatabaseFailure,
+  type ErrorCode,
+} from '@eventhub/core';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemSchema } from '../schemas/common';
-import { problem, sendProblem } from './problem';
+import { problem, sendProblem, type ProblemBody } from './problem';
 
 // Fastify's own 4xx errors, given stable codes instead of its FST_* names.
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -12,6 +18,21 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
 };
+
+// An outage is not a bug: the client is told to come back, and how soon. A full disk takes an
+// operator, so its clients are asked to wait longer than a restart or a fail-over takes.
+const RETRY_UNAVAILABLE_SECONDS = 5;
+const RETRY_STORAGE_FULL_SECONDS = 30;
+
+function databaseFailureProblem(failure: DatabaseFailure, reply: FastifyReply): ProblemBody {
+  const retryAfter = failure === 'storage_full' ? RETRY_STORAGE_FULL_SECONDS : RETRY_UNAVAILABLE_SECONDS;
+  reply.header('retry-after', String(retryAfter));
+  return failure === 'storage_full'
+    ? problem(507, 'storage_full', 'The database has no room left; nothing was changed', { retryAfter })
+    : problem(503, 'database_unavailable', 'The database is unavailable; please retry shortly', {
+        retryAfter,
+      });
+}
 
 function fieldOf(
   v: { instancePath?: string; params?: Record<string, unknown> },
@@ -73,6 +94,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     if (status >= 400 && status < 500) {
       const code = FASTIFY_CODES[fastifyError.code] ?? (status === 413 ? 'payload_too_large' : 'bad_request');
       return sendProblem(reply, problem(status, code, fastifyError.message));
+    }
+    const failure = databaseFailureOf(error);
+    if (failure) {
+      request.log.warn({ err: error }, `database ${failure === 'storage_full' ? 'full' : 'unavailable'}`);
+      return sendProblem(reply, databaseFailureProblem(failure, reply));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem(500, 'internal_error', 'Something went wrong on our side'));

@@ -23,6 +23,7 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** A problem body; `code` comes from the error catalogue (`@eventhub/core` ERROR_CODES). */

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isCataloguedProblem, ManualClock, type Engine } from '@eventhub/core';
+import { isCataloguedProblem, ManualClock, type DatabaseHandle, type Engine } from '@eventhub/core';
 import { createTestDatabase, testEngines, type TestDatabase } from '@eventhub/core/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
@@ -17,7 +17,7 @@ export interface TestEnv {
   clock: ManualClock;
   database: TestDatabase;
   config: Config;
-  /** Every 5xx answered during the suite; a 5xx in a test run is a bug. */
+  /** Every 5xx answered during the suite; a 5xx in a test run is a bug (see `databaseOutages`). */
   serverErrors: string[];
   /** Every problem answer whose code (with its status) is not in the error catalogue: also a bug. */
   uncataloguedCodes: string[];
@@ -39,13 +39,42 @@ export function problemCodeOf(contentType: unknown, payload: unknown): unknown {
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
+export interface TestEnvOptions {
+  /** Configuration variables. */
+  env?: Record<string, string>;
+  /**
+   * The suite takes the database away on purpose: 503 `database_unavailable`, 507 `storage_full`
+   * and /readyz's 503 are the answers it expects. Every other 5xx (a 500 above all) still fails it.
+   */
+  databaseOutages?: boolean;
+  /**
+   * Opens the app's own connection to the suite's database some other way (PostgreSQL through a
+   * TCP proxy the test controls); the suite's `database` stays a direct one. Closed with the app.
+   */
+  connectApp?: (database: TestDatabase) => Promise<DatabaseHandle & { location: string }>;
+}
+
+/** The answers a suite with `databaseOutages` expects: anything else 5xx is still a bug. */
+function isExpectedOutageAnswer(url: string, status: number, code: unknown): boolean {
+  return (
+    (status === 503 && code === 'database_unavailable') ||
+    (status === 507 && code === 'storage_full') ||
+    (status === 503 && url === '/readyz')
+  );
+}
+
 /** A fresh database and API for one suite. `env` overrides configuration variables. */
-export async function createTestEnv(engine: Engine, env: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: Omit<TestEnvOptions, 'env'> = {},
+): Promise<TestEnv> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-test-'));
   const database = await createTestDatabase(engine, dataDir);
+  const appDatabase = options.connectApp ? await options.connectApp(database) : database;
   const config = loadConfig({
     // The app's own connections come from `database`; live availability opens a LISTEN connection from this.
-    ...(engine === 'postgres' ? { DATABASE_URL: database.location } : {}),
+    ...(engine === 'postgres' ? { DATABASE_URL: appDatabase.location } : {}),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     JWT_SECRET: TEST_JWT_SECRET,
@@ -62,7 +91,7 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
   });
   const clock = new ManualClock(new Date());
   const ctx = createAppContext({
-    db: database.db,
+    db: appDatabase.db,
     engine,
     clock,
     config,
@@ -70,13 +99,21 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
     appSecret: config.appSecret!,
   });
   const app = await buildApp(ctx, { logger: { level: 'error' } });
+  if (appDatabase !== database) app.addHook('onClose', () => appDatabase.close());
   const serverErrors: string[] = [];
+  const problemCodes = new WeakMap<object, unknown>();
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode >= 500) serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode}`);
+    const code = problemCodes.get(request);
+    if (
+      reply.statusCode >= 500 &&
+      !(options.databaseOutages && isExpectedOutageAnswer(request.url, reply.statusCode, code))
+    )
+      serverErrors.push(`${request.method} ${request.url} → ${reply.statusCode} ${String(code ?? '')}`);
   });
   const uncataloguedCodes: string[] = [];
   app.addHook('onSend', (request, reply, payload, done) => {
     const code = problemCodeOf(reply.getHeader('content-type'), payload);
+    problemCodes.set(request, code);
     if (code !== undefined && !isCataloguedProblem(reply.statusCode, code))
       uncataloguedCodes.push(`${request.method} ${request.url} → ${reply.statusCode} ${String(code)}`);
     done(null, payload);
@@ -89,13 +126,16 @@ export async function createTestEnv(engine: Engine, env: Record<string, string> 
 export function describeEachEngine(
   title: string,
   body: (env: () => TestEnv, engine: Engine) => void,
-  options: { env?: Record<string, string> } = {},
+  options: TestEnvOptions & {
+    /** Only these engines (of those under test): a suite about one engine's own failure modes. */
+    engines?: Engine[];
+  } = {},
 ): void {
-  for (const engine of testEngines()) {
+  for (const engine of testEngines().filter((e) => !options.engines || options.engines.includes(e))) {
     describe(`${title} [${engine}]`, () => {
       let current: TestEnv | undefined;
       beforeAll(async () => {
-        current = await createTestEnv(engine, options.env);
+        current = await createTestEnv(engine, options.env, options);
       });
       afterAll(async () => {
         if (!current) return;

@@ -6219,6 +6219,8 @@ export interface components {
      *     | `unsupported_media_type` | 415 | The route does not accept this Content-Type |
      *     | `rate_limited` | 429 | Too many requests or open streams; retry after `retryAfter` seconds |
      *     | `internal_error` | 500 | Something unexpected failed on the server (a bug, logged) |
+     *     | `database_unavailable` | 503 | The database cannot be reached or did not answer in time; retry after `Retry-After` seconds |
+     *     | `storage_full` | 507 | The database has no room left to write; nothing was changed; retry after `Retry-After` seconds |
      *     | `webhook_retry` | 503 | A payment webhook could not be recorded; nothing of it was kept, so the redelivery is handled |
      */
     Problem: {
@@ -6285,6 +6287,8 @@ export interface components {
         | 'unsupported_media_type'
         | 'rate_limited'
         | 'internal_error'
+        | 'database_unavailable'
+        | 'storage_full'
         | 'webhook_retry';
       errors?: {
         field: string;

@@ -127,8 +127,16 @@ export const ERROR_CODES = {
     meaning: 'Too many requests or open streams; retry after `retryAfter` seconds',
   },
 
-  // 5xx: always a bug
+  // 5xx: internal_error is a bug; the others tell the client to retry (Retry-After)
   internal_error: { status: 500, meaning: 'Something unexpected failed on the server (a bug, logged)' },
+  database_unavailable: {
+    status: 503,
+    meaning: 'The database cannot be reached or did not answer in time; retry after `Retry-After` seconds',
+  },
+  storage_full: {
+    status: 507,
+    meaning: 'The database has no room left to write; nothing was changed; retry after `Retry-After` seconds',
+  },
   webhook_retry: {
     status: 503,
     meaning: 'A payment webhook could not be recorded; nothing of it was kept, so the redelivery is handled',

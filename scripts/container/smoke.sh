@@ -42,7 +42,7 @@ cleanup() {
   fi
   podman rm -f -t 0 "$NAME" >/dev/null 2>&1
   podman volume rm -f "$NAME-data" >/dev/null 2>&1
-  dropdb --if-exists --force -h 127.0.0.1 -U postgres "$DB" 2>/dev/null
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" 2>/dev/null
   [ "$status" -ne 0 ] && echo "smoke: FAILED (exit $status)" >&2
   exit "$status"
 }
@@ -91,7 +91,7 @@ quiet podman run --rm --read-only "$IMAGE" node -e '
 done_step
 
 step "fresh database $DB"
-createdb -h 127.0.0.1 -U postgres "$DB"
+psql "$PG/postgres" -qc "CREATE DATABASE $DB"
 done_step
 
 step "start the container (read-only root, /data volume, production mode) on $URL"

@@ -25,7 +25,11 @@ export class DeferredAudit {
     return this.pending.length;
   }
 
-  /** Writes what is waiting; entries dropped under a flood are recorded as one summary entry. */
+  /**
+   * Writes what is waiting; entries dropped under a flood are recorded as one summary entry. When
+   * the database is away, what was not written goes back in the queue for the next flush (still
+   * within the cap), so an outage delays refused-scan entries instead of losing them.
+   */
   async flush(db: Db): Promise<number> {
     const rows = this.pending;
     const dropped = this.dropped;
@@ -39,11 +43,24 @@ export class DeferredAudit {
         ),
       );
     // Chunks keep each insert under the engines' bound-parameter limits.
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('audit_log')
-        .values(rows.slice(i, i + 500))
-        .execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      try {
+        await db
+          .insertInto('audit_log')
+          .values(rows.slice(i, i + 500))
+          .execute();
+      } catch (error) {
+        this.requeue(rows.slice(i));
+        throw error;
+      }
+    }
     return rows.length;
+  }
+
+  /** Puts unwritten rows back ahead of those that arrived meanwhile; past the cap they are counted. */
+  private requeue(unwritten: ReturnType<typeof auditRow>[]): void {
+    const queue = [...unwritten, ...this.pending];
+    this.pending = queue.slice(0, MAX_PENDING);
+    this.dropped += queue.length - this.pending.length;
   }
 }

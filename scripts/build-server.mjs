@@ -21,6 +21,14 @@ const KNOWN_MODULE_URL_READERS = ['packages/core/src/identity/password-policy.ts
 const MODULE_RELATIVE_PATH =
   /new URL\([^)]*import\.meta\.url|fileURLToPath\(\s*import\.meta\.url|import\.meta\.(dirname|filename)/;
 
+// apps/api/dist/main.js, what `npm start` and the container run. It turns source maps on before
+// the bundle is compiled (they only apply to code loaded after), so stack traces name the .ts
+// file and line however node is started.
+const ENTRY = `// Written by scripts/build-server.mjs.
+process.setSourceMapsEnabled(true);
+await import('./server.js');
+`;
+
 /** npm packages stay `import`s resolved by node at run time; @eventhub/* sources are bundled. */
 const externalNpmPackages = {
   name: 'external-npm-packages',
@@ -60,7 +68,7 @@ export async function buildServer() {
   mkdirSync(SERVER_DIST, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'apps/api/src/main.ts' },
+    entryPoints: { server: 'apps/api/src/main.ts' },
     outdir: SERVER_DIST,
     bundle: true,
     platform: 'node',
@@ -76,14 +84,16 @@ export async function buildServer() {
     // V8 keeps every module's source text in memory; identifiers stay readable in stack traces.
     minifyWhitespace: true,
     minifySyntax: true,
-    // For the rare CommonJS `require` in bundled code.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
-    },
     plugins: [externalNpmPackages, moduleUrlReaders],
     logLevel: 'warning',
     metafile: true,
   });
+  // Bundled sources are ESM; a bare `require` among them would become a shim that throws at run
+  // time. Load CommonJS packages with createRequire (as stripe-provider.ts does) instead.
+  if (readFileSync(path.join(SERVER_DIST, 'server.js'), 'utf8').includes('Dynamic require of')) {
+    throw new Error('a bundled module calls require(): use createRequire(import.meta.url)');
+  }
+  writeFileSync(path.join(SERVER_DIST, 'main.js'), ENTRY);
   for (const file of RUNTIME_FILES)
     copyFileSync(path.join(root, file), path.join(SERVER_DIST, path.basename(file)));
   // What `npm start` compares against the bundle's age to decide whether to rebuild.
@@ -96,6 +106,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const result = await buildServer();
   const bytes =
-    Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('main.js'))?.[1].bytes ?? 0;
-  console.log(`Built apps/api/dist/main.js (${(bytes / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`);
+    Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('server.js'))?.[1].bytes ?? 0;
+  console.log(
+    `Built apps/api/dist/main.js (bundle ${(bytes / 1024).toFixed(0)} KiB) in ${Date.now() - started} ms`,
+  );
 }

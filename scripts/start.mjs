@@ -21,7 +21,7 @@ function mtime(file) {
 
 /** The bundle is stale when any file esbuild read for it (listed at build time) is newer. */
 function serverStale() {
-  const bundle = path.join(root, 'apps/api/dist/main.js');
+  const bundle = path.join(root, 'apps/api/dist/server.js');
   const inputsFile = path.join(root, 'apps/api/dist/inputs.json');
   if (!existsSync(bundle) || !existsSync(inputsFile)) return true;
   const inputs = [...JSON.parse(readFileSync(inputsFile, 'utf8')), 'scripts/build-server.mjs'];
@@ -68,6 +68,12 @@ if (process.env.SERVE_WEB !== 'false' && webStale()) {
 }
 if (process.argv.includes('--build-only')) process.exit(0);
 
-const server = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, stdio: 'inherit', env });
+// Other arguments are the server's (`npm start -- --workers 4`).
+const serverArgs = process.argv.slice(2).filter((a) => a !== '--build-only' && a !== '--web-only');
+const server = spawn(process.execPath, ['apps/api/dist/main.js', ...serverArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

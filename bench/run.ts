@@ -1,5 +1,5 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200], analytics [--orders 100000] [--connections 1]. Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: startup [--repeat 5] [--api-only], memory [--api-only] [--node-args '…'], events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200], analytics [--orders 100000] [--connections 1]. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,9 @@ import { analyticsBench } from './scenarios/analytics';
 import { availabilityStream } from './scenarios/availability-stream';
 import { checkinValidate } from './scenarios/checkin-validate';
 import { eventsBrowse } from './scenarios/events-browse';
+import { memoryBench } from './scenarios/memory';
 import { ordersHotTier } from './scenarios/orders-hot-tier';
+import { startupBench } from './scenarios/startup';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -25,6 +27,10 @@ const { positionals, values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     rush: { type: 'string', default: '200' },
     orders: { type: 'string', default: '100000' },
+    repeat: { type: 'string', default: '5' },
+    // startup and memory: the compiled API-only process, without the full process (web app) beside it.
+    'api-only': { type: 'boolean', default: false },
+    'node-args': { type: 'string', default: '' },
   },
 });
 const engine = values.engine === 'postgres' ? 'postgres' : 'sqlite';
@@ -36,6 +42,13 @@ if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
 }
 
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  startup: () => startupBench({ engine, repeat: Number(values.repeat), web: !values['api-only'] }),
+  memory: () =>
+    memoryBench({
+      durationSeconds: Number(values.duration),
+      web: !values['api-only'],
+      nodeArgs: values['node-args'].split(' ').filter(Boolean),
+    }),
   'orders-hot-tier': () =>
     ordersHotTier({
       engine,

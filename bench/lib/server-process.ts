@@ -25,6 +25,8 @@ export function startServer<T = Record<string, unknown>>(
       ...(process.env.BENCH_SERVER_PROFILE
         ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SERVER_PROFILE]
         : []),
+      // Extra node flags for the server (e.g. V8 heap sizes), to measure what one costs.
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       '--import',
       'tsx',
       path.join(ROOT, script),

@@ -18,6 +18,7 @@ import { installValidators } from './plugins/validators';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { livePlugin } from './live/live-plugin';
 import { RateLimits } from './plugins/rate-limits';
+import { sharedRedisPlugin } from './redis';
 import { adminUserRoutes } from './routes/admin-users';
 import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
@@ -104,9 +105,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     internalPort: config.metricsPort !== undefined,
   });
   await app.register(publicCachePlugin, { ttlMs: config.publicCacheTtlMs });
+  await app.register(sharedRedisPlugin, { config });
   await app.register(livePlugin, { ctx });
 
-  const limits = new RateLimits(config.rateLimits);
+  const limits = new RateLimits(config.rateLimits, app.sharedRedis);
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });

@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openDatabase } from '@eventhub/core';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { openConfiguredDatabase } from '../src/configured-database';
 import { mintBuyers, type Buyer } from './support/crowd';
-import { makePublishedEvent, signUp, type EventBody, type SignedIn } from './support/factories';
+import { makePublishedEvent, order, signUp, type EventBody, type SignedIn } from './support/factories';
 import { listenOnLoopback } from './support/live-server';
 import {
   isAllowedOutageAnswer,
@@ -226,3 +232,83 @@ async function expectStreamShows(stream: SseClient, event: EventBody, changes: n
   };
   await stream.until(() => remaining() === expected, timeoutMs, `${expected} seats left on the stream`);
 }
+
+/**
+ * SQLite's own outage: another process (a backup, a migration script, a second server someone
+ * started by mistake) holds the write lock. A write waits out the busy timeout and answers 503
+ * `database_unavailable` with Retry-After inside 5 s; reads go on (WAL); once the lock is let go,
+ * writes work again in the same process.
+ */
+describeEachEngine(
+  'SQLite write lock held by another process',
+  (env) => {
+    it('answers a write 503 within 5 s while the lock is held, and serves it after', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const buyer = await signUp(env());
+      const event = await makePublishedEvent(env(), organizer);
+      const items = [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 1 }];
+
+      const other = new SQLite(env().database.location);
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const started = Date.now();
+        const refused = await order(env(), buyer, { eventId: event.id, items });
+        expect(Date.now() - started).toBeLessThan(ANSWER_WITHIN_MS);
+        expect(refused.statusCode).toBe(503);
+        expect(refused.json()).toMatchObject({ code: 'database_unavailable' });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        const read = await env().app.inject({ method: 'GET', url: `/api/events/${event.id}` });
+        expect(read.statusCode).toBe(200);
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      const placed = await order(env(), buyer, { eventId: event.id, items });
+      expect(placed.statusCode).toBe(201);
+    }, 20_000);
+  },
+  { engines: ['sqlite'], databaseOutages: true },
+);
+
+/**
+ * PostgreSQL still starting when the API does (compose starts both at once; a managed server
+ * fails over): the start-up waits for it instead of exiting into a restart loop.
+ */
+describeEachEngine(
+  'start-up while PostgreSQL is away',
+  (env) => {
+    it('waits for the database, then migrates and serves', async () => {
+      const url = new URL(env().database.location);
+      const gate = await TcpProxy.start({ host: url.hostname, port: Number(url.port || 5432) });
+      try {
+        await gate.set('refuse');
+        url.hostname = '127.0.0.1';
+        url.port = String(gate.port);
+        const config = loadConfig({
+          DATABASE_URL: url.toString(),
+          DATA_DIR: mkdtempSync(path.join(tmpdir(), 'eh-')),
+        });
+        const waits: string[] = [];
+        let opened = false;
+        const opening = openConfiguredDatabase(config, (message) => waits.push(message)).then((handle) => {
+          opened = true;
+          return handle;
+        });
+        await sleep(1_500);
+        expect(opened).toBe(false);
+        expect(waits.length).toBeGreaterThan(0);
+        await gate.set('forward');
+        const handle = await opening;
+        try {
+          const row = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+          expect(row.rows[0]?.one).toBe(1);
+        } finally {
+          await handle.close();
+        }
+      } finally {
+        await gate.close();
+      }
+    }, 30_000);
+  },
+  { engines: ['postgres'] },
+);

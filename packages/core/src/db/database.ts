@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteStatement, type Transaction } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { outageAwarePool } from './postgres-pool';
 import type { Database } from './schema';
 
@@ -62,7 +63,7 @@ function openSqlite(file: string): DatabaseHandle {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('busy_timeout = 4000');
   // WAL + NORMAL is durable across application crashes and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
   // 8 MiB of pages per connection (the OS caches the file too). It is resident memory for good once
@@ -148,7 +149,11 @@ function rollbackGuard(sqlite: SQLite.Database) {
   };
 }
 
+// pg loads only where PostgreSQL is used; openDatabase stays synchronous, hence require.
+const require = createRequire(import.meta.url);
+
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
+  const pg = require('pg') as typeof import('pg');
   const max = options.poolSize ?? 10;
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   // COUNT(*) and SUM(int) come back as int8; our figures fit in a double, so read them as numbers.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { systemClock } from '@eventhub/core';
 import { createTestDatabase, testEngines, type TestDatabase } from '@eventhub/core/testing';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { authSettings } from '../src/context';
@@ -16,12 +17,16 @@ import {
   type RunningProcess,
 } from './support/api-processes';
 import { mintBuyers, type Buyer } from './support/crowd';
+import { FakeStripe } from './support/fake-stripe';
 import { testRedisUrl } from './support/redis';
+import { SseClient } from './support/sse-client';
 import { TEST_JWT_SECRET } from './support/test-env';
 
 const APP_SECRET = 'test-app-secret-that-is-long-enough-0123456789';
 const ISSUER = 'http://eventhub.multi-process.test';
 const PASSWORD = 'correct horse battery staple';
+const WEBHOOK_SECRET = 'whsec_test_secret_for_multi_process';
+const signer = new Stripe('sk_test_unused');
 
 interface Reply {
   status: number;
@@ -69,12 +74,14 @@ if (testEngines().includes('postgres')) {
   describe('three API processes on one PostgreSQL, limits shared through Redis', () => {
     let database: TestDatabase;
     let dataDir: string;
+    // Every process pays through (fake) Stripe, whose refusals make refunds owed.
+    let stripe: FakeStripe;
     const processes: RunningProcess[] = [];
     const urls: string[] = [];
     let organizerToken = '';
 
     beforeAll(async () => {
-      database = await createTestDatabase('postgres');
+      [database, stripe] = await Promise.all([createTestDatabase('postgres'), new FakeStripe().start()]);
       dataDir = mkdtempSync(path.join(tmpdir(), 'eventhub-multi-'));
       const prefix = `eventhub-test-${randomUUID()}:`;
       const ports = await Promise.all([freePort(), freePort(), freePort()]);
@@ -101,6 +108,9 @@ if (testEngines().includes('postgres')) {
           STREAM_CONNECTIONS_PER_IP: '2',
           REDIS_URL: testRedisUrl(),
           REDIS_KEY_PREFIX: prefix,
+          STRIPE_SECRET_KEY: 'sk_test_eventhub_fake',
+          STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+          STRIPE_API_BASE: stripe.url,
         });
         processes.push(proc);
         urls.push(`http://127.0.0.1:${port}`);
@@ -122,10 +132,56 @@ if (testEngines().includes('postgres')) {
     afterAll(async () => {
       const codes = await Promise.all(processes.map((p) => stopProcess(p)));
       const errors = processes.flatMap((p) => errorLogLines(p.output()));
-      await database?.dispose();
+      await Promise.all([database?.dispose(), stripe?.stop()]);
       expect(errors, 'no error logged by any process').toEqual([]);
       expect(codes, 'every process drains and exits cleanly on SIGTERM').toEqual([0, 0, 0]);
+      expect(stripe.unexpected, 'nothing asked of Stripe that it does not offer').toEqual([]);
     }, 60_000);
+
+    /** Posts `event` to a process's webhook route the way Stripe does: JSON body, signed header. */
+    function stripeDelivers(url: string, event: object): Promise<Reply> {
+      const payload = JSON.stringify(event);
+      const signature = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+      return fetch(`${url}/api/payments/stripe/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+        body: payload,
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Reply['body'] }));
+    }
+
+    /** The buyer starts paying on one process (a PaymentIntent); returns the intent's id. */
+    async function startPaying(
+      url: string,
+      buyer: Buyer,
+      orderId: string,
+    ): Promise<Reply & { intent?: string }> {
+      const started = await call(`${url}/api/orders/${orderId}/pay`, { token: buyer.accessToken, body: {} });
+      if (started.status !== 200) return started;
+      expect(started.body.payment).toMatchObject({ provider: 'stripe', clientSecret: expect.any(String) });
+      const { payment_ref } = await database.db
+        .selectFrom('orders')
+        .select('payment_ref')
+        .where('id', '=', orderId)
+        .executeTakeFirstOrThrow();
+      return { ...started, intent: payment_ref! };
+    }
+
+    /** Stripe tells a process the intent succeeded: the order is paid there. */
+    function paymentSucceeded(url: string, orderId: string, intent: string): Promise<Reply> {
+      return stripeDelivers(url, {
+        id: `evt_paid_${orderId}`,
+        object: 'event',
+        type: 'payment_intent.succeeded',
+        data: {
+          object: {
+            id: intent,
+            object: 'payment_intent',
+            created: Math.floor(Date.now() / 1000),
+            metadata: { orderId },
+          },
+        },
+      });
+    }
 
     async function publishedEvent(seats: number): Promise<{ id: string; tier: string }> {
       const created = await call(`${urls[0]}/api/events`, {
@@ -166,11 +222,11 @@ if (testEngines().includes('postgres')) {
             body: { eventId: event.id, items: [{ ticketTypeId: event.tier, quantity: 1 }] },
           });
           if (placed.status !== 201) return placed;
-          // Paid on the next process: any process settles any order.
-          return call(`${urls[(i + 1) % urls.length]}/api/orders/${placed.body.id}/pay`, {
-            token: buyer.accessToken,
-            body: { outcome: 'succeeded' },
-          });
+          // Paid on the next processes: any process starts and settles any order's payment.
+          const orderId = String(placed.body.id);
+          const started = await startPaying(urls[(i + 1) % urls.length]!, buyer, orderId);
+          if (!started.intent) return started;
+          return paymentSucceeded(urls[(i + 2) % urls.length]!, orderId, started.intent);
         }),
       );
       expect(tally(outcomes)).toEqual({ '200': 50, '409 sold_out': 550 });
@@ -272,6 +328,114 @@ if (testEngines().includes('postgres')) {
       expect(counters).toEqual({ held: placed, sold: 0 });
     }, 60_000);
 
+    // Issue 14: refund retries are background work every process runs; each refund is still paid once.
+    it('pays each refund exactly once when Stripe refused its first attempt and every process retries it', async () => {
+      const owed = 30;
+      const event = await publishedEvent(owed + urls.length);
+      const buyers = await minted(owed + urls.length);
+      // One ticket each, paid through Stripe on the processes in turn.
+      const orders = await Promise.all(
+        buyers.map(async (buyer, i) => {
+          const placed = await call(`${urls[i % urls.length]}/api/orders`, {
+            token: buyer.accessToken,
+            body: { eventId: event.id, items: [{ ticketTypeId: event.tier, quantity: 1 }] },
+          });
+          expect(placed.status).toBe(201);
+          const orderId = String(placed.body.id);
+          const { intent } = await startPaying(urls[(i + 1) % urls.length]!, buyer, orderId);
+          return { orderId, intent: intent! };
+        }),
+      );
+      // The last few stay unpaid for now: their payments, arriving later, wake each process.
+      const refunded = orders.slice(0, owed);
+      const refundedIds = refunded.map((o) => o.orderId);
+      const wakers = orders.slice(owed);
+      const paid = await Promise.all(
+        refunded.map((o, i) => paymentSucceeded(urls[i % urls.length]!, o.orderId, o.intent)),
+      );
+      expect(tally(paid)).toEqual({ '200': owed });
+
+      // The organizer refunds them all on the processes in turn; Stripe refuses each first attempt.
+      stripe.refuseRefunds(owed);
+      const made = await Promise.all(
+        refunded.map((o, i) =>
+          call(`${urls[i % urls.length]}/api/orders/${o.orderId}/refunds`, {
+            token: organizerToken,
+            body: { reason: 'Venue moved' },
+          }),
+        ),
+      );
+      expect(tally(made)).toEqual({ '201': owed });
+      expect(made.map((m) => m.body.status)).toEqual(Array(owed).fill('pending'));
+      const refundIds = made.map((m) => String(m.body.id));
+      const refundCalls = (refundId: string) =>
+        stripe.calls.filter((c) => c.path === '/v1/refunds' && c.idempotencyKey === `refund-${refundId}`);
+      expect(refundIds.map((id) => refundCalls(id).map((c) => c.status))).toEqual(Array(owed).fill([402]));
+
+      // Their retry falls due (a minute later; a real process's clock cannot be moved, the due time
+      // can) and a payment lands on every process at once: each wakes and runs its pass.
+      await database.db
+        .updateTable('refunds')
+        .set({ next_attempt_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', 'in', refundIds)
+        .execute();
+      const woken = await Promise.all(wakers.map((o, i) => paymentSucceeded(urls[i]!, o.orderId, o.intent)));
+      expect(tally(woken)).toEqual({ '200': urls.length });
+      await until(
+        'the owed refunds to be paid',
+        async () => {
+          const left = await database.db
+            .selectFrom('refunds')
+            .select('id')
+            .where('id', 'in', refundIds)
+            .where('status', '!=', 'succeeded')
+            .execute();
+          return left.length === 0 ? true : undefined;
+        },
+        10_000,
+      );
+
+      // One refused and one paid call per refund, under its own key: nobody's money went back twice.
+      expect(refundIds.map((id) => refundCalls(id).map((c) => c.status))).toEqual(
+        Array(owed).fill([402, 200]),
+      );
+      expect(stripe.calls.filter((c) => c.path === '/v1/refunds')).toHaveLength(2 * owed);
+      const rows = await database.db
+        .selectFrom('refunds')
+        .select(['id', 'status', 'attempts', 'provider_ref'])
+        .where('id', 'in', refundIds)
+        .execute();
+      expect(rows).toHaveLength(owed);
+      for (const row of rows)
+        expect(row).toMatchObject({
+          status: 'succeeded',
+          attempts: 2,
+          provider_ref: expect.stringMatching(/^re_fake_/),
+        });
+      const orderRows = await database.db
+        .selectFrom('orders')
+        .select(['status', 'refunded_amount'])
+        .where('id', 'in', refundedIds)
+        .execute();
+      expect(orderRows).toEqual(Array(owed).fill({ status: 'refunded', refunded_amount: 2500 }));
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'target_id', 'details'])
+        .where('target_id', 'in', refundIds)
+        .where('action', 'like', 'refund.%')
+        .execute();
+      const entries = (action: string) =>
+        audit
+          .filter((a) => a.action === action)
+          .map((a) => [a.target_id, (JSON.parse(a.details) as { attempt: number }).attempt])
+          .sort();
+      expect(entries('refund.succeeded')).toEqual(refundIds.map((id) => [id, 2]).sort());
+      expect(entries('refund.attempt_failed')).toEqual(refundIds.map((id) => [id, 1]).sort());
+      expect(audit.filter((a) => !['refund.succeeded', 'refund.attempt_failed'].includes(a.action))).toEqual(
+        [],
+      );
+    }, 60_000);
+
     it('the 21st login attempt from one IP is 429 on whichever process it reaches', async () => {
       const ip = '198.51.100.21';
       for (let i = 0; i < 20; i++) {
@@ -327,27 +491,22 @@ if (testEngines().includes('postgres')) {
     it('caps live streams per client IP across the processes, and a closed one frees its slot', async () => {
       const event = await publishedEvent(10);
       const ip = '203.0.113.77';
-      const open = async (url: string) => {
-        const controller = new AbortController();
-        const response = await fetch(`${url}/api/events/${event.id}/availability/stream`, {
-          headers: { 'x-forwarded-for': ip },
-          signal: controller.signal,
-        });
-        return { response, close: () => controller.abort() };
-      };
+      // Each stream on its own connection, which closing hangs up, as a browser's EventSource does.
+      // (An aborted fetch keeps its socket until its pool's idle timeout, and every process's
+      // shutdown waited those 4 s for it.)
+      const open = (url: string) =>
+        SseClient.connect(`${url}/api/events/${event.id}/availability/stream`, { 'x-forwarded-for': ip });
       const first = await open(urls[0]!);
       const second = await open(urls[1]!);
-      expect([first.response.status, second.response.status]).toEqual([200, 200]);
+      expect([first.status, second.status]).toEqual([200, 200]);
       const third = await open(urls[2]!);
-      expect(third.response.status).toBe(429);
-      expect(((await third.response.json()) as { code: string }).code).toBe('rate_limited');
+      expect(third.status).toBe(429);
+      expect(third.json<{ code: string }>().code).toBe('rate_limited');
 
       first.close();
       const again = await until('the closed stream to free its slot', async () => {
         const attempt = await open(urls[2]!);
-        if (attempt.response.status === 200) return attempt;
-        await attempt.response.body?.cancel();
-        return undefined;
+        return attempt.status === 200 ? attempt : undefined;
       });
       second.close();
       again.close();

@@ -167,6 +167,12 @@ export function loadConfig(env: Env = process.env): Config {
         'is required when STRIPE_SECRET_KEY is set in production',
       );
     }
+    // Card payments and refunds would go to whatever answers there: only tests point it elsewhere.
+    if (env.STRIPE_API_BASE)
+      throw new ConfigError(
+        'STRIPE_API_BASE',
+        'is for tests against a fake Stripe; never set it in production',
+      );
   }
   const metricsToken = str(env, 'METRICS_TOKEN');
   const metricsPort =

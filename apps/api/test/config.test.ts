@@ -53,6 +53,15 @@ describe('configuration', () => {
         STRIPE_SECRET_KEY: 'sk_test_1',
       }).variable,
     ).toBe('STRIPE_WEBHOOK_SECRET');
+    // A fake Stripe's address in production would send card payments and refunds to it.
+    expect(
+      configError({
+        NODE_ENV: 'production',
+        JWT_SECRET: secret,
+        APP_SECRET: secret,
+        STRIPE_API_BASE: 'http://127.0.0.1:12111',
+      }).variable,
+    ).toBe('STRIPE_API_BASE');
     const prod = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: secret,

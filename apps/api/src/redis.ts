@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from './config';
 
 /** The Redis that API processes share rate limits and stream caps through (REDIS_URL). */
@@ -27,6 +27,8 @@ export async function connectSharedRedis(
   log: FastifyBaseLogger,
 ): Promise<SharedRedis | null> {
   if (!config.redisUrl) return null;
+  // ioredis loads only where REDIS_URL is set.
+  const { Redis } = await import('ioredis');
   const client = new Redis(config.redisUrl, {
     lazyConnect: true,
     enableOfflineQueue: false,

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Db } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { LocalChangeBus, type ChangeBus, type ChangeListener } from './change-bus';
 
 export interface PostgresChangeBusOptions {
@@ -121,8 +121,11 @@ export class PostgresChangeBus implements ChangeBus {
   private async connect(): Promise<void> {
     this.reconnectTimer = null;
     if (this.closed) return;
+    // pg loads only where PostgreSQL is used.
+    const { default: pgModule } = await import('pg');
+    if (this.closed) return;
     // Named, so operators (and the reconnect test) can tell the LISTEN connection from the pool's.
-    const client = new pg.Client({
+    const client = new pgModule.Client({
       connectionString: this.options.connectionString,
       application_name: LISTEN_APPLICATION_NAME,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,

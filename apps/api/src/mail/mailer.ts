@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPrintableOrder, type Actor, type Db, type EmailMessage, type Mailer } from '@eventhub/core';
 import type { Transporter } from 'nodemailer';
-import QRCode from 'qrcode';
 import type { Config } from '../config';
 import { renderEventIcs } from '../tickets/event-ics';
 import { renderTicketsPdf } from '../tickets/ticket-pdf';
@@ -28,6 +27,7 @@ async function ticketAttachments(db: Db, config: Config, orderId: string, now: D
   const order = await loadPrintableOrder(db, SYSTEM_READER, orderId, config.publicUrl);
   const valid = order.tickets.filter((t) => t.status !== 'void');
   // The PDF carries every ticket; separate QR images only for orders small enough to scroll.
+  const { default: QRCode } = await import('qrcode');
   const qrPngs = await Promise.all(
     valid.slice(0, MAX_QR_ATTACHMENTS).map(async (t, i) => ({
       filename: `ticket-${i + 1}-${t.holderName.replace(/[^\w-]+/g, '_').slice(0, 40)}.png`,

@@ -13,7 +13,6 @@ import {
   refundOrder,
   type OrderDeps,
 } from '@eventhub/core';
-import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
 import { actorOf, requestMeta } from '../plugins/auth';
@@ -168,6 +167,8 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
     async (request, reply) => {
       const ticket = await getTicket(ctx, actorOf(request), request.params.id);
       // Level M and a quiet zone of 4 modules: scans well from a phone screen in a dim hall.
+      // qrcode loads with the first image asked for, not in every API process.
+      const { default: QRCode } = await import('qrcode');
       const png = await QRCode.toBuffer(ticket.code, {
         errorCorrectionLevel: 'M',
         margin: 4,

@@ -1,5 +1,4 @@
 import type PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import type { PrintableEvent, PrintableOrder, PrintableTicket } from '@eventhub/core';
 
 const MARGIN = 56;
@@ -89,8 +88,9 @@ function formatStart(event: PrintableEvent): string {
   return latin1Safe(`${local} (${event.timezone})`);
 }
 
-function qrPng(code: string): Promise<Buffer> {
+async function qrPng(code: string): Promise<Buffer> {
   // Same settings as the e-mailed ticket QR, so both print and scan alike.
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toBuffer(code, { errorCorrectionLevel: 'M', margin: 4, scale: 8, type: 'png' });
 }
 

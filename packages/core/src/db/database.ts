@@ -153,26 +153,26 @@ function rollbackGuard(sqlite: SQLite.Database) {
 const require = createRequire(import.meta.url);
 
 function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
-  const pg = require('pg') as typeof import('pg');
+  const pgLib = require('pg') as typeof pg;
   const max = options.poolSize ?? 10;
   const queryTimeoutMs = options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   // COUNT(*) and SUM(int) come back as int8; our figures fit in a double, so read them as numbers.
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-      oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+      oid === pgLib.types.builtins.INT8 || oid === pgLib.types.builtins.NUMERIC
         ? (value: string) => Number(value)
-        : pg.types.getTypeParser(oid, format),
+        : pgLib.types.getTypeParser(oid, format),
   };
   const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   // Opening a connection is bounded, waiting for a busy pool's free one is not (that is load; an
   // outage fails the waiters at once: outageAwarePool). pg-pool's own connectionTimeoutMillis
   // would bound both, so the bound goes on the connections it opens.
-  class BoundedClient extends pg.Client {
+  class BoundedClient extends pgLib.Client {
     constructor(config?: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
     }
   }
-  const pool = new pg.Pool({
+  const pool = new pgLib.Pool({
     Client: BoundedClient,
     connectionString: url,
     max,
@@ -194,7 +194,7 @@ function openPostgres(url: string, options: DatabaseOptions): DatabaseHandle {
     dialect: new PostgresDialect({
       pool: outageAwarePool(pool, {
         openProbe: () =>
-          new pg.Client({
+          new pgLib.Client({
             connectionString: url,
             connectionTimeoutMillis: Math.min(connectTimeoutMs, PROBE_CONNECT_TIMEOUT_MS),
             query_timeout: PROBE_QUERY_TIMEOUT_MS,

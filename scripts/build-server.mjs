@@ -1,5 +1,6 @@
 // `npm run build:server`: compiles the API (with packages/core and every other @eventhub/* workspace
-// package bundled in) to one ESM file, apps/api/dist/main.js, that plain `node` runs. npm packages
+// package bundled in) to one ESM file, apps/api/dist/main.js, that plain `node` runs, and the mail
+// worker the API forks to apps/api/dist/mail-worker.js. npm packages
 // stay external and load from node_modules: native modules (better-sqlite3, @node-rs/argon2,
 // sharp) cannot be bundled, and Next must find its own files. The workspace packages keep
 // exporting their TypeScript sources for vitest, tsx and Next.
@@ -17,17 +18,28 @@ export const SERVER_DIST = path.join(root, 'apps/api/dist');
 // dist/ as from src/. A new such read fails the build below until it is listed here.
 // (`createRequire(import.meta.url)` resolves packages, which works from dist/ as from src/.)
 const RUNTIME_FILES = ['packages/core/src/identity/common-passwords.txt'];
-const KNOWN_MODULE_URL_READERS = ['packages/core/src/identity/password-policy.ts', 'apps/api/src/web.ts'];
+// background/mail-process.ts forks ./mail-worker.js, the second entry below, from dist/.
+const KNOWN_MODULE_URL_READERS = [
+  'packages/core/src/identity/password-policy.ts',
+  'apps/api/src/web.ts',
+  'apps/api/src/background/mail-process.ts',
+];
 const MODULE_RELATIVE_PATH =
   /new URL\([^)]*import\.meta\.url|fileURLToPath\(\s*import\.meta\.url|import\.meta\.(dirname|filename)/;
 
 // apps/api/dist/main.js, what `npm start` and the container run. It turns source maps on before
 // the bundle is compiled (they only apply to code loaded after), so stack traces name the .ts
 // file and line however node is started.
-const ENTRY = `// Written by scripts/build-server.mjs.
+const entry = (bundle) => `// Written by scripts/build-server.mjs.
 process.setSourceMapsEnabled(true);
-await import('./server.js');
+await import('./${bundle}');
 `;
+// Each entry point: the file node runs, and the bundle it loads.
+const ENTRIES = {
+  'main.js': { bundle: 'server', source: 'apps/api/src/main.ts' },
+  // Forked by every API process: renders and sends the outbox's mail off the API's heap.
+  'mail-worker.js': { bundle: 'mail-worker-bundle', source: 'apps/api/src/mail/mail-worker.ts' },
+};
 
 /** npm packages stay `import`s resolved by node at run time; @eventhub/* sources are bundled. */
 const externalNpmPackages = {
@@ -68,7 +80,7 @@ export async function buildServer() {
   mkdirSync(SERVER_DIST, { recursive: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { server: 'apps/api/src/main.ts' },
+    entryPoints: Object.fromEntries(Object.values(ENTRIES).map((e) => [e.bundle, e.source])),
     outdir: SERVER_DIST,
     bundle: true,
     platform: 'node',
@@ -90,10 +102,12 @@ export async function buildServer() {
   });
   // Bundled sources are ESM; a bare `require` among them would become a shim that throws at run
   // time. Load CommonJS packages with createRequire (as stripe-provider.ts does) instead.
-  if (readFileSync(path.join(SERVER_DIST, 'server.js'), 'utf8').includes('Dynamic require of')) {
-    throw new Error('a bundled module calls require(): use createRequire(import.meta.url)');
+  for (const [file, { bundle }] of Object.entries(ENTRIES)) {
+    if (readFileSync(path.join(SERVER_DIST, `${bundle}.js`), 'utf8').includes('Dynamic require of')) {
+      throw new Error('a bundled module calls require(): use createRequire(import.meta.url)');
+    }
+    writeFileSync(path.join(SERVER_DIST, file), entry(`${bundle}.js`));
   }
-  writeFileSync(path.join(SERVER_DIST, 'main.js'), ENTRY);
   for (const file of RUNTIME_FILES)
     copyFileSync(path.join(root, file), path.join(SERVER_DIST, path.basename(file)));
   // What `npm start` compares against the bundle's age to decide whether to rebuild.

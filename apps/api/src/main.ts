@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import closeWithGrace from 'close-with-grace';
 import { systemClock } from '@eventhub/core';
 import { buildApp } from './app';
+import { startMailProcess } from './background/mail-process';
 import { bootstrapAccounts } from './bootstrap-accounts';
 import { openConfiguredDatabase } from './configured-database';
 import { createAppContext } from './context';
@@ -29,6 +30,9 @@ const ctx = createAppContext({
 
 await ctx.ticketKeys.warm();
 const app = await buildApp(ctx);
+// Mail (ticket PDFs, QR codes, SMTP) is rendered and sent by a child process: off this process's
+// heap and event loop. Tests build the app without it and deliver in-process.
+app.background.deliverMailElsewhere(startMailProcess(app.log));
 const demoAccounts = await bootstrapAccounts(ctx, (m) => app.log.info(m));
 
 const dev = process.env.EVENTHUB_DEV === '1';

@@ -1,6 +1,7 @@
 import { deliverOutbox, deliverRefunds, expireHolds, type Mailer, type OrderDeps } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../context';
+import type { MailProcess } from './mail-process';
 
 export interface BackgroundWork {
   /** Something new waits (outbox mail, a refund due now): handle it soon, not at the next tick. */
@@ -8,6 +9,11 @@ export interface BackgroundWork {
   /** One pass now (tests and shutdown). */
   runOnce(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * From now on the outbox is delivered by `mail` (a child process) whenever it is ready; this
+   * process delivers only while it is not. Stopping stops it too.
+   */
+  deliverMailElsewhere(mail: MailProcess): void;
 }
 
 /**
@@ -26,11 +32,12 @@ export function startBackgroundWork(
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   let stopped = false;
+  let mailElsewhere: MailProcess | null = null;
   const pass = async () => {
     await expireHolds(orders);
     // Its own failure (a provider down) must not hold back the mail.
     await deliverRefunds(orders).catch((err: unknown) => log.error({ err }, 'refund delivery failed'));
-    await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
+    if (!mailElsewhere?.kick()) await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
   };
   const runOnce = (): Promise<void> => {
     // A kick that lands during shutdown must not start a pass on a closing database.
@@ -71,7 +78,11 @@ export function startBackgroundWork(
       clearInterval(timer);
       clearInterval(auditTimer);
       await running;
+      await mailElsewhere?.stop();
       await flushAudit();
+    },
+    deliverMailElsewhere: (mail) => {
+      mailElsewhere = mail;
     },
   };
 }

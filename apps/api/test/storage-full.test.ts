@@ -104,3 +104,51 @@ describeEachEngine(
   },
   { engines: ['sqlite'], databaseOutages: true, env: { MAX_PENDING_ORDERS_PER_BUYER: '10000' } },
 );
+
+/**
+ * PostgreSQL out of disk: the server fails the write with SQLSTATE 53100 (disk_full). A trigger
+ * raises exactly that server error on new orders (filling a real disk under the test database
+ * would need a tablespace on a mount of its own); what is checked is everything after it: the
+ * driver's error, the mapping to 507 with Retry-After, the whole transaction rolled back (no hold
+ * left behind), and orders accepted again once there is room.
+ */
+describeEachEngine(
+  'PostgreSQL on a full disk',
+  (env) => {
+    it('refuses the write with 507 storage_full, keeps nothing of it, and writes again once there is room', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const [buyer] = await mintBuyers(env(), 1);
+      const onSale = await makePublishedEvent(env(), organizer);
+      const buy = () =>
+        order(env(), { accessToken: buyer!.accessToken } as never, {
+          eventId: onSale.id,
+          items: [{ ticketTypeId: onSale.ticketTypes[0]!.id, quantity: 2 }],
+        });
+      const remaining = async () =>
+        json<{ ticketTypes: { remaining: number }[] }>(
+          await env().app.inject({ method: 'GET', url: `/api/events/${onSale.id}/availability` }),
+        ).ticketTypes[0]!.remaining;
+      const before = await remaining();
+
+      await sql`create function eventhub_test_disk_full() returns trigger language plpgsql as $$
+        begin raise exception 'could not extend file: No space left on device' using errcode = 'disk_full'; end $$`.execute(
+        env().database.db,
+      );
+      await sql`create trigger eventhub_test_disk_full before insert on orders
+        for each row execute function eventhub_test_disk_full()`.execute(env().database.db);
+      try {
+        const refused = await buy();
+        expect(refused.statusCode).toBe(507);
+        expect(json(refused)).toMatchObject({ status: 507, code: 'storage_full' });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(await remaining()).toBe(before);
+      } finally {
+        await sql`drop trigger eventhub_test_disk_full on orders`.execute(env().database.db);
+        await sql`drop function eventhub_test_disk_full()`.execute(env().database.db);
+      }
+      expect((await buy()).statusCode).toBe(201);
+      expect(await remaining()).toBe(before - 2);
+    });
+  },
+  { engines: ['postgres'], databaseOutages: true, env: { PUBLIC_CACHE_TTL_MS: '0' } },
+);

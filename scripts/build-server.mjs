@@ -37,8 +37,15 @@ await import('./${bundle}');
 // Each entry point: the file node runs, and the bundle it loads.
 const ENTRIES = {
   'main.js': { bundle: 'server', source: 'apps/api/src/main.ts' },
-  // Forked by every API process: renders and sends the outbox's mail off the API's heap.
-  'mail-worker.js': { bundle: 'mail-worker-bundle', source: 'apps/api/src/mail/mail-worker.ts' },
+  // Forked by every API process: renders and sends the outbox's mail off the API's heap. It needs
+  // a few constants and types of packages/core, not its database code: built with the workspace
+  // packages marked free of side effects, so what it does not use (and the npm packages only that
+  // imports: better-sqlite3, kysely, argon2) is left out and never loaded.
+  'mail-worker.js': {
+    bundle: 'mail-worker-bundle',
+    source: 'apps/api/src/mail/mail-worker.ts',
+    treeShakeWorkspace: true,
+  },
 };
 
 /** npm packages stay `import`s resolved by node at run time; @eventhub/* sources are bundled. */
@@ -48,6 +55,29 @@ const externalNpmPackages = {
     b.onResolve({ filter: /^[^./]/ }, (args) =>
       args.path.startsWith('@eventhub/') ? undefined : { path: args.path, external: true },
     );
+  },
+};
+
+/** Lets esbuild drop the modules of workspace packages, and npm imports, that nothing uses. */
+const sideEffectFreeWorkspace = {
+  name: 'side-effect-free-workspace',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.resolving) return undefined;
+      if (/^[^./]/.test(args.path) && !args.path.startsWith('@eventhub/'))
+        return { path: args.path, external: true, sideEffects: false };
+      const workspace = (file) => path.relative(root, file).startsWith('packages' + path.sep);
+      if (!args.path.startsWith('@eventhub/') && !(args.path.startsWith('.') && workspace(args.importer)))
+        return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return workspace(resolved.path) ? { ...resolved, sideEffects: false } : resolved;
+    });
   },
 };
 
@@ -75,12 +105,11 @@ const moduleUrlReaders = {
   },
 };
 
-export async function buildServer() {
-  rmSync(SERVER_DIST, { recursive: true, force: true });
-  mkdirSync(SERVER_DIST, { recursive: true });
-  const result = await build({
+/** One entry point's bundle, `<name>.js` (and its map) in apps/api/dist. */
+function bundle(name, source, treeShakeWorkspace = false) {
+  return build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.values(ENTRIES).map((e) => [e.bundle, e.source])),
+    entryPoints: { [name]: source },
     outdir: SERVER_DIST,
     bundle: true,
     platform: 'node',
@@ -96,10 +125,22 @@ export async function buildServer() {
     // V8 keeps every module's source text in memory; identifiers stay readable in stack traces.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [externalNpmPackages, moduleUrlReaders],
+    plugins: [
+      ...(treeShakeWorkspace ? [sideEffectFreeWorkspace] : []),
+      externalNpmPackages,
+      moduleUrlReaders,
+    ],
     logLevel: 'warning',
     metafile: true,
   });
+}
+
+export async function buildServer() {
+  rmSync(SERVER_DIST, { recursive: true, force: true });
+  mkdirSync(SERVER_DIST, { recursive: true });
+  const results = await Promise.all(
+    Object.values(ENTRIES).map((e) => bundle(e.bundle, e.source, e.treeShakeWorkspace)),
+  );
   // Bundled sources are ESM; a bare `require` among them would become a shim that throws at run
   // time. Load CommonJS packages with createRequire (as stripe-provider.ts does) instead.
   for (const [file, { bundle }] of Object.entries(ENTRIES)) {
@@ -111,9 +152,9 @@ export async function buildServer() {
   for (const file of RUNTIME_FILES)
     copyFileSync(path.join(root, file), path.join(SERVER_DIST, path.basename(file)));
   // What `npm start` compares against the bundle's age to decide whether to rebuild.
-  const inputs = [...Object.keys(result.metafile.inputs), ...RUNTIME_FILES];
+  const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs))), ...RUNTIME_FILES];
   writeFileSync(path.join(SERVER_DIST, 'inputs.json'), JSON.stringify(inputs));
-  return result;
+  return results[0];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -32,7 +32,7 @@ await ctx.ticketKeys.warm();
 const app = await buildApp(ctx);
 // Mail (ticket PDFs, QR codes, SMTP) is rendered and sent by a child process: off this process's
 // heap and event loop. Tests build the app without it and deliver in-process.
-app.background.deliverMailElsewhere(startMailProcess(app.log));
+app.background.deliverMailElsewhere(startMailProcess(config, database.db, app.log));
 const demoAccounts = await bootstrapAccounts(ctx, (m) => app.log.info(m));
 
 const dev = process.env.EVENTHUB_DEV === '1';

@@ -1,7 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Db, Mailer } from '@eventhub/core';
 import type { FastifyBaseLogger } from 'fastify';
-import { MAIL_WORKER_DELIVER, MAIL_WORKER_READY } from '../mail/mail-worker-messages';
+import type { Config } from '../config';
+import { createMailSender, type MailSender } from '../mail/mail-sender';
+import { createMailer } from '../mail/mailer';
+import { MAIL_WORKER_READY, type MailJob, type MailJobDone } from '../mail/mail-worker-messages';
 
 // A worker that lived less than this before dying counts as a crash loop: wait before the next.
 const HEALTHY_AFTER_MS = 30_000;
@@ -10,10 +14,14 @@ const MAX_RESTART_DELAY_MS = 30_000;
 // The worker finishes the message under way; one stuck on SMTP is not waited for longer.
 const DRAIN_TIMEOUT_MS = 10_000;
 
-/** The mail worker process as its parent sees it. */
+/** The mail worker process as the API process sees it. */
 export interface MailProcess {
-  /** Asks the worker to deliver the outbox; false while none is ready (deliver here instead). */
-  kick(): boolean;
+  /**
+   * Delivers through the worker: this process claims the outbox entry, reads the order and records
+   * the outcome; the worker renders the attachments and sends. While no worker is ready, the
+   * message is rendered and sent here instead, so mail never waits for one.
+   */
+  mailer: Mailer;
   /** Lets the worker finish the message under way and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -34,13 +42,22 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: fileURLToPath(new URL('./mail-worker.js', import.meta.url)), execArgv: inherited };
 }
 
+class MailWorkerGone extends Error {
+  constructor() {
+    super('the mail worker exited before it answered');
+  }
+}
+
 /**
  * Forks the mail worker (mail/mail-worker.ts) and keeps one running: a worker that exits is
- * replaced, after a pause that grows while they keep dying young. Until one is ready, `kick`
- * answers false and the caller delivers in its own process, so mail never waits on the worker.
+ * replaced, after a pause that grows while they keep dying young. With WEB_CONCURRENCY each API
+ * process has its own (the outbox claims keep each message to one deliverer).
  */
-export function startMailProcess(log: FastifyBaseLogger): MailProcess {
+export function startMailProcess(config: Config, db: Db, log: FastifyBaseLogger): MailProcess {
   const entry = workerEntry();
+  const inProcess = createMailSender(config);
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let nextJob = 0;
   let child: ChildProcess | null = null;
   let ready = false;
   let stopping = false;
@@ -50,12 +67,17 @@ export function startMailProcess(log: FastifyBaseLogger): MailProcess {
   const start = () => {
     restart = null;
     const startedAt = Date.now();
-    const worker = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'json' });
+    const worker = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced' });
     child = worker;
-    worker.on('message', (message) => {
-      if (message !== MAIL_WORKER_READY || child !== worker) return;
-      ready = true;
-      log.debug({ pid: worker.pid }, 'mail worker ready');
+    worker.on('message', (message: MailJobDone | typeof MAIL_WORKER_READY) => {
+      if (message === MAIL_WORKER_READY) {
+        if (child === worker) ready = true;
+        return;
+      }
+      const job = waiting.get(message.id);
+      waiting.delete(message.id);
+      if (message.error === undefined) job?.resolve();
+      else job?.reject(new Error(message.error));
     });
     // A failed fork or send; 'exit' follows where the process is gone.
     worker.on('error', (err) => log.error({ err }, 'mail worker error'));
@@ -64,6 +86,9 @@ export function startMailProcess(log: FastifyBaseLogger): MailProcess {
         child = null;
         ready = false;
       }
+      // Its unanswered jobs count as failed attempts: the outbox tries them again.
+      for (const job of waiting.values()) job.reject(new MailWorkerGone());
+      waiting.clear();
       if (stopping) return;
       youngDeaths = Date.now() - startedAt < HEALTHY_AFTER_MS ? youngDeaths + 1 : 0;
       const delay =
@@ -72,7 +97,7 @@ export function startMailProcess(log: FastifyBaseLogger): MailProcess {
           : Math.min(FIRST_RESTART_DELAY_MS * 2 ** (youngDeaths - 1), MAX_RESTART_DELAY_MS);
       log.warn(
         { code, signal, restartInMs: delay },
-        'mail worker exited: this process delivers mail until a new one is ready',
+        'mail worker exited: this process renders and sends mail until a new one is ready',
       );
       restart = setTimeout(start, delay);
       restart.unref();
@@ -80,16 +105,23 @@ export function startMailProcess(log: FastifyBaseLogger): MailProcess {
   };
   start();
 
-  return {
-    kick() {
-      if (!ready || !child?.connected) return false;
-      // A send that fails means the worker is going: its 'exit' starts the next one, and the
-      // parent's next pass delivers meanwhile.
-      child.send(MAIL_WORKER_DELIVER, (err) => {
-        if (err) log.warn({ err }, 'mail worker did not take a delivery request');
+  const send: MailSender = (message, order, now) => {
+    const worker = child;
+    if (!ready || !worker?.connected) return inProcess(message, order, now);
+    const id = nextJob++;
+    return new Promise<void>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      const job: MailJob = { id, message, order, now };
+      worker.send(job, (err) => {
+        if (!err || !waiting.has(id)) return;
+        waiting.delete(id);
+        reject(err);
       });
-      return true;
-    },
+    });
+  };
+
+  return {
+    mailer: createMailer(config, db, send),
     async stop() {
       stopping = true;
       if (restart) clearTimeout(restart);

@@ -10,8 +10,8 @@ export interface BackgroundWork {
   runOnce(): Promise<void>;
   stop(): Promise<void>;
   /**
-   * From now on the outbox is delivered by `mail` (a child process) whenever it is ready; this
-   * process delivers only while it is not. Stopping stops it too.
+   * From now on the outbox's mail is rendered and sent by `mail` (a child process) whenever it is
+   * ready; this process still claims the entries and records the outcome. Stopping stops it too.
    */
   deliverMailElsewhere(mail: MailProcess): void;
 }
@@ -37,7 +37,7 @@ export function startBackgroundWork(
     await expireHolds(orders);
     // Its own failure (a provider down) must not hold back the mail.
     await deliverRefunds(orders).catch((err: unknown) => log.error({ err }, 'refund delivery failed'));
-    if (!mailElsewhere?.kick()) await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer });
+    await deliverOutbox({ db: ctx.db, clock: ctx.clock, mailer: mailElsewhere?.mailer ?? mailer });
   };
   const runOnce = (): Promise<void> => {
     // A kick that lands during shutdown must not start a pass on a closing database.

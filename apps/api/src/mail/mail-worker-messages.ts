@@ -1,4 +1,18 @@
-/** Parent → mail worker: mail was queued, deliver the outbox. */
-export const MAIL_WORKER_DELIVER = 'deliver';
-/** Mail worker → parent: its database is open and it takes deliveries. */
+import type { EmailMessage, PrintableOrder } from '@eventhub/core';
+
+/** Parent → mail worker: render and send one message (structured clone keeps the Date). */
+export interface MailJob {
+  id: number;
+  message: EmailMessage;
+  order: PrintableOrder | null;
+  now: Date;
+}
+
+/** Mail worker → parent: the job is done (sent, or failed with `error`). */
+export interface MailJobDone {
+  id: number;
+  error?: string;
+}
+
+/** Mail worker → parent: it takes jobs. */
 export const MAIL_WORKER_READY = 'ready';

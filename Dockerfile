@@ -80,7 +80,9 @@ COPY --from=build /app/apps/web/next.config.ts /app/apps/web/tsconfig.json apps/
 COPY --from=build /app/apps/web/.next apps/web/.next
 # Next's runtime cache (fetch and image caches) goes to /tmp, so the root filesystem can be read-only.
 RUN ln -s /tmp/next-cache apps/web/.next/cache
+# MALLOC_ARENA_MAX: two glibc arenas, not one per thread (~5 MiB less resident; scripts/start.mjs).
 ENV NODE_ENV=production \
+    MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+// Two glibc malloc arenas instead of one per thread (libuv's pool, V8's helpers): ~5 MiB less
+// resident, no measurable throughput cost. The Dockerfile and the memory bench set the same.
+const env = { MALLOC_ARENA_MAX: '2', ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 function mtime(file) {
   try {

@@ -60,7 +60,15 @@ export function spawnCompiledServer(env: Record<string, string>, nodeArgs: strin
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
     cwd: ROOT,
-    env: { ...inherited, LOG_LEVEL: 'warn', DEMO_SEED: 'false', HOST: '127.0.0.1', ...env },
+    // MALLOC_ARENA_MAX as scripts/start.mjs sets it (unless the caller's environment has one).
+    env: {
+      MALLOC_ARENA_MAX: '2',
+      ...inherited,
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: 'false',
+      HOST: '127.0.0.1',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return {

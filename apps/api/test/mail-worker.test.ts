@@ -11,39 +11,12 @@ import {
   waitUntilReady,
   type RunningProcess,
 } from './support/api-processes';
+import { call, until } from './support/process-http';
 import { TEST_JWT_SECRET } from './support/test-env';
 
 // The real server (main.ts) on SQLite, whose mail is rendered and sent by the worker process it
 // forks; createTestEnv's apps deliver in-process instead.
 const PASSWORD = 'correct horse battery staple';
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-async function call(url: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {} } as Reply;
-}
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {

@@ -18,6 +18,7 @@ import {
 } from './support/api-processes';
 import { mintBuyers, type Buyer } from './support/crowd';
 import { FakeStripe } from './support/fake-stripe';
+import { call, tally, until, type Reply } from './support/process-http';
 import { testRedisUrl } from './support/redis';
 import { SseClient } from './support/sse-client';
 import { TEST_JWT_SECRET } from './support/test-env';
@@ -27,48 +28,6 @@ const ISSUER = 'http://eventhub.multi-process.test';
 const PASSWORD = 'correct horse battery staple';
 const WEBHOOK_SECRET = 'whsec_test_secret_for_multi_process';
 const signer = new Stripe('sk_test_unused');
-
-interface Reply {
-  status: number;
-  body: { code?: string; id?: string; [key: string]: unknown };
-}
-
-async function call(
-  url: string,
-  init: { method?: string; token?: string; ip?: string; body?: unknown } = {},
-): Promise<Reply> {
-  const response = await fetch(url, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.ip ? { 'x-forwarded-for': init.ip } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Reply['body']) : {} };
-}
-
-/** How many replies of each status (and problem code): a whole rush in one comparable line. */
-function tally(replies: Reply[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of replies) {
-    const key = r.body.code ? `${r.status} ${r.body.code}` : String(r.status);
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  return counts;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 if (testEngines().includes('postgres')) {
   describe('three API processes on one PostgreSQL, limits shared through Redis', () => {

@@ -19,7 +19,7 @@ import {
   type SignedIn,
 } from './support/factories';
 import { refund } from './support/order-probes';
-import { postStripeWebhook } from './support/stripe-webhook';
+import { orderAwaitingStripe, postStripeWebhook } from './support/stripe-webhook';
 import { bearer, describeEachEngine, json } from './support/test-env';
 
 // Issue 14: money owed to a buyer is paid back even when the provider refuses at first, or the
@@ -97,33 +97,24 @@ describeEachEngine(
 
     /** An organizer's event and a buyer's order of two 20.00 tickets, paid through (fake) Stripe. */
     async function paidOrder(organizer?: SignedIn) {
-      organizer ??= await signUp(env(), { role: 'organizer' });
-      const buyer = await signUp(env());
-      const event = await makePublishedEvent(env(), organizer, {
-        capacity: 10,
-        ticketTypes: [{ name: 'GA', price: 20, limit: 10 }],
+      const placed = await orderAwaitingStripe(env(), {
+        price: 20,
+        quantity: 2,
+        ...(organizer ? { organizer } : {}),
       });
-      const order = await placeOrderOk(env(), buyer, {
-        eventId: event.id,
-        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity: 2 }],
-      });
-      const started = await env().app.inject({
-        method: 'POST',
-        url: `/api/orders/${order.id}/pay`,
-        headers: bearer(buyer.accessToken),
-        payload: {},
-      });
-      expect(started.statusCode).toBe(200);
-      const { payment_ref } = await env()
-        .ctx.db.selectFrom('orders')
-        .select('payment_ref')
-        .where('id', '=', order.id)
-        .executeTakeFirstOrThrow();
+      expect(placed.started.statusCode).toBe(200);
+      const { order, intent } = placed;
       const paid = await webhook(
-        intentEvent(`evt_paid_${order.id}`, 'payment_intent.succeeded', payment_ref!, order.id),
+        intentEvent(`evt_paid_${order.id}`, 'payment_intent.succeeded', intent!, order.id),
       );
       expect(paid.statusCode).toBe(200);
-      return { organizer, buyer, event, order, intent: payment_ref! };
+      return {
+        organizer: placed.organizer,
+        buyer: placed.buyer,
+        event: placed.event,
+        order,
+        intent: intent!,
+      };
     }
 
     it('pays a refund the provider refused twice exactly once, listing it as owed while it was', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { FakeStripe } from './support/fake-stripe';
-import { postStripeWebhook } from './support/stripe-webhook';
-import { makePublishedEvent, placeOrderOk, signUp, type OrderBody } from './support/factories';
+import { orderAwaitingStripe, postStripeWebhook } from './support/stripe-webhook';
+import type { OrderBody } from './support/factories';
 import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
 
 const WEBHOOK_SECRET = 'whsec_test_secret_for_eventhub';
@@ -31,28 +31,16 @@ describeEachEngine(
     });
 
     async function pendingOrder(quantity = 2) {
-      const organizer = await signUp(env(), { role: 'organizer' });
-      const buyer = await signUp(env());
-      const event = await makePublishedEvent(env(), organizer, {
-        capacity: 10,
-        ticketTypes: [{ name: 'GA', price: 12.5, limit: 10 }],
-      });
-      const order = await placeOrderOk(env(), buyer, {
-        eventId: event.id,
-        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity }],
-      });
-      const pay = await env().app.inject({
-        method: 'POST',
-        url: `/api/orders/${order.id}/pay`,
-        headers: bearer(buyer.accessToken),
-        payload: {},
+      const { organizer, buyer, event, order, started } = await orderAwaitingStripe(env(), {
+        price: 12.5,
+        quantity,
       });
       return {
         organizer,
         buyer,
         event,
         order,
-        pay: json<OrderBody & { payment: { clientSecret?: string } }>(pay),
+        pay: json<OrderBody & { payment: { clientSecret?: string } }>(started),
       };
     }
 

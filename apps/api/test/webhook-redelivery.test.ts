@@ -1,8 +1,7 @@
 import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { FakeStripe } from './support/fake-stripe';
-import { makePublishedEvent, placeOrderOk, signUp } from './support/factories';
-import { postStripeWebhook } from './support/stripe-webhook';
-import { bearer, describeEachEngine, json } from './support/test-env';
+import { orderAwaitingStripe, postStripeWebhook } from './support/stripe-webhook';
+import { describeEachEngine, json } from './support/test-env';
 
 // Issue 14: a webhook whose payment could not be recorded must not be remembered as handled, or
 // Stripe's redelivery is taken for a duplicate and the buyer paid for tickets never issued. The
@@ -44,29 +43,9 @@ describeEachEngine(
     }
 
     async function startedOrder(quantity: number) {
-      const organizer = await signUp(env(), { role: 'organizer' });
-      const buyer = await signUp(env());
-      const event = await makePublishedEvent(env(), organizer, {
-        capacity: 10,
-        ticketTypes: [{ name: 'GA', price: 30, limit: 10 }],
-      });
-      const order = await placeOrderOk(env(), buyer, {
-        eventId: event.id,
-        items: [{ ticketTypeId: event.ticketTypes[0]!.id, quantity }],
-      });
-      const pay = await env().app.inject({
-        method: 'POST',
-        url: `/api/orders/${order.id}/pay`,
-        headers: bearer(buyer.accessToken),
-        payload: {},
-      });
-      expect(pay.statusCode).toBe(200);
-      const { payment_ref } = await db()
-        .selectFrom('orders')
-        .select('payment_ref')
-        .where('id', '=', order.id)
-        .executeTakeFirstOrThrow();
-      return { event, order, intent: payment_ref! };
+      const { event, order, started, intent } = await orderAwaitingStripe(env(), { price: 30, quantity });
+      expect(started.statusCode).toBe(200);
+      return { event, order, intent: intent! };
     }
 
     function intentEvent(id: string, type: string, intentId: string, orderId: string) {

@@ -92,6 +92,14 @@ export interface EventsTable {
   cancelled_at: string | null;
 }
 
+/** One distinct normalised word of an event's name, venue, city, address or description (011). */
+export interface EventSearchTermsTable {
+  term: string;
+  event_id: string;
+  /** The weight of the best field the word is in (events/search-index.ts FIELD_WEIGHTS). */
+  weight: number;
+}
+
 export interface TicketTypesTable {
   id: string;
   event_id: string;
@@ -305,6 +313,7 @@ export interface Database {
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
   events: EventsTable;
+  event_search_terms: EventSearchTermsTable;
   ticket_types: TicketTypesTable;
   promotions: PromotionsTable;
   orders: OrdersTable;

@@ -5,6 +5,7 @@ import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { derivedColumns, eventColumns } from './event-columns';
+import { indexEventForSearch } from './search-index';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import { toEventView, type EventView } from './event-view';
 import { toMinorUnits } from '../shared/money';
@@ -148,6 +149,7 @@ export async function createEvent(
 
   await deps.db.transaction().execute(async (tx) => {
     await tx.insertInto('events').values(event).execute();
+    await indexEventForSearch(tx, event);
     if (tiers.length) await tx.insertInto('ticket_types').values(tiers).execute();
     if (promotions.length) await tx.insertInto('promotions').values(promotions).execute();
     await writeAudit(tx, deps.clock, {

@@ -1,12 +1,15 @@
 import type { CoreDeps } from '../shared/core-deps';
 import type { Db } from '../db/database';
-import type { EventRow, EventStatus, TicketTypeRow } from '../db/schema';
+import type { SelectQueryBuilder } from 'kysely';
+import type { Database, EventRow, EventStatus, TicketTypeRow } from '../db/schema';
 import { requireRole, type Actor } from '../shared/actor';
 import { containsText } from '../db/like-pattern';
-import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
+import { fetchPage, pageWindow, type Page, type PageQuery } from '../shared/pagination';
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
 import { staleHolds, withoutStaleHolds } from './stale-holds';
 import { toMajorUnits } from '../shared/money';
+import { matchingEvents } from './search-events';
+import { searchWords } from './search-words';
 
 export interface EventSummary {
   id: string;
@@ -93,21 +96,53 @@ function summarize(event: EventRow, tiers: TicketTypeRow[], manager: boolean): E
   };
 }
 
+/** No event can match a search without a single word in it ("%", "!!"): an empty page, no query. */
+function emptyPage(query: PageQuery): Page<EventSummary> {
+  const { page, pageSize } = pageWindow(query);
+  return { items: [], page, pageSize, total: 0 };
+}
+
 /**
- * Published events that have not ended, soonest first, with search over name, description and
- * city. The (status, starts_at, id, listed_until) index yields published events already in order.
+ * Published events that have not ended, soonest first. With `q`, only events in which every word
+ * of it appears (name, description, venue name or address, city; any order, case and accents
+ * ignored), best matches first (search-events.ts), then soonest first. Words match whole words; if
+ * that finds nothing, the last word also matches as the start of a word, for a search box that
+ * asks while the user types ("jazz ham" → Hamburg). The (status, starts_at, id, listed_until)
+ * index yields published events already in order.
  */
 export async function listPublicEvents(deps: CoreDeps, query: PublicEventQuery): Promise<Page<EventSummary>> {
   const { db, clock } = deps;
-  let base = db
-    .selectFrom('events')
-    .where('status', '=', 'published')
-    .where('listed_until', '>', clock.now().toISOString());
-  if (query.q?.trim()) base = base.where(containsText('search_text', query.q.trim().toLowerCase()));
-  if (query.city?.trim()) base = base.where('city_key', '=', query.city.trim().toLowerCase());
-  if (query.from) base = base.where('starts_at', '>=', new Date(query.from).toISOString());
-  if (query.to) base = base.where('starts_at', '<=', new Date(query.to).toISOString());
-  const rows = await fetchPage(base, query, (b) => b.selectAll().orderBy('starts_at').orderBy('id'));
+  const filtered = <T extends SelectQueryBuilder<Database, 'events', object>>(base: T): T => {
+    let b = base
+      .where('events.status', '=', 'published')
+      .where('events.listed_until', '>', clock.now().toISOString());
+    if (query.city?.trim()) b = b.where('events.city_key', '=', query.city.trim().toLowerCase());
+    if (query.from) b = b.where('events.starts_at', '>=', new Date(query.from).toISOString());
+    if (query.to) b = b.where('events.starts_at', '<=', new Date(query.to).toISOString());
+    return b as T;
+  };
+  if (!query.q?.trim()) {
+    const rows = await fetchPage(filtered(db.selectFrom('events')), query, (b) =>
+      b.selectAll().orderBy('starts_at').orderBy('id'),
+    );
+    return summaryPage(db, clock.now(), rows, false);
+  }
+
+  const words = searchWords(query.q);
+  if (words.length === 0) return emptyPage(query);
+  const search = (prefixLast: boolean) =>
+    fetchPage(
+      filtered(
+        db
+          .selectFrom('events')
+          .innerJoin(matchingEvents(db, { words, prefixLast }).as('m'), 'm.event_id', 'events.id'),
+      ),
+      query,
+      (b) =>
+        b.selectAll('events').orderBy('m.score', 'desc').orderBy('events.starts_at').orderBy('events.id'),
+    );
+  let rows = await search(false);
+  if (rows.total === 0) rows = await search(true);
   return summaryPage(db, clock.now(), rows, false);
 }
 

@@ -7,6 +7,7 @@ import * as m005 from './005-analytics';
 import * as m006 from './006-hold-limits';
 import * as m007 from './007-order-references';
 import * as m008 from './008-refund-jobs';
+import * as m011 from './011-event-search';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-hold-limits': m006,
   '007-order-references': m007,
   '008-refund-jobs': m008,
+  '011-event-search': m011,
 };

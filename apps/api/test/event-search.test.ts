@@ -1,0 +1,252 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { migrations } from '../../../packages/core/src/db/migrations';
+import { makeEvent, makePublishedEvent, signUp, type SignedIn } from './support/factories';
+import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
+
+interface Listing {
+  items: { id: string; name: string }[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+describeEachEngine('event search', (env) => {
+  // Each test's events carry a word of their own, so tests sharing the suite's database never meet.
+  let n = 0;
+  const newTag = () => `s${Date.now().toString(36)}x${n++}`;
+  const search = async (query: string): Promise<Listing> => {
+    const res = await env().app.inject({ method: 'GET', url: `/api/events?${query}` });
+    expect(res.statusCode).toBe(200);
+    return json<Listing>(res);
+  };
+  const ids = async (q: string, extra = '') =>
+    (await search(`q=${encodeURIComponent(q)}${extra}`)).items.map((e) => e.id);
+  const organizer = async (): Promise<SignedIn> => signUp(env(), { role: 'organizer' });
+
+  it('finds events by every word, in any order, across name, city, venue and description', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const harborJazz = await makePublishedEvent(env(), org, {
+      name: `${tag} Harbor Jazz Night`,
+      venue: { name: 'Elbphilharmonie', address: 'Platz der Deutschen Einheit 4', city: 'Hamburg' },
+    });
+    const brunch = await makePublishedEvent(env(), org, {
+      name: `${tag} Jazz Brunch`,
+      description: 'Pancakes with a trio by the river',
+      venue: { city: 'Berlin', country: 'DE' },
+    });
+    const tour = await makePublishedEvent(env(), org, {
+      name: `${tag} Harbor Tour`,
+      venue: { city: 'Hamburg', country: 'DE' },
+    });
+
+    expect(await ids(`${tag} harbor jazz`)).toEqual([harborJazz.id]);
+    expect(await ids(`jazz ${tag} HARBOR`)).toEqual([harborJazz.id]);
+    expect(await ids(`${tag} jazz hamburg`)).toEqual([harborJazz.id]);
+    expect(await ids(`hamburg ${tag}`)).toEqual(expect.arrayContaining([harborJazz.id, tour.id]));
+    expect(await ids(`${tag} elbphilharmonie`)).toEqual([harborJazz.id]);
+    expect(await ids(`${tag} deutschen einheit`)).toEqual([harborJazz.id]);
+    expect(await ids(`${tag} pancakes river`)).toEqual([brunch.id]);
+    expect(await ids(`${tag}, jazz!`)).toHaveLength(2);
+    // The last word may be the start of a word, as typed into a search box.
+    expect(await ids(`${tag} jazz hamb`)).toEqual([harborJazz.id]);
+    // A word that matches nothing: no results, whatever the others match.
+    const none = await search(`q=${encodeURIComponent(`${tag} jazz zanzibar`)}`);
+    expect(none).toMatchObject({ items: [], total: 0 });
+    expect((await search(`q=${encodeURIComponent('!!')}`)).total).toBe(0);
+  });
+
+  it('ignores case and accents on both sides', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const accented = await makePublishedEvent(
+      env(),
+      org,
+      {
+        name: `${tag} Café Sessions`,
+        venue: { city: 'Zürich', country: 'CH' },
+      },
+      3,
+    );
+    const plain = await makePublishedEvent(
+      env(),
+      org,
+      {
+        name: `${tag} Cafe Crawl`,
+        description: 'Strasse by strasse through the old town',
+        venue: { city: 'Zurich', country: 'CH' },
+      },
+      4,
+    );
+    expect(await ids(`${tag} cafe zurich`)).toEqual([accented.id, plain.id]);
+    expect(await ids(`${tag} CAFÉ ZÜRICH`)).toEqual([accented.id, plain.id]);
+    expect(await ids(`${tag.toUpperCase()} sessions ZURICH`)).toEqual([accented.id]);
+    expect(await ids(`${tag} Straße`)).toEqual([plain.id]);
+  });
+
+  it('ranks name hits above venue hits above description-only hits, then soonest first', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const inDescription = await makePublishedEvent(
+      env(),
+      org,
+      { name: `${tag} Evening`, description: 'with a saxophone quartet' },
+      2,
+    );
+    const inVenue = await makePublishedEvent(
+      env(),
+      org,
+      { name: `${tag} Session`, venue: { name: 'Saxophone Hall', city: 'Oslo' } },
+      5,
+    );
+    const laterInName = await makePublishedEvent(env(), org, { name: `${tag} Saxophone Summit` }, 40);
+    const soonerInName = await makePublishedEvent(env(), org, { name: `${tag} Saxophone Night` }, 20);
+    expect(await ids(`saxophone ${tag}`)).toEqual([
+      soonerInName.id,
+      laterInName.id,
+      inVenue.id,
+      inDescription.id,
+    ]);
+  });
+
+  it('combines search with the city and date filters and pages with a correct total', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const day = 86_400_000;
+    const made = [];
+    for (let i = 0; i < 6; i++)
+      made.push(
+        await makePublishedEvent(
+          env(),
+          org,
+          { name: `${tag} Rust Meetup ${i}`, venue: { city: i % 2 ? 'Lisbon' : 'Porto', country: 'PT' } },
+          10 + i,
+        ),
+      );
+    const lisbon = made.filter((_, i) => i % 2).map((e) => e.id);
+    const now = env().clock.now().getTime();
+    const window = `&from=${new Date(now + 10 * day).toISOString()}&to=${new Date(now + 14 * day).toISOString()}`;
+
+    const first = await search(`q=${encodeURIComponent(`rust ${tag}`)}&city=lisbon&pageSize=2`);
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.items.map((e) => e.id)).toEqual(lisbon.slice(0, 2));
+    const second = await search(`q=${encodeURIComponent(`rust ${tag}`)}&city=Lisbon&pageSize=2&page=2`);
+    expect(second).toMatchObject({ total: 3, page: 2 });
+    expect(second.items.map((e) => e.id)).toEqual(lisbon.slice(2));
+    const dated = await search(`q=${encodeURIComponent(`${tag} meetup`)}${window}&pageSize=3&page=2`);
+    expect(dated.total).toBe(5);
+    expect(dated.items.map((e) => e.id)).toEqual(made.slice(3, 5).map((e) => e.id));
+    // Past the last page: no items, the same total.
+    expect(await search(`q=${tag}${window}&pageSize=3&page=3`)).toMatchObject({ items: [], total: 5 });
+  });
+
+  it('never finds drafts, unpublished or cancelled events', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const live = await makePublishedEvent(env(), org, { name: `${tag} Poetry Slam` });
+    await makeEvent(env(), org, { name: `${tag} Poetry Draft` });
+    const unpublished = await makePublishedEvent(env(), org, { name: `${tag} Poetry Unpublished` });
+    const cancelled = await makePublishedEvent(env(), org, { name: `${tag} Poetry Cancelled` });
+    const post = (url: string) => env().app.inject({ method: 'POST', url, headers: bearer(org.accessToken) });
+    expect((await post(`/api/events/${unpublished.id}/unpublish`)).statusCode).toBe(200);
+    expect((await post(`/api/events/${cancelled.id}/cancel`)).statusCode).toBe(200);
+    expect(await ids(`${tag} poetry`)).toEqual([live.id]);
+    expect(await ids(`${tag} draft`)).toEqual([]);
+    // Publishing again brings it back: status is read from the event, never copied into the index.
+    expect((await post(`/api/events/${unpublished.id}/publish`)).statusCode).toBe(200);
+    expect(await ids(`${tag} unpublished`)).toEqual([unpublished.id]);
+  });
+
+  it('follows renames, venue moves and deletion at once', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const event = await makePublishedEvent(env(), org, {
+      name: `${tag} Spring Gala`,
+      venue: { city: 'Vienna', country: 'AT' },
+    });
+    expect(await ids(`${tag} gala vienna`)).toEqual([event.id]);
+    const patch = (payload: Record<string, unknown>) =>
+      env().app.inject({
+        method: 'PATCH',
+        url: `/api/events/${event.id}`,
+        headers: bearer(org.accessToken),
+        payload,
+      });
+    expect((await patch({ name: `${tag} Autumn Ball` })).statusCode).toBe(200);
+    expect(await ids(`${tag} gala`)).toEqual([]);
+    expect(await ids(`${tag} autumn ball vienna`)).toEqual([event.id]);
+    expect((await patch({ venue: { name: 'Prater Dome', city: 'Graz', country: 'AT' } })).statusCode).toBe(
+      200,
+    );
+    expect(await ids(`${tag} vienna`)).toEqual([]);
+    expect(await ids(`${tag} prater graz`)).toEqual([event.id]);
+    // Other fields leave the index alone.
+    expect((await patch({ capacity: 600 })).statusCode).toBe(200);
+    expect(await ids(`${tag} autumn`)).toEqual([event.id]);
+
+    const draft = await makeEvent(env(), org, { name: `${tag} Deleted Soon` });
+    const del = await env().app.inject({
+      method: 'DELETE',
+      url: `/api/events/${draft.id}`,
+      headers: bearer(org.accessToken),
+    });
+    expect(del.statusCode).toBe(204);
+    expect(await termsOf(env(), draft.id)).toBe(0);
+    expect(await termsOf(env(), event.id)).toBeGreaterThan(0);
+  });
+
+  it('the migration indexes events that existed before it', async () => {
+    const org = await organizer();
+    const tag = newTag();
+    const old = await makePublishedEvent(env(), org, {
+      name: `${tag} Ølfestival`,
+      description: 'Brewers from Århus',
+      venue: { city: 'København', country: 'DK' },
+    });
+    // Rebuild the index as a database upgraded to 011 would: the table is made and filled from events.
+    await sql`DROP TABLE event_search_terms`.execute(env().ctx.db);
+    await migrations['011-event-search']!.up(env().ctx.db);
+    expect(await ids(`${tag} olfestival kobenhavn`)).toEqual([old.id]);
+    expect(await ids(`${tag} arhus`)).toEqual([old.id]);
+  });
+});
+
+describeEachEngine(
+  'event search behind the public cache',
+  (env) => {
+    it('serves a repeated search from memory and drops it when an event is renamed', async () => {
+      const org = await signUp(env(), { role: 'organizer' });
+      const tag = `c${Date.now().toString(36)}`;
+      const event = await makePublishedEvent(env(), org, { name: `${tag} Lantern Parade` });
+      const find = async (q: string) =>
+        json<Listing>(
+          await env().app.inject({ method: 'GET', url: `/api/events?q=${encodeURIComponent(q)}` }),
+        ).items.map((e) => e.id);
+      expect(await find(`${tag} lantern`)).toEqual([event.id]);
+      // Behind the API's back: the cached answer stands while it is fresh …
+      await env().ctx.db.deleteFrom('event_search_terms').where('event_id', '=', event.id).execute();
+      expect(await find(`${tag} lantern`)).toEqual([event.id]);
+      // … and a rename through the API clears it and re-indexes in the same transaction.
+      const patch = await env().app.inject({
+        method: 'PATCH',
+        url: `/api/events/${event.id}`,
+        headers: bearer(org.accessToken),
+        payload: { name: `${tag} Torch Parade` },
+      });
+      expect(patch.statusCode).toBe(200);
+      expect(await find(`${tag} lantern`)).toEqual([]);
+      expect(await find(`${tag} torch parade`)).toEqual([event.id]);
+    });
+  },
+  { env: { PUBLIC_CACHE_TTL_MS: '60000' } },
+);
+
+async function termsOf(env: TestEnv, eventId: string): Promise<number> {
+  const row = await env.ctx.db
+    .selectFrom('event_search_terms')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('event_id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -21,6 +21,7 @@ import { RateLimits } from './plugins/rate-limits';
 import { sharedRedisPlugin } from './redis';
 import { adminUserRoutes } from './routes/admin-users';
 import { analyticsRoutes } from './routes/analytics';
+import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
 import { eventCatalogueRoutes } from './routes/event-catalogue';
 import { eventImageRoutes } from './routes/event-image';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const limits = new RateLimits(config.rateLimits, app.sharedRedis);
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx, limits });
+  await app.register(accountRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx });
   const orders = orderDeps(ctx);

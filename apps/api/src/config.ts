@@ -82,6 +82,10 @@ export interface RateLimitConfig {
   registerPerIp: number;
   /** Token refreshes per IP per minute. */
   refreshPerIp: number;
+  /** Account e-mails asked for (verification, password reset, e-mail change) per IP per hour. */
+  accountMailPerIp: number;
+  /** The same per address (or signed-in user) per hour, so nobody's inbox is flooded. */
+  accountMailPerAddress: number;
 }
 
 export class ConfigError extends Error {
@@ -261,6 +265,8 @@ export function loadConfig(env: Env = process.env): Config {
       loginMaxDelayMs,
       registerPerIp: int(env, 'RATE_LIMIT_REGISTER_PER_IP', 20, 1),
       refreshPerIp: int(env, 'RATE_LIMIT_REFRESH_PER_IP', 120, 1),
+      accountMailPerIp: int(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_IP', 20, 1),
+      accountMailPerAddress: int(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS', 5, 1),
     },
     streams: {
       connectionsPerIp: int(env, 'STREAM_CONNECTIONS_PER_IP', 20, 1),

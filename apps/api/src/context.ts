@@ -75,7 +75,13 @@ export function orderDeps(ctx: AppContext): OrderDeps {
 }
 
 export function identityDeps(ctx: AppContext): IdentityDeps {
-  return { db: ctx.db, clock: ctx.clock, auth: ctx.auth };
+  return {
+    db: ctx.db,
+    clock: ctx.clock,
+    auth: ctx.auth,
+    publicUrl: ctx.config.publicUrl,
+    afterCommit: ctx.afterCommit,
+  };
 }
 
 /** Token settings from the configuration and the resolved JWT secret. */

@@ -103,6 +103,8 @@ describe('configuration', () => {
       loginMaxDelayMs: 60_000,
       registerPerIp: 20,
       refreshPerIp: 120,
+      accountMailPerIp: 20,
+      accountMailPerAddress: 5,
     });
     expect(
       loadConfig({ RATE_LIMIT_LOGIN_DELAY_MS: '250', RATE_LIMIT_LOGIN_MAX_DELAY_MS: '2000' }).rateLimits,

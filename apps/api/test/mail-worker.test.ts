@@ -111,8 +111,16 @@ describe('the mail worker process (real server, SQLite)', () => {
       if (!existsSync(dir)) return undefined;
       const index = readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
-        .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { id: string; to: string })
-        .find((m) => m.to === email);
+        .map(
+          (f) =>
+            JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
+              id: string;
+              to: string;
+              subject: string;
+            },
+        )
+        // Sign-up mailed a verification link too; this is about the tickets.
+        .find((m) => m.to === email && m.subject.startsWith('Your tickets'));
       return index ? readFileSync(path.join(dir, `${index.id}.eml`), 'utf8') : undefined;
     });
 

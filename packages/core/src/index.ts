@@ -49,6 +49,11 @@ export { listUsers, type ListUsersQuery } from './identity/list-users';
 export { updateUser, type UpdateUserInput } from './identity/update-user';
 export { createStaff, listStaff, type CreateStaffInput } from './identity/staff';
 export { ensureAdmin } from './identity/ensure-admin';
+export { requestEmailVerification, verifyEmail } from './identity/verify-email';
+export { requestPasswordReset, resetPassword } from './identity/password-reset';
+export { changePassword, type ChangePasswordInput } from './identity/change-password';
+export { requestEmailChange, type EmailChangeInput } from './identity/change-email';
+export { ACCOUNT_TOKEN_TTL_SECONDS } from './identity/account-tokens';
 export { seedDemoAccounts, type DemoAccount } from './demo/seed-demo-accounts';
 
 // Events

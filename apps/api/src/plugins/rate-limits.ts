@@ -360,10 +360,25 @@ export class RateLimits {
   readonly login: LoginThrottle;
   readonly registerPerIp: Budget;
   readonly refreshPerIp: Budget;
+  private readonly accountMailPerIp: Budget;
+  private readonly accountMailPerAddress: Budget;
 
   constructor(config: RateLimitConfig, shared: SharedRedis | null = null) {
     this.login = new LoginThrottle(config, shared);
     this.registerPerIp = new Budget(config.registerPerIp, 3600, 'register-ip', shared);
     this.refreshPerIp = new Budget(config.refreshPerIp, 60, 'refresh-ip', shared);
+    this.accountMailPerIp = new Budget(config.accountMailPerIp, 3600, 'account-mail-ip', shared);
+    this.accountMailPerAddress = new Budget(config.accountMailPerAddress, 3600, 'account-mail-to', shared);
+  }
+
+  /**
+   * One request that may send an account e-mail (verification, reset, e-mail change): spends from
+   * the IP's hourly budget and from the recipient's (`recipient` is an address or a user id), so
+   * neither one client nor many can flood an inbox. Spent whether or not a mail goes out, so a 429
+   * tells nothing about who has an account.
+   */
+  async spendAccountMail(ip: string, recipient: string): Promise<void> {
+    await this.accountMailPerIp.spend(ip);
+    await this.accountMailPerAddress.spend(recipient);
   }
 }

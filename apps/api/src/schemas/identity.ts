@@ -15,6 +15,9 @@ export const UserSchema = Type.Object({
   role: RoleSchema,
   organizerId: Nullable(Type.String()),
   disabled: Type.Boolean(),
+  emailVerified: Type.Boolean({
+    description: 'The user proved the address is theirs (a verification link was used)',
+  }),
   createdAt: IsoDateTime,
 });
 
@@ -76,5 +79,37 @@ export const AdminUserPatch = Type.Object(
 
 export const StaffBody = Type.Object(
   { email: Email, name: Type.String({ minLength: 1, maxLength: 100 }), password: Password },
+  { additionalProperties: false },
+);
+
+// Account life cycle (API.md): links mailed for verification, password reset and e-mail change.
+
+export const AccountToken = Type.String({
+  minLength: 1,
+  maxLength: 256,
+  description: 'The `token` query parameter of the mailed link',
+});
+
+export const Accepted = Type.Object(
+  { accepted: Type.Literal(true) },
+  { description: 'Taken in; any e-mail goes out shortly. The same body whatever the address' },
+);
+
+export const VerifyEmailBody = Type.Object({ token: AccountToken }, { additionalProperties: false });
+
+export const PasswordResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
+
+export const PasswordResetBody = Type.Object(
+  { token: AccountToken, password: Password },
+  { additionalProperties: false },
+);
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const EmailChangeBody = Type.Object(
+  { newEmail: Email, currentPassword: Password },
   { additionalProperties: false },
 );

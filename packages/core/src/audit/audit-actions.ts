@@ -17,6 +17,17 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'An admin disabled an account',
   'user.enabled': 'An admin enabled an account again',
   'staff.created': 'An organizer created a door staff account',
+  'user.email_verification_requested': 'A user asked for a new e-mail verification link',
+  'user.email_verified':
+    "A user proved their address with a verification link; that address's guest orders joined the account",
+  'user.email_change_requested': 'A user asked to change their e-mail; a link went to the new address',
+  'user.email_changed':
+    'A user confirmed a new address from its link; it replaced the old one, which was told',
+  'user.password_changed': 'A user changed their password; their other sessions were revoked',
+  'auth.password_reset_requested':
+    'A password reset was asked for an address (mailed only if it has an enabled account)',
+  'auth.password_reset_completed':
+    'A password was reset with a mailed link; every session of the user was revoked',
   'demo.account_created': 'A demo account was seeded (DEMO_SEED)',
 
   // Events and what is sold at them

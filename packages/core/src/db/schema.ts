@@ -15,8 +15,25 @@ export interface UsersTable {
   /** For door staff: the organizer whose events they may check in. */
   organizer_id: string | null;
   disabled: number;
+  /** When the user proved they read this address; null until then (and after an e-mail change, set anew). */
+  email_verified_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export type AccountTokenPurpose = 'verify_email' | 'password_reset' | 'change_email';
+
+/** A single-use token mailed to a user (identity/account-tokens.ts); only its SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  token_hash: string;
+  /** The address the link was mailed to: for `change_email`, the new address. */
+  email: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A login: every refresh token descended from one sign-in belongs to one session (the "family"). */
@@ -310,6 +327,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
+  account_tokens: AccountTokensTable;
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
   events: EventsTable;

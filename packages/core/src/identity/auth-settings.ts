@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { AfterCommit } from '../shared/after-commit';
 import type { Clock } from '../shared/clock';
 
 export interface AuthSettings {
@@ -17,4 +18,8 @@ export interface IdentityDeps {
   db: Db;
   clock: Clock;
   auth: AuthSettings;
+  /** The public origin: links in account e-mails point to its web pages. */
+  publicUrl: string;
+  /** Told when account mail waits in the outbox. */
+  afterCommit: AfterCommit;
 }

@@ -28,6 +28,7 @@ export async function createUserRow(tx: Tx, clock: Clock, user: NewUser): Promis
     role: user.role,
     organizer_id: user.organizerId ?? null,
     disabled: 0,
+    email_verified_at: null,
     created_at: now,
     updated_at: now,
   };

@@ -2,6 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import { ValidationError } from '../shared/errors';
 import type { RequestMeta } from '../shared/actor';
 import type { IdentityDeps } from './auth-settings';
+import { mailAccountLink } from './account-mail-queue';
 import { createUserRow } from './create-user-row';
 import { hashPassword } from './password-hashing';
 import { assertAcceptablePassword } from './password-policy';
@@ -18,7 +19,10 @@ export interface RegisterInput {
 
 const SELF_SERVICE_ROLES = ['customer', 'organizer'] as const;
 
-/** Signs up a customer or organizer and signs them in; never an admin or staff. */
+/**
+ * Signs up a customer or organizer and signs them in; never an admin or staff. The new address is
+ * mailed a verification link.
+ */
 export async function registerUser(
   deps: IdentityDeps,
   input: RegisterInput,
@@ -32,7 +36,7 @@ export async function registerUser(
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password);
 
-  return deps.db.transaction().execute(async (tx) => {
+  const result = await deps.db.transaction().execute(async (tx) => {
     const user = await createUserRow(tx, deps.clock, {
       email: input.email,
       name: input.name,
@@ -47,6 +51,10 @@ export async function registerUser(
       ip: meta.ip,
       details: { email: user.email, role: user.role },
     });
+    // The address is unproven until its owner opens this link (single-use, 24 h).
+    await mailAccountLink(tx, deps, user, 'verify_email', user.email);
     return startSession(tx, deps, user, meta);
   });
+  deps.afterCommit.mailQueued();
+  return result;
 }

@@ -76,20 +76,24 @@ export async function startSession(
   };
 }
 
-/** Revokes sessions at once: their refresh tokens stop working and their access tokens are refused. */
+/**
+ * Revokes sessions at once: their refresh tokens stop working and their access tokens are refused.
+ * `exceptSessionId` spares one of the user's sessions (the caller's, on a password change).
+ */
 export async function revokeSessions(
   db: DbOrTx,
   at: Date,
-  where: { sessionId: string } | { userId: string },
+  where: { sessionId: string } | { userId: string; exceptSessionId?: string },
   reason: string,
 ): Promise<void> {
   let query = db
     .updateTable('sessions')
     .set({ revoked_at: at.toISOString(), revoke_reason: reason })
     .where('revoked_at', 'is', null);
-  query =
-    'sessionId' in where
-      ? query.where('id', '=', where.sessionId)
-      : query.where('user_id', '=', where.userId);
+  if ('sessionId' in where) query = query.where('id', '=', where.sessionId);
+  else {
+    query = query.where('user_id', '=', where.userId);
+    if (where.exceptSessionId) query = query.where('id', '!=', where.exceptSessionId);
+  }
   await query.execute();
 }

@@ -2,11 +2,14 @@ import { ValidationError, type FieldError } from '../shared/errors';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+export function isValidEmail(email: string): boolean {
+  return EMAIL.test(email.trim()) && email.length <= 254;
+}
+
 /** Field checks shared by every use case that creates a user; the API schema checks the same first. */
 export function validateNewUser(input: { email: string; name: string }): void {
   const errors: FieldError[] = [];
-  if (!EMAIL.test(input.email.trim()) || input.email.length > 254)
-    errors.push({ field: 'email', message: 'must be a valid e-mail address' });
+  if (!isValidEmail(input.email)) errors.push({ field: 'email', message: 'must be a valid e-mail address' });
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100)
     errors.push({ field: 'name', message: 'must be 1 to 100 characters' });

@@ -8,6 +8,8 @@ export interface UserView {
   role: Role;
   organizerId: string | null;
   disabled: boolean;
+  /** The user proved the address is theirs (a verification link was used). */
+  emailVerified: boolean;
   createdAt: string;
 }
 
@@ -19,6 +21,7 @@ export function toUserView(row: UserRow): UserView {
     role: row.role,
     organizerId: row.organizer_id,
     disabled: row.disabled === 1,
+    emailVerified: row.email_verified_at !== null,
     createdAt: row.created_at,
   };
 }

@@ -45,8 +45,18 @@ export const ERROR_CODES = {
     status: 401,
     meaning: 'The route needs a signed-in caller and no credentials were sent',
   },
-  invalid_credentials: { status: 401, meaning: 'Wrong e-mail or password (the same answer for both)' },
-  invalid_token: { status: 401, meaning: 'The access token is malformed, forged, or its session has ended' },
+  invalid_credentials: {
+    status: 401,
+    meaning:
+      'Wrong e-mail or password (the same answer for both); 400 when a signed-in user confirms a change with a wrong current password',
+    otherStatuses: [400],
+  },
+  invalid_token: {
+    status: 401,
+    meaning:
+      'The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change) that is unknown, spent or expired',
+    otherStatuses: [400],
+  },
   token_expired: { status: 401, meaning: 'The access token has expired; refresh it' },
   invalid_refresh_token: { status: 401, meaning: 'The refresh token is missing, unknown or expired' },
   refresh_token_reused: {
@@ -155,9 +165,14 @@ export interface ErrorCodeEntry {
 /** A stable snake_case error code the API can answer with. */
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** The statuses code `C` may be sent with: its own and its `otherStatuses`. */
+type StatusesOf<C extends ErrorCode> =
+  | (typeof ERROR_CODES)[C]['status']
+  | ((typeof ERROR_CODES)[C] extends { otherStatuses: readonly (infer N)[] } ? N : never);
+
 /** The codes sent with HTTP status `S`. */
 export type ErrorCodeWithStatus<S extends number> = {
-  [C in ErrorCode]: (typeof ERROR_CODES)[C]['status'] extends S ? C : never;
+  [C in ErrorCode]: S extends StatusesOf<C> ? C : never;
 }[ErrorCode];
 
 /** Every code, in catalogue order. */

@@ -1,3 +1,4 @@
+import { linkToken } from '../account-mail';
 import { buyTickets, GOOD_PASSWORD, placeOrderOk, signUp, uniqueEmail } from '../factories';
 import { asOrganizer, seats, send, type Scenario } from './world';
 
@@ -7,6 +8,7 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
     {
       title: 'sign up',
       changes: { none: 'a new account holds no seats and has bought nothing' },
+      mail: true,
       prepare: async (w) => ({
         call: () =>
           send(w, 'POST', '/api/auth/register', {
@@ -54,6 +56,119 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
             send(w, 'POST', '/api/auth/logout', {
               token: user.accessToken,
               payload: { refreshToken: user.refreshToken },
+            }),
+        };
+      },
+    },
+  ],
+  'POST /api/auth/verify-email/request': [
+    {
+      title: 'ask for a verification link',
+      changes: { none: 'an e-mail link is no seat' },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        return { call: () => send(w, 'POST', '/api/auth/verify-email/request', { token: user.accessToken }) };
+      },
+    },
+  ],
+  'POST /api/auth/verify-email': [
+    {
+      title: 'verify the address of a buyer who holds seats',
+      changes: { none: 'verifying may give guest orders an owner; what is sold or held stays' },
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        await placeOrderOk(w.env, user, seats(w.watched));
+        const token = await linkToken(w.env, user.user.email, 'verify-email');
+        return { call: () => send(w, 'POST', '/api/auth/verify-email', { payload: { token } }) };
+      },
+    },
+    {
+      title: 'confirm a new e-mail address',
+      changes: { none: 'an address is no seat' },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        const newEmail = uniqueEmail('moved');
+        await send(w, 'POST', '/api/auth/email', {
+          token: user.accessToken,
+          payload: { newEmail, currentPassword: user.password },
+        });
+        const token = await linkToken(w.env, newEmail, 'verify-email');
+        return { call: () => send(w, 'POST', '/api/auth/verify-email', { payload: { token } }) };
+      },
+    },
+  ],
+  'POST /api/auth/password-reset/request': [
+    {
+      title: 'ask for a reset link for a known address',
+      changes: { none: 'an e-mail link is no seat' },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        return {
+          call: () =>
+            send(w, 'POST', '/api/auth/password-reset/request', { payload: { email: user.user.email } }),
+        };
+      },
+    },
+    {
+      title: 'ask for a reset link for an unknown address',
+      changes: { none: 'nothing but an audit entry is written' },
+      prepare: async (w) => ({
+        call: () =>
+          send(w, 'POST', '/api/auth/password-reset/request', { payload: { email: uniqueEmail('nobody') } }),
+      }),
+    },
+  ],
+  'POST /api/auth/password-reset': [
+    {
+      title: 'reset the password of a buyer who holds seats',
+      changes: { none: "revoking sessions leaves the user's holds and tickets as they are" },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        await placeOrderOk(w.env, user, seats(w.watched));
+        await send(w, 'POST', '/api/auth/password-reset/request', { payload: { email: user.user.email } });
+        const token = await linkToken(w.env, user.user.email, 'reset-password');
+        return {
+          call: () =>
+            send(w, 'POST', '/api/auth/password-reset', {
+              payload: { token, password: 'a brand new passphrase' },
+            }),
+        };
+      },
+    },
+  ],
+  'POST /api/auth/password': [
+    {
+      title: 'change the password',
+      changes: { none: 'a password is no seat' },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        return {
+          call: () =>
+            send(w, 'POST', '/api/auth/password', {
+              token: user.accessToken,
+              payload: { currentPassword: user.password, newPassword: 'a brand new passphrase' },
+            }),
+        };
+      },
+    },
+  ],
+  'POST /api/auth/email': [
+    {
+      title: 'ask to change the e-mail address',
+      changes: { none: 'nothing changes before the new address is confirmed' },
+      mail: true,
+      prepare: async (w) => {
+        const user = await signUp(w.env);
+        return {
+          call: () =>
+            send(w, 'POST', '/api/auth/email', {
+              token: user.accessToken,
+              payload: { newEmail: uniqueEmail('moving'), currentPassword: user.password },
             }),
         };
       },

@@ -133,6 +133,8 @@ export interface paths {
                 role: 'customer' | 'organizer' | 'admin' | 'staff';
                 organizerId: string | null;
                 disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
               };
@@ -218,6 +220,8 @@ export interface paths {
                 role: 'customer' | 'organizer' | 'admin' | 'staff';
                 organizerId: string | null;
                 disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
               };
@@ -306,6 +310,8 @@ export interface paths {
                 role: 'customer' | 'organizer' | 'admin' | 'staff';
                 organizerId: string | null;
                 disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
               };
@@ -431,6 +437,8 @@ export interface paths {
               role: 'customer' | 'organizer' | 'admin' | 'staff';
               organizerId: string | null;
               disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
               /** Format: date-time */
               createdAt: string;
             };
@@ -481,6 +489,8 @@ export interface paths {
               role: 'customer' | 'organizer' | 'admin' | 'staff';
               organizerId: string | null;
               disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
               /** Format: date-time */
               createdAt: string;
             };
@@ -506,6 +516,419 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  '/api/auth/verify-email/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail yourself a link that verifies your address (single-use, 24 h)
+     * @description An address already verified gets no mail; the answer is the same.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Taken in; any e-mail goes out shortly. The same body whatever the address */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              accepted: true;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/verify-email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Use a verification or e-mail change link
+     * @description The token of a link from sign-up, verify-email/request or an e-mail change (POST /api/auth/email). The address the link went to becomes verified (for an e-mail change: the account address), and guest orders placed with it join the account. A spent, expired or unknown token is 400 `invalid_token`; an e-mail change to an address another account took meanwhile is 409 `email_taken`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The `token` query parameter of the mailed link */
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              email: string;
+              name: string;
+              role: 'customer' | 'organizer' | 'admin' | 'staff';
+              organizerId: string | null;
+              disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
+              /** Format: date-time */
+              createdAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Forgot the password: mail a reset link (single-use, 1 h) if the address has an account
+     * @description Always 202 with the same body, whether or not an account has the address.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Taken in; any e-mail goes out shortly. The same body whatever the address */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              accepted: true;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set a new password with a reset link; every session of the user is revoked
+     * @description A spent, expired or unknown token is 400 `invalid_token`. The password policy applies.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The `token` query parameter of the mailed link */
+            token: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your password; your other sessions are revoked, this one stays
+     * @description A wrong `currentPassword` is 400 `invalid_credentials` (the session is fine, so not 401); such failures count toward the login throttling of the account.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string;
+            newPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/email': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your e-mail: a link (single-use, 24 h) goes to the new address
+     * @description The account keeps its address until the link is used with POST /api/auth/verify-email. An address another account has is 409 `email_taken`; a wrong `currentPassword` is 400 `invalid_credentials`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            newEmail: string;
+            currentPassword: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Taken in; any e-mail goes out shortly. The same body whatever the address */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              accepted: true;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/admin/users': {
@@ -544,6 +967,8 @@ export interface paths {
                 role: 'customer' | 'organizer' | 'admin' | 'staff';
                 organizerId: string | null;
                 disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
               }[];
@@ -635,6 +1060,8 @@ export interface paths {
               role: 'customer' | 'organizer' | 'admin' | 'staff';
               organizerId: string | null;
               disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
               /** Format: date-time */
               createdAt: string;
             };
@@ -807,6 +1234,8 @@ export interface paths {
                 role: 'customer' | 'organizer' | 'admin' | 'staff';
                 organizerId: string | null;
                 disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
               }[];
@@ -866,6 +1295,8 @@ export interface paths {
               role: 'customer' | 'organizer' | 'admin' | 'staff';
               organizerId: string | null;
               disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
               /** Format: date-time */
               createdAt: string;
             };
@@ -6175,8 +6606,8 @@ export interface components {
      *     | `invalid_image` | 400 | The upload is not a single JPEG, PNG or WebP image that can be decoded |
      *     | `invalid_signature` | 400 | The Stripe-Signature of a webhook is missing, invalid or too old |
      *     | `unauthenticated` | 401 | The route needs a signed-in caller and no credentials were sent |
-     *     | `invalid_credentials` | 401 | Wrong e-mail or password (the same answer for both) |
-     *     | `invalid_token` | 401 | The access token is malformed, forged, or its session has ended |
+     *     | `invalid_credentials` | 401 | Wrong e-mail or password (the same answer for both); 400 when a signed-in user confirms a change with a wrong current password |
+     *     | `invalid_token` | 401 | The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change) that is unknown, spent or expired |
      *     | `token_expired` | 401 | The access token has expired; refresh it |
      *     | `invalid_refresh_token` | 401 | The refresh token is missing, unknown or expired |
      *     | `refresh_token_reused` | 401 | A spent refresh token was presented again; every token of that login is revoked |

@@ -3,6 +3,7 @@ import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { RouteFocus } from '@/components/route-focus';
 import { SiteHeader } from '@/components/site-header';
 import { RefundsHeaderItem } from '@/features/refunds/refunds-nav-link';
 import { AuthProvider } from '@/lib/auth-context';
@@ -28,6 +29,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
+        {/* Keyboard focus to the new page's heading after each client-side navigation. */}
+        <RouteFocus />
         <AuthProvider>
           {/* Refunds owed show up in the header only for admins and organizers, and only while owed. */}
           <SiteHeader extraItems={<RefundsHeaderItem />} />

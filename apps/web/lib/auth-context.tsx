@@ -10,6 +10,7 @@ import {
   signOut,
   signUp,
   subscribeToSession,
+  updateSignedInUser,
   type SessionState,
 } from './session';
 
@@ -20,11 +21,12 @@ export interface AuthValue {
   signOut: typeof signOut;
   /** Calls the API as the signed-in user, refreshing the token once on a 401. */
   authed: typeof authed;
+  updateSignedInUser: typeof updateSignedInUser;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
 
-const actions = { signIn, signUp, signOut, authed };
+const actions = { signIn, signUp, signOut, authed, updateSignedInUser };
 
 /** Provides the in-memory session to the app and restores it from the refresh cookie on load. */
 export function AuthProvider({ children }: { children: ReactNode }) {

@@ -157,6 +157,14 @@ function claimGeneration(): number {
   return generation;
 }
 
+/**
+ * Takes over a fresher copy of the signed-in user (e.g. verified just now); a user other than the
+ * one signed in is ignored.
+ */
+export function updateSignedInUser(user: User): void {
+  if (state.status === 'signed-in' && state.user.id === user.id) setState({ status: 'signed-in', user });
+}
+
 export async function signIn(credentials: { email: string; password: string }): Promise<User> {
   const result = await api.auth.login(credentials);
   await adopt(result, claimGeneration());

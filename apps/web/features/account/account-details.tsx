@@ -1,6 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import { ChangeEmailForm } from './change-email-form';
+import { ChangePasswordForm } from './change-password-form';
+import { EmailVerification } from './email-verification';
 import { useAuth } from '@/lib/auth-context';
 import { ROLE_LABELS } from '@/lib/roles';
 
@@ -16,7 +19,9 @@ export function AccountDetails() {
         <dt>Name</dt>
         <dd>{user.name}</dd>
         <dt>Email</dt>
-        <dd>{user.email}</dd>
+        <dd>
+          {user.email} <EmailVerification user={user} />
+        </dd>
         <dt>Role</dt>
         <dd>{ROLE_LABELS[user.role]}</dd>
       </dl>
@@ -28,6 +33,10 @@ export function AccountDetails() {
       <p>
         <Link href="/account/mailbox">Mailbox (local demo)</Link>
       </p>
+      <div className="account-forms">
+        <ChangePasswordForm />
+        <ChangeEmailForm />
+      </div>
     </section>
   );
 }

@@ -234,25 +234,3 @@ describeEachEngine(
   },
   { env: { RATE_LIMIT_ACCOUNT_MAIL_PER_IP: '100000', RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS: '100000' } },
 );
-
-describeEachEngine(
-  'account mail rate limits',
-  (env) => {
-    it('answers 429 once an address has had its mails, known or not, and per IP', async () => {
-      const user = await signUp(env());
-      const stranger = uniqueEmail('nobody');
-      for (const email of [user.user.email, stranger]) {
-        for (let i = 0; i < 2; i++)
-          expect((await post(env(), '/api/auth/password-reset/request', { email })).statusCode).toBe(202);
-        const limited = await post(env(), '/api/auth/password-reset/request', { email });
-        expect(limited.statusCode).toBe(429);
-        expect(json(limited)).toMatchObject({ code: 'rate_limited' });
-        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      }
-      // Six requests so far from this IP (refused ones count): a seventh, for another user, is over its budget.
-      const ip = await post(env(), '/api/auth/verify-email/request', undefined, user.accessToken);
-      expect(ip.statusCode).toBe(429);
-    });
-  },
-  { env: { RATE_LIMIT_ACCOUNT_MAIL_PER_IP: '6', RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS: '2' } },
-);

@@ -147,6 +147,8 @@ export async function seedSales(ctx: AppContext, orders: number): Promise<SalesS
       reference: newOrderReference(),
       event_id: event.id,
       buyer_id: buyerIds[n % buyerIds.length]!,
+      buyer_email: buyers[n % buyers.length]!.email,
+      buyer_name: buyers[n % buyers.length]!.name,
       status: voided === quantity ? 'refunded' : voided > 0 ? 'partially_refunded' : 'paid',
       currency: event.currency,
       subtotal,

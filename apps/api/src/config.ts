@@ -47,6 +47,8 @@ export interface Config {
   orderHoldSeconds: number;
   /** Pending orders one buyer may hold per event at once; more are refused (hold_limit_reached). */
   maxPendingOrdersPerBuyer: number;
+  /** Pending guest orders one client IP may hold per event at once: loose, for offices behind one address. */
+  maxPendingOrdersPerIp: number;
   rateLimits: RateLimitConfig;
   streams: StreamConfig;
   /** Redis shared by every API process for rate limits and stream caps; unset = each process's memory. */
@@ -82,6 +84,10 @@ export interface RateLimitConfig {
   registerPerIp: number;
   /** Token refreshes per IP per minute. */
   refreshPerIp: number;
+  /** "Find my orders" requests per IP per hour. */
+  orderLookupPerIp: number;
+  /** "Find my orders" requests per e-mail address per hour (each may send a mail there). */
+  orderLookupPerAddress: number;
   /** Account e-mails asked for (verification, password reset, e-mail change) per IP per hour. */
   accountMailPerIp: number;
   /** The same per address (or signed-in user) per hour, so nobody's inbox is flooded. */
@@ -257,6 +263,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicCacheTtlMs: int(env, 'PUBLIC_CACHE_TTL_MS', 1000, 0, 60_000),
     orderHoldSeconds: int(env, 'ORDER_HOLD_MINUTES', 15, 1, 24 * 60) * 60,
     maxPendingOrdersPerBuyer: int(env, 'MAX_PENDING_ORDERS_PER_BUYER', 2, 1, 10_000),
+    maxPendingOrdersPerIp: int(env, 'MAX_PENDING_ORDERS_PER_IP', 50, 1, 1_000_000),
     rateLimits: {
       loginPerIp: int(env, 'RATE_LIMIT_LOGIN_PER_IP', 20, 1),
       loginPerAccount: int(env, 'RATE_LIMIT_LOGIN_PER_ACCOUNT', 10, 1),
@@ -265,6 +272,8 @@ export function loadConfig(env: Env = process.env): Config {
       loginMaxDelayMs,
       registerPerIp: int(env, 'RATE_LIMIT_REGISTER_PER_IP', 20, 1),
       refreshPerIp: int(env, 'RATE_LIMIT_REFRESH_PER_IP', 120, 1),
+      orderLookupPerIp: int(env, 'RATE_LIMIT_ORDER_LOOKUP_PER_IP', 20, 1),
+      orderLookupPerAddress: int(env, 'RATE_LIMIT_ORDER_LOOKUP_PER_ADDRESS', 5, 1),
       accountMailPerIp: int(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_IP', 20, 1),
       accountMailPerAddress: int(env, 'RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS', 5, 1),
     },

@@ -2,6 +2,7 @@ import {
   DeferredAudit,
   EventOwners,
   TicketKeyRing,
+  OrderLinks,
   testPaymentProvider,
   type CheckinDeps,
   type EventDeps,
@@ -35,6 +36,8 @@ export interface AppContext {
   stripe: Stripe | null;
   /** The organizers' ticket-signing keys, sealed at rest with APP_SECRET. */
   ticketKeys: TicketKeyRing;
+  /** Orders' access tokens (derived from APP_SECRET) and the mailed links carrying them. */
+  orderLinks: OrderLinks;
   /** Audit entries of scans refused before any query, written in batches by the background work. */
   deferredAudit: DeferredAudit;
   eventOwners: EventOwners;
@@ -67,6 +70,8 @@ export function orderDeps(ctx: AppContext): OrderDeps {
     clock: ctx.clock,
     holdSeconds: ctx.config.orderHoldSeconds,
     maxPendingOrdersPerBuyer: ctx.config.maxPendingOrdersPerBuyer,
+    maxPendingOrdersPerIp: ctx.config.maxPendingOrdersPerIp,
+    orderLinks: ctx.orderLinks,
     payments: ctx.payments,
     ticketCodes: ctx.ticketKeys,
     afterCommit: ctx.afterCommit,
@@ -131,6 +136,7 @@ export function createAppContext(parts: {
     payments: parts.payments ?? (stripe ? stripePaymentProvider(stripe) : testPaymentProvider),
     stripe,
     ticketKeys: new TicketKeyRing(parts.db, parts.clock, parts.appSecret),
+    orderLinks: new OrderLinks(parts.appSecret, parts.config.publicUrl),
     deferredAudit: new DeferredAudit(parts.clock),
     eventOwners: new EventOwners(),
     afterCommit: new AfterCommitRelay(),

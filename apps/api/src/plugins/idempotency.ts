@@ -14,6 +14,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Honour the Idempotency-Key header (money-moving POSTs). */
     idempotent?: boolean;
+    /**
+     * Whose keys these are when nobody is signed in (a guest's e-mail, an order token's hash), so
+     * one anonymous caller's key can never replay another's answer.
+     */
+    anonymousIdempotencyScope?: (request: FastifyRequest) => string | null;
   }
   interface FastifyRequest {
     idempotencyClaim: string | null;
@@ -37,8 +42,18 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { ctx: Ap
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
+    const anonymous = request.actor ? null : request.routeOptions.config.anonymousIdempotencyScope?.(request);
+    // Without an account, the key itself is what keeps a replay (which may carry an order's token)
+    // from strangers: it must be unguessable, like a UUID.
+    if (anonymous && key.length < 16)
+      throw new ValidationError([
+        {
+          field: 'Idempotency-Key',
+          message: 'without signing in, must be a random value of 16–200 characters',
+        },
+      ]);
     const claim = await claimIdempotencyKey(opts.ctx, {
-      userId: request.actor?.userId ?? 'anonymous',
+      userId: request.actor?.userId ?? anonymous ?? 'anonymous',
       key,
       route: `${request.method} ${request.routeOptions.url}`,
       requestHash,

@@ -18,7 +18,11 @@ export const openapiPlugin = fp(async (app: FastifyInstance, opts: { publicUrl: 
       },
       servers: [{ url: opts.publicUrl }],
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          // An order's token (guest checkout, mailed links); `?token=` works as well on links.
+          orderToken: { type: 'apiKey', in: 'header', name: 'X-Order-Token' },
+        },
       },
     },
   });

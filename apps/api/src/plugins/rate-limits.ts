@@ -360,6 +360,9 @@ export class RateLimits {
   readonly login: LoginThrottle;
   readonly registerPerIp: Budget;
   readonly refreshPerIp: Budget;
+  /** "Find my orders" (POST /api/orders/lookup) mails an address: per IP and per address, hourly. */
+  readonly orderLookupPerIp: Budget;
+  readonly orderLookupPerAddress: Budget;
   private readonly accountMailPerIp: Budget;
   private readonly accountMailPerAddress: Budget;
 
@@ -367,6 +370,8 @@ export class RateLimits {
     this.login = new LoginThrottle(config, shared);
     this.registerPerIp = new Budget(config.registerPerIp, 3600, 'register-ip', shared);
     this.refreshPerIp = new Budget(config.refreshPerIp, 60, 'refresh-ip', shared);
+    this.orderLookupPerIp = new Budget(config.orderLookupPerIp, 3600, 'order-lookup-ip', shared);
+    this.orderLookupPerAddress = new Budget(config.orderLookupPerAddress, 3600, 'order-lookup-to', shared);
     this.accountMailPerIp = new Budget(config.accountMailPerIp, 3600, 'account-mail-ip', shared);
     this.accountMailPerAddress = new Budget(config.accountMailPerAddress, 3600, 'account-mail-to', shared);
   }

@@ -11,17 +11,20 @@ import {
   payOrder,
   placeOrder,
   refundOrder,
+  hashOrderToken,
   type OrderDeps,
 } from '@eventhub/core';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
-import { actorOf, requestMeta } from '../plugins/auth';
+import { actorOf, orderCallerOf, orderTokenOf, requestMeta } from '../plugins/auth';
 import { errors, Id, PageQuery, Paged } from '../schemas/common';
 import { EventParams } from '../schemas/events';
 import {
   OrderFilterQuery,
   OrderParams,
   OrderSchema,
+  OrderTokenQuery,
   PayBody,
   PlaceOrderBody,
   RefundBody,
@@ -34,52 +37,73 @@ import type { TypedApp } from '../typed-app';
 
 const BUYERS = ['customer', 'organizer', 'admin'] as const;
 
+// A guest's Idempotency-Keys are theirs by e-mail address; on an order's routes, by its token.
+const guestScope = (request: FastifyRequest) => {
+  const email = (request.body as { buyer?: { email?: unknown } } | undefined)?.buyer?.email;
+  return typeof email === 'string' ? `guest:${email.trim().toLowerCase()}` : null;
+};
+const tokenScope = (request: FastifyRequest) => {
+  const token = orderTokenOf(request);
+  return token ? `order-token:${hashOrderToken(token)}` : null;
+};
+
+// The order's routes serve its buyer, its event's organizer and admins with a bearer token, and
+// whoever holds the order's token (X-Order-Token, or ?token= on links) like its buyer. Anything
+// else, a wrong token included, is 404.
+const ORDER_ACCESS =
+  'Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.';
+
 export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppContext; orders: OrderDeps }) {
   app.post(
     '/api/orders',
     {
-      config: { auth: BUYERS, idempotent: true },
+      config: { auth: 'optional', idempotent: true, anonymousIdempotencyScope: guestScope },
       schema: {
         tags: ['orders'],
         summary: 'Place an order: holds the tickets until expiresAt (409 sold_out, 400 promo_invalid)',
-        description: 'Honours Idempotency-Key. A zero total is paid at once.',
+        description:
+          "Signed in, or as a guest with `buyer: {email, name}` (400 validation_failed without it). The answer carries `orderToken`, returned only here: the guest acts on the order with it. Honours Idempotency-Key (a guest's must be random, at least 16 characters). A zero total is paid at once.",
         body: PlaceOrderBody,
         response: { 201: OrderSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await placeOrder(orders, actorOf(request), request.body, requestMeta(request))),
+      reply.code(201).send(await placeOrder(orders, request.actor, request.body, requestMeta(request))),
   );
 
   app.post(
     '/api/orders/:id/pay',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
         summary:
           'Pay an order (test provider: succeeds or fails on request; Stripe: returns the client secret)',
+        description: ORDER_ACCESS,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         body: PayBody,
         response: { 200: OrderSchema, ...errors(400, 401, 404, 409) },
       },
     },
     async (request) =>
-      payOrder(orders, actorOf(request), request.params.id, request.body ?? {}, requestMeta(request)),
+      payOrder(orders, orderCallerOf(request), request.params.id, request.body ?? {}, requestMeta(request)),
   );
 
   app.post(
     '/api/orders/:id/cancel',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
         summary: 'Cancel a pending order and release its hold',
+        description: ORDER_ACCESS,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         response: { 200: OrderSchema, ...errors(401, 404, 409) },
       },
     },
-    async (request) => cancelOrder(orders, actorOf(request), request.params.id, requestMeta(request)),
+    async (request) => cancelOrder(orders, orderCallerOf(request), request.params.id, requestMeta(request)),
   );
 
   app.get(
@@ -100,41 +124,46 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
   app.get(
     '/api/orders/:id',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
-        summary: 'One order with its tickets (buyer, event organizer, admin)',
+        summary: 'One order with its tickets (buyer or token holder, event organizer, admin)',
+        description: ORDER_ACCESS,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         response: { 200: OrderSchema, ...errors(401, 404) },
       },
     },
-    async (request) => getOrder(ctx, actorOf(request), request.params.id),
+    async (request) => getOrder(ctx, orderCallerOf(request), request.params.id),
   );
 
   app.get(
     '/api/orders/:id/tickets',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
         summary: "The order's tickets",
+        description: ORDER_ACCESS,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         response: { 200: Type.Array(TicketSchema), ...errors(401, 404) },
       },
     },
-    async (request) => listOrderTickets(ctx, actorOf(request), request.params.id),
+    async (request) => listOrderTickets(ctx, orderCallerOf(request), request.params.id),
   );
 
   app.post(
     '/api/orders/:id/refunds',
     {
-      config: { auth: 'user', idempotent: true },
+      config: { auth: 'optional', idempotent: true, anonymousIdempotencyScope: tokenScope },
       schema: {
         tags: ['orders'],
         summary:
           'Refund some or all tickets (buyer within the refund policy; event organizer and admin any time)',
-        description: 'Honours Idempotency-Key. Refunded tickets are void and their seats return to sale.',
+        description: `Honours Idempotency-Key. Refunded tickets are void and their seats return to sale. ${ORDER_ACCESS}`,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         body: RefundBody,
         response: { 201: RefundSchema, ...errors(400, 401, 404, 409) },
       },
@@ -145,7 +174,7 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         .send(
           await refundOrder(
             orders,
-            actorOf(request),
+            orderCallerOf(request),
             request.params.id,
             request.body ?? {},
             requestMeta(request),
@@ -156,16 +185,18 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
   app.get(
     '/api/tickets/:id/qr.png',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
         summary: "The QR image of a ticket's code",
+        description: ORDER_ACCESS,
         params: Type.Object({ id: Id }),
+        querystring: OrderTokenQuery,
         response: { 200: Type.Unknown({ description: 'image/png' }), ...errors(401, 404) },
       },
     },
     async (request, reply) => {
-      const ticket = await getTicket(ctx, actorOf(request), request.params.id);
+      const ticket = await getTicket(ctx, orderCallerOf(request), request.params.id);
       // Level M and a quiet zone of 4 modules: scans well from a phone screen in a dim hall.
       // qrcode loads with the first image asked for, not in every API process.
       const { default: QRCode } = await import('qrcode');
@@ -182,18 +213,20 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
   app.get(
     '/api/orders/:id/tickets.pdf',
     {
-      config: { auth: 'user' },
+      config: { auth: 'optional' },
       schema: {
         tags: ['orders'],
         summary: "A printable PDF of the order's tickets: one page per valid ticket with its QR code",
+        description: ORDER_ACCESS,
         params: OrderParams,
+        querystring: OrderTokenQuery,
         response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errors(401, 404) },
       },
     },
     async (request, reply) => {
       const order = await loadPrintableOrder(
         ctx.db,
-        actorOf(request),
+        orderCallerOf(request),
         request.params.id,
         ctx.config.publicUrl,
       );

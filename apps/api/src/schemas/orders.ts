@@ -49,6 +49,18 @@ export const PlaceOrderBody = Type.Object(
         { maxItems: 1000 },
       ),
     ),
+    buyer: Type.Optional(
+      Type.Object(
+        {
+          email: Type.String({ format: 'email', maxLength: 254 }),
+          name: Type.String({ minLength: 1, maxLength: 100 }),
+        },
+        {
+          additionalProperties: false,
+          description: 'Required without a bearer token (guest checkout); ignored with one',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -84,8 +96,14 @@ export const OrderSchema = Type.Object({
   reference: Type.String({ description: 'Short human reference, e.g. K7QX-4R9M' }),
   eventId: Type.String(),
   eventName: Type.String(),
-  buyerId: Type.String(),
-  buyer: Type.Optional(Type.Object({ name: Type.String(), email: Type.String() })),
+  buyerId: Nullable(Type.String({ description: "The buyer's account; null for a guest order" })),
+  buyer: Type.Object({ name: Type.String(), email: Type.String() }),
+  orderToken: Type.Optional(
+    Type.String({
+      description:
+        "The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in",
+    }),
+  ),
   refundableUntil: Nullable(IsoDateTime),
   status: OrderStatus,
   expiresAt: IsoDateTime,
@@ -139,3 +157,28 @@ export const OrderFilterQuery = {
 };
 
 export const OrderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** `?token=`: an order's token on a link, instead of the X-Order-Token header. */
+export const OrderTokenQuery = Type.Object({
+  token: Type.Optional(Type.String({ maxLength: 512, description: "The order's token (or X-Order-Token)" })),
+});
+
+export const TicketHolderParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  ticketId: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+export const ChangeHolderBody = Type.Object(
+  {
+    holderName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    holderEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderLookupBody = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 254 }) },
+  { additionalProperties: false },
+);
+
+export const OrderLookupAccepted = Type.Object({ message: Type.String() });

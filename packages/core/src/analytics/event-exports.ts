@@ -73,7 +73,6 @@ export async function exportEventOrders(
       (cursor: { paid_at: string | null; id: string } | null) =>
         db
           .selectFrom('orders')
-          .innerJoin('users', 'users.id', 'orders.buyer_id')
           .select([
             'orders.id',
             'orders.paid_at',
@@ -84,8 +83,9 @@ export async function exportEventOrders(
             'orders.total',
             'orders.refunded_amount',
             'orders.promo_code',
-            'users.name',
-            'users.email',
+            // The order's own buyer fields: a guest order has no account to join.
+            'orders.buyer_name as name',
+            'orders.buyer_email as email',
           ])
           .where('orders.event_id', '=', event.id)
           .where('orders.paid_at', 'is not', null)

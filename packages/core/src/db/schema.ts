@@ -165,7 +165,15 @@ export interface OrdersTable {
   /** Short human reference (`K7QX-4R9M`), unique; see orders/order-reference.ts. */
   reference: string;
   event_id: string;
-  buyer_id: string;
+  /** The buyer's account; null for a guest order (until the address is verified by an account). */
+  buyer_id: string | null;
+  /** Lower-cased; set on every order (an account order: the account's address when it was placed). */
+  buyer_email: string;
+  buyer_name: string;
+  /** SHA-256 (hex) of the order's access token (orders/order-links.ts); never the token itself. */
+  order_token_hash: string | null;
+  /** Client address the order was placed from: guests' holds are capped per address. */
+  placed_ip: string | null;
   status: OrderStatus;
   currency: string;
   subtotal: number;

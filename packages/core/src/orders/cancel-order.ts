@@ -1,6 +1,6 @@
-import type { Actor, RequestMeta } from '../shared/actor';
+import type { RequestMeta } from '../shared/actor';
 import { ConflictError, NotFoundError } from '../shared/errors';
-import { findOrderFor } from './order-access';
+import { callerUserId, findOrderFor, type OrderCaller } from './order-access';
 import type { OrderDeps } from './order-deps';
 import { loadOrderView, type OrderView } from './order-view';
 import { cancelStartedPayment } from './payment-cancellation';
@@ -9,15 +9,15 @@ import { releaseHold } from './release-hold';
 /** The buyer drops a pending order; its seats and promo use return at once. */
 export async function cancelOrder(
   deps: OrderDeps,
-  actor: Actor,
+  caller: OrderCaller,
   orderId: string,
   meta: RequestMeta,
 ): Promise<OrderView> {
-  const { order, role } = await findOrderFor(deps.db, actor, orderId);
+  const { order, role } = await findOrderFor(deps.db, caller, orderId);
   if (role !== 'buyer') throw new NotFoundError('Order');
   const released = await deps.db
     .transaction()
-    .execute((tx) => releaseHold(tx, deps.clock, order, 'cancelled', actor.userId, meta.ip));
+    .execute((tx) => releaseHold(tx, deps.clock, order, 'cancelled', callerUserId(caller), meta.ip));
   if (!released)
     throw new ConflictError(
       'order_not_pending',

@@ -6,7 +6,7 @@ import { requireRole, type Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
 import { containsText } from '../db/like-pattern';
 import { fetchPage, type Page, type PageQuery } from '../shared/pagination';
-import { findOrderFor } from './order-access';
+import { findOrderFor, type OrderCaller } from './order-access';
 import { normalizeOrderReference } from './order-reference';
 import { loadOrderView, loadOrderViews, toTicketView, type OrderView, type TicketView } from './order-view';
 
@@ -20,15 +20,19 @@ export async function listMyOrders(deps: CoreDeps, actor: Actor, query: PageQuer
   return { ...rows, items: await loadOrderViews(db, rows.items) };
 }
 
-/** One order with its tickets: for its buyer, its event's organizer and admins (others: 404). */
-export async function getOrder(deps: CoreDeps, actor: Actor, orderId: string): Promise<OrderView> {
+/** One order with its tickets: for its buyer (or token holder), its event's organizer and admins (others: 404). */
+export async function getOrder(deps: CoreDeps, caller: OrderCaller, orderId: string): Promise<OrderView> {
   const { db } = deps;
-  const { order } = await findOrderFor(db, actor, orderId);
+  const { order } = await findOrderFor(db, caller, orderId);
   return loadOrderView(db, order, { withTickets: true });
 }
 
-export async function listOrderTickets(deps: CoreDeps, actor: Actor, orderId: string): Promise<TicketView[]> {
-  const view = await getOrder(deps, actor, orderId);
+export async function listOrderTickets(
+  deps: CoreDeps,
+  caller: OrderCaller,
+  orderId: string,
+): Promise<TicketView[]> {
+  const view = await getOrder(deps, caller, orderId);
   return view.tickets ?? [];
 }
 
@@ -65,10 +69,7 @@ export async function listAllOrders(
 }
 
 async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>> {
-  let base = db
-    .selectFrom('orders')
-    .innerJoin('users', 'users.id', 'orders.buyer_id')
-    .innerJoin('events', 'events.id', 'orders.event_id');
+  let base = db.selectFrom('orders').innerJoin('events', 'events.id', 'orders.event_id');
   if (query.eventId) base = base.where('orders.event_id', '=', query.eventId);
   if (query.organizerId) base = base.where('events.organizer_id', '=', query.organizerId);
   if (query.status) base = base.where('orders.status', '=', query.status);
@@ -79,8 +80,8 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
     const reference = normalizeOrderReference(q);
     base = base.where((eb) =>
       eb.or([
-        containsText('users.email', q),
-        containsText(eb.fn('lower', ['users.name']), q),
+        containsText('orders.buyer_email', q),
+        containsText(eb.fn('lower', ['orders.buyer_name']), q),
         eb('orders.id', '=', q),
         ...(reference ? [eb('orders.reference', '=', reference)] : []),
       ]),
@@ -93,7 +94,7 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
 }
 
 /** A ticket the caller may see (its order's buyer, the event organizer, an admin), for its QR image. */
-export async function getTicket(deps: CoreDeps, actor: Actor, ticketId: string): Promise<TicketView> {
+export async function getTicket(deps: CoreDeps, caller: OrderCaller, ticketId: string): Promise<TicketView> {
   const { db } = deps;
   const ticket = await db
     .selectFrom('tickets')
@@ -104,7 +105,7 @@ export async function getTicket(deps: CoreDeps, actor: Actor, ticketId: string):
     .executeTakeFirst();
   if (!ticket) throw new NotFoundError('Ticket');
   // The ticket is as private as its order: anyone who may not see the order gets 404.
-  const { order } = await findOrderFor(db, actor, ticket.order_id);
+  const { order } = await findOrderFor(db, caller, ticket.order_id);
   const { tier_name, ...row } = ticket;
   return toTicketView(row, tier_name, order.currency);
 }

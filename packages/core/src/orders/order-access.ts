@@ -2,16 +2,42 @@ import type { DbOrTx } from '../db/database';
 import type { OrderRow } from '../db/schema';
 import type { Actor } from '../shared/actor';
 import { NotFoundError } from '../shared/errors';
+import { orderTokenMatches } from './order-links';
 
 export type OrderRole = 'buyer' | 'event_owner' | 'admin';
 
 /**
- * The order and the caller's relation to it: its buyer, the organizer of its event, or an admin.
- * Anyone else gets 404, so order ids cannot be probed.
+ * Who asks for an order: a signed-in user, or whoever presents an order's access token (a guest
+ * from checkout or a mailed link; `X-Order-Token` or `?token=`), possibly while signed in too.
+ */
+export type OrderCaller = Actor | OrderTokenCaller;
+
+export interface OrderTokenCaller {
+  orderToken: string;
+  /** The signed-in user presenting the token, if any: their own relation to the order counts too. */
+  actor: Actor | null;
+}
+
+/** The user behind a caller, for the audit trail: null for a guest acting with a token. */
+export function callerUserId(caller: OrderCaller): string | null {
+  return 'orderToken' in caller ? (caller.actor?.userId ?? null) : caller.userId;
+}
+
+function roleOf(actor: Actor, order: OrderRow, organizerId: string): OrderRole | null {
+  if (order.buyer_id !== null && order.buyer_id === actor.userId) return 'buyer';
+  if (actor.role === 'admin') return 'admin';
+  if (actor.role === 'organizer' && organizerId === actor.userId) return 'event_owner';
+  return null;
+}
+
+/**
+ * The one rule of who may reach an order: its buyer, the organizer of its event, an admin, or the
+ * holder of the order's token (who may do what its buyer may). Anyone else, a wrong, truncated or
+ * other order's token included, gets 404, so neither order ids nor tokens can be probed.
  */
 export async function findOrderFor(
   db: DbOrTx,
-  actor: Actor,
+  caller: OrderCaller,
   orderId: string,
 ): Promise<{ order: OrderRow; role: OrderRole }> {
   const row = await db
@@ -23,9 +49,11 @@ export async function findOrderFor(
     .executeTakeFirst();
   if (!row) throw new NotFoundError('Order');
   const { organizer_id, ...order } = row;
-  if (order.buyer_id === actor.userId) return { order, role: 'buyer' };
-  if (actor.role === 'admin') return { order, role: 'admin' };
-  if (actor.role === 'organizer' && organizer_id === actor.userId) return { order, role: 'event_owner' };
+  const actor = 'orderToken' in caller ? caller.actor : caller;
+  const role = actor ? roleOf(actor, order, organizer_id) : null;
+  if (role) return { order, role };
+  if ('orderToken' in caller && orderTokenMatches(caller.orderToken, order.order_token_hash))
+    return { order, role: 'buyer' };
   throw new NotFoundError('Order');
 }
 

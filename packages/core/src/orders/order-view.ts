@@ -22,9 +22,12 @@ export interface OrderView {
   reference: string;
   eventId: string;
   eventName: string;
-  buyerId: string;
-  /** Who bought: shown to the buyer, the event's organizer and admins (omitted right after placing). */
-  buyer?: { name: string; email: string };
+  /** The buyer's account; null for a guest order. */
+  buyerId: string | null;
+  /** Who bought (the account's or the guest's name and address when the order was placed). */
+  buyer: { name: string; email: string };
+  /** The order's access token: only in the answer that placed the order (and in mailed links). */
+  orderToken?: string;
   /** Until when the buyer may refund by themselves (null: only the organizer can refund). */
   refundableUntil: string | null;
   status: OrderStatus;
@@ -75,22 +78,17 @@ export function toTicketView(ticket: TicketRow, tierName: string, currency: stri
 }
 
 /**
- * Views of many orders in three queries (events, buyers, items), whatever the number of orders:
+ * Views of many orders in two queries (events, items), whatever the number of orders:
  * order lists must not cost a round trip per row.
  */
 export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<OrderView[]> {
   if (orders.length === 0) return [];
   const unique = (values: string[]) => [...new Set(values)];
-  const [events, buyers, items] = await Promise.all([
+  const [events, items] = await Promise.all([
     db
       .selectFrom('events')
       .select(['id', 'name', 'starts_at', 'refund_until_hours_before'])
       .where('id', 'in', unique(orders.map((o) => o.event_id)))
-      .execute(),
-    db
-      .selectFrom('users')
-      .select(['id', 'name', 'email'])
-      .where('id', 'in', unique(orders.map((o) => o.buyer_id)))
       .execute(),
     db
       .selectFrom('order_items')
@@ -113,19 +111,14 @@ export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<Or
       .execute(),
   ]);
   const eventById = new Map(events.map((e) => [e.id, e]));
-  const buyerById = new Map(buyers.map((b) => [b.id, b]));
-  return orders.map((order) => {
-    const buyer = buyerById.get(order.buyer_id)!;
-    return {
-      ...toOrderView(
-        order,
-        eventById.get(order.event_id)!,
-        items.filter((i) => i.order_id === order.id),
-        null,
-      ),
-      buyer: { name: buyer.name, email: buyer.email },
-    };
-  });
+  return orders.map((order) =>
+    toOrderView(
+      order,
+      eventById.get(order.event_id)!,
+      items.filter((i) => i.order_id === order.id),
+      null,
+    ),
+  );
 }
 
 /** One order's view; tickets only when asked (they exist once paid). */
@@ -175,6 +168,7 @@ export function toOrderView(
     eventId: order.event_id,
     eventName: event.name,
     buyerId: order.buyer_id,
+    buyer: { name: order.buyer_name, email: order.buyer_email },
     refundableUntil: buyerRefundDeadline(event)?.toISOString() ?? null,
     status: order.status,
     expiresAt: order.expires_at,

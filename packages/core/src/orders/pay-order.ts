@@ -1,7 +1,7 @@
 import type { OrderRow } from '../db/schema';
-import type { Actor, RequestMeta } from '../shared/actor';
+import type { RequestMeta } from '../shared/actor';
 import { ConflictError, NotFoundError } from '../shared/errors';
-import { findOrderFor } from './order-access';
+import { callerUserId, findOrderFor, type OrderCaller } from './order-access';
 import type { OrderDeps } from './order-deps';
 import { loadOrderView, type OrderView } from './order-view';
 import { cancelStartedPayment } from './payment-cancellation';
@@ -15,7 +15,7 @@ const notPayable = (message: string, extra: Record<string, unknown> = {}) =>
  * Only a pending order whose hold is still live can be paid. One whose hold ran out but was not
  * swept yet is expired here, so the answer does not depend on when the sweep last ran.
  */
-async function assertPayable(deps: OrderDeps, order: OrderRow, actorId: string, ip: string | null) {
+async function assertPayable(deps: OrderDeps, order: OrderRow, actorId: string | null, ip: string | null) {
   if (order.paid_at) throw new ConflictError('order_already_paid', 'This order is already paid');
   if (order.status !== 'pending') throw notPayable(`The order is ${order.status} and can no longer be paid`);
   if (order.total === 0) throw new ConflictError('order_already_paid', 'Nothing to pay');
@@ -39,14 +39,15 @@ async function assertPayable(deps: OrderDeps, order: OrderRow, actorId: string, 
  */
 export async function payOrder(
   deps: OrderDeps,
-  actor: Actor,
+  caller: OrderCaller,
   orderId: string,
   input: { outcome?: 'succeeded' | 'failed' },
   meta: RequestMeta,
 ): Promise<OrderView> {
-  const { order, role } = await findOrderFor(deps.db, actor, orderId);
+  const { order, role } = await findOrderFor(deps.db, caller, orderId);
   if (role !== 'buyer') throw new NotFoundError('Order');
-  await assertPayable(deps, order, actor.userId, meta.ip);
+  const actorId = callerUserId(caller);
+  await assertPayable(deps, order, actorId, meta.ip);
 
   if (deps.payments.name !== 'test') {
     const started = await deps.payments.startPayment(order);
@@ -62,7 +63,7 @@ export async function payOrder(
   if (input.outcome === 'failed') {
     const released = await deps.db
       .transaction()
-      .execute((tx) => releaseHold(tx, deps.clock, order, 'failed', actor.userId, meta.ip));
+      .execute((tx) => releaseHold(tx, deps.clock, order, 'failed', actorId, meta.ip));
     if (!released) throw notPayable('The order is no longer pending');
     deps.afterCommit.eventChanged(order.event_id);
   } else {
@@ -70,7 +71,7 @@ export async function payOrder(
       deps,
       order.id,
       { ref: `test_pay_${order.id}` },
-      actor.userId,
+      actorId,
     );
     if (refusal) {
       throw notPayable(`${refusal.message}; the payment was refunded and the order closed`, {

@@ -1,6 +1,6 @@
 import { writeAudit } from '../audit/write-audit';
 import type { OrderItemRow, OrderRow } from '../db/schema';
-import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
+import type { Actor, RequestMeta } from '../shared/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { isUniqueViolation } from '../db/unique-violation';
 import { newId } from '../shared/ids';
@@ -11,7 +11,9 @@ import { holdSeats, moveSeats, SoldOutError } from './inventory';
 import type { OrderDeps } from './order-deps';
 import { newOrderReference } from './order-reference';
 import { loadOrderView, toOrderView, type OrderView } from './order-view';
-import { assertHoldAllowed } from './hold-limits';
+import { assertHoldAllowed, type HoldBuyer } from './hold-limits';
+import { hashOrderToken } from './order-links';
+import { resolveBuyer } from './order-buyer';
 import { priceOrder } from './pricing';
 import { redeemPromoUse } from './promo-uses';
 import { assertSaleAllowed, loadSale } from './sale-rules';
@@ -22,6 +24,8 @@ export interface PlaceOrderInput {
   items: { ticketTypeId: string; quantity: number }[];
   promoCode?: string | null;
   attendees?: Attendee[];
+  /** Required without an account (guest checkout); ignored with one, whose own name and address count. */
+  buyer?: { email: string; name: string } | null;
 }
 
 /** Item rules that need no database: whole positive quantities, each tier once. */
@@ -40,22 +44,25 @@ function validateItems(items: PlaceOrderInput['items']): void {
 }
 
 /**
- * Places an order: holds its seats against the tier limits and the event capacity, and redeems
- * its promo code against max uses, all in one transaction of conditional updates. The order is
- * `pending` until `expiresAt`, or `paid` at once when its total is zero.
+ * Places an order, for a signed-in buyer or (`actor` null) a guest with `input.buyer`: holds its
+ * seats against the tier limits and the event capacity, and redeems its promo code against max
+ * uses, all in one transaction of conditional updates. The order is `pending` until `expiresAt`,
+ * or `paid` at once when its total is zero. The answer alone carries `orderToken`.
  */
 export async function placeOrder(
   deps: OrderDeps,
-  actor: Actor,
+  actor: Actor | null,
   input: PlaceOrderInput,
   meta: RequestMeta,
 ): Promise<OrderView> {
-  requireRole(actor, ['customer', 'organizer', 'admin']);
+  const buyer = await resolveBuyer(deps, actor, input);
   validateItems(input.items);
   const seats = input.items.reduce((sum, i) => sum + i.quantity, 0);
   const attendees = validateAttendees(input.attendees, seats);
 
   const now = deps.clock.now();
+  const holdBuyer: HoldBuyer =
+    buyer.userId !== null ? { userId: buyer.userId } : { guestEmail: buyer.email, ip: meta.ip };
   const attempt = () =>
     deps.transact(async (tx) => {
       const promoCode = input.promoCode?.trim().toUpperCase() || null;
@@ -71,14 +78,14 @@ export async function placeOrder(
       // A free order is complete at once and holds nothing.
       if (!free)
         await assertHoldAllowed(tx, {
-          buyerId: actor.userId,
+          buyer: holdBuyer,
           eventId: event.id,
           now,
-          max: deps.maxPendingOrdersPerBuyer,
+          limits: { perBuyer: deps.maxPendingOrdersPerBuyer, perIp: deps.maxPendingOrdersPerIp },
         });
       const orderId = newId();
       await writeAudit(tx, deps.clock, {
-        actorId: actor.userId,
+        actorId: buyer.userId,
         action: 'order.placed',
         targetType: 'order',
         targetId: orderId,
@@ -89,6 +96,7 @@ export async function placeOrder(
           total: priced.total,
           currency: event.currency,
           promoCode: promotionId ? promoCode : null,
+          guest: buyer.userId === null,
         },
       });
       const iso = now.toISOString();
@@ -96,7 +104,11 @@ export async function placeOrder(
         id: orderId,
         reference: newOrderReference(),
         event_id: event.id,
-        buyer_id: actor.userId,
+        buyer_id: buyer.userId,
+        buyer_email: buyer.email,
+        buyer_name: buyer.name,
+        order_token_hash: hashOrderToken(deps.orderLinks.token(orderId)),
+        placed_ip: meta.ip,
         status: free ? 'paid' : 'pending',
         currency: event.currency,
         subtotal: priced.subtotal,
@@ -134,7 +146,7 @@ export async function placeOrder(
       if (free) {
         // Nothing to pay: the order is complete at once.
         await moveSeats(tx, event.id, input.items, { held: -1, sold: 1 });
-        await settlePaidOrder(tx, deps, row, 'order.paid', actor.userId);
+        await settlePaidOrder(tx, deps, row, 'order.paid', buyer.userId);
       }
       return { row, event, items, tiers };
     });
@@ -149,12 +161,17 @@ export async function placeOrder(
   const order = placed.row;
   deps.afterCommit.eventChanged(order.event_id);
   if (order.status === 'paid') deps.afterCommit.mailQueued();
-  if (order.status === 'paid') return loadOrderView(deps.db, order, { withTickets: true });
+  const orderToken = deps.orderLinks.token(order.id);
+  if (order.status === 'paid')
+    return { ...(await loadOrderView(deps.db, order, { withTickets: true })), orderToken };
   const names = new Map(placed.tiers.map((t) => [t.id, t.name]));
-  return toOrderView(
-    order,
-    placed.event,
-    placed.items.map((i) => ({ ...i, name: names.get(i.ticket_type_id) ?? '' })),
-    null,
-  );
+  return {
+    ...toOrderView(
+      order,
+      placed.event,
+      placed.items.map((i) => ({ ...i, name: names.get(i.ticket_type_id) ?? '' })),
+      null,
+    ),
+    orderToken,
+  };
 }

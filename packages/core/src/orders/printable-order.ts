@@ -2,6 +2,7 @@ import type { DbOrTx } from '../db/database';
 import type { EventRow } from '../db/schema';
 import { isVisibleTo } from '../events/event-access';
 import type { Actor } from '../shared/actor';
+import type { OrderCaller } from './order-access';
 import { NotFoundError } from '../shared/errors';
 import { findOrderFor } from './order-access';
 
@@ -85,19 +86,18 @@ export function toPrintableEvent(event: EventFields, publicUrl: string | null): 
 }
 
 /**
- * An order's tickets and event for the PDF, visible to whoever may see the order (its buyer,
- * the event's organizer, an admin); anyone else gets 404.
+ * An order's tickets and event for the PDF, visible to whoever may see the order (its buyer or
+ * token holder, the event's organizer, an admin); anyone else gets 404.
  */
 export async function loadPrintableOrder(
   db: DbOrTx,
-  actor: Actor,
+  caller: OrderCaller,
   orderId: string,
   publicUrl: string | null,
 ): Promise<PrintableOrder> {
-  const { order } = await findOrderFor(db, actor, orderId);
-  const [event, buyer, tickets] = await Promise.all([
+  const { order } = await findOrderFor(db, caller, orderId);
+  const [event, tickets] = await Promise.all([
     db.selectFrom('events').selectAll().where('id', '=', order.event_id).executeTakeFirstOrThrow(),
-    db.selectFrom('users').select('name').where('id', '=', order.buyer_id).executeTakeFirstOrThrow(),
     db
       .selectFrom('tickets')
       .innerJoin('ticket_types', 'ticket_types.id', 'tickets.ticket_type_id')
@@ -115,7 +115,7 @@ export async function loadPrintableOrder(
   return {
     orderId: order.id,
     reference: order.reference,
-    buyerName: buyer.name,
+    buyerName: order.buyer_name,
     event: toPrintableEvent(event, publicUrl),
     tickets: tickets.map((t) => ({
       id: t.id,

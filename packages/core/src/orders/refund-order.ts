@@ -3,14 +3,14 @@ import { recordRefund } from '../analytics/sales-rollups';
 import { writeAudit } from '../audit/write-audit';
 import type { OrderRow, TicketRow } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
-import type { Actor, RequestMeta } from '../shared/actor';
+import type { RequestMeta } from '../shared/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { moveSeats } from './inventory';
 import { firstAttemptState, payBackNow } from './refund-now';
 import { giveBackPromoUse } from './promo-uses';
 import { assertBuyerMayRefund } from './refund-policy';
-import { findOrderFor, type OrderRole } from './order-access';
+import { callerUserId, findOrderFor, type OrderCaller, type OrderRole } from './order-access';
 import type { OrderDeps } from './order-deps';
 
 export interface RefundView {
@@ -45,14 +45,14 @@ async function assertMayRefund(deps: OrderDeps, role: OrderRole, order: OrderRow
  */
 export async function refundOrder(
   deps: OrderDeps,
-  actor: Actor,
+  caller: OrderCaller,
   orderId: string,
   input: { ticketIds?: string[] | undefined; reason?: string | undefined },
   meta: RequestMeta,
 ): Promise<RefundView> {
-  const { order, role } = await findOrderFor(deps.db, actor, orderId);
+  const { order, role } = await findOrderFor(deps.db, caller, orderId);
   await assertMayRefund(deps, role, order);
-  return refundTickets(deps, actor.userId, order, input, meta, { byBuyer: role === 'buyer' });
+  return refundTickets(deps, callerUserId(caller), order, input, meta, { byBuyer: role === 'buyer' });
 }
 
 const isRefunded = (t: TicketRow) => t.status === 'void';

@@ -2,6 +2,7 @@ import { writeAudit } from '../audit/write-audit';
 import type { Actor, RequestMeta } from '../shared/actor';
 import { findOrderFor } from './order-access';
 import { ConflictError, NotFoundError } from '../shared/errors';
+import { replaceTicketCode } from './replace-ticket-code';
 import type { CheckinDeps } from '../checkin/checkin-deps';
 
 /**
@@ -25,27 +26,18 @@ export async function reissueTicket(
   await findOrderFor(deps.db, actor, ticket.order_id);
 
   return deps.db.transaction().execute(async (tx) => {
-    const code = await deps.keys.sign(tx, ticket.organizer_id, {
-      ticketId: ticket.id,
-      eventId: ticket.event_id,
-    });
     const now = deps.clock.now().toISOString();
-    const changed = await tx
-      .updateTable('tickets')
-      .set({ code })
-      .where('id', '=', ticket.id)
-      .where('code', '=', ticket.code)
-      .where('status', '=', 'valid')
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1)
-      throw new ConflictError(
-        'ticket_not_reissuable',
-        'Only a valid ticket that has not been used can be reissued',
-      );
-    await tx
-      .insertInto('revoked_ticket_codes')
-      .values({ code: ticket.code, ticket_id: ticket.id, event_id: ticket.event_id, revoked_at: now })
-      .execute();
+    const code = await replaceTicketCode(
+      tx,
+      deps.keys,
+      ticket,
+      now,
+      () =>
+        new ConflictError(
+          'ticket_not_reissuable',
+          'Only a valid ticket that has not been used can be reissued',
+        ),
+    );
     await writeAudit(tx, deps.clock, {
       actorId: actor.userId,
       action: 'ticket.reissued',

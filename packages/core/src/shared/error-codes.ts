@@ -116,6 +116,14 @@ export const ERROR_CODES = {
     meaning: 'Only a refund whose automatic retries ran out (status failed) can be retried by hand',
   },
   ticket_not_reissuable: { status: 409, meaning: 'Only a valid, unused ticket can be reissued' },
+  ticket_not_changeable: {
+    status: 409,
+    meaning: 'Only a valid ticket (not used at the door, not refunded) can change holder',
+  },
+  change_deadline_passed: {
+    status: 409,
+    meaning: "The event's deadline for changing ticket holders has passed (`deadline` says when)",
+  },
   already_used: { status: 409, meaning: 'The ticket was already checked in (`checkedInAt` says when)' },
   void: { status: 409, meaning: 'The ticket is void: refunded, cancelled or reissued' },
   wrong_event: { status: 409, meaning: 'The ticket is for another event than the one being checked in' },

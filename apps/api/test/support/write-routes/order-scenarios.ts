@@ -39,6 +39,18 @@ export const ORDER_SCENARIOS: Record<string, Scenario[]> = {
         };
       },
     },
+    {
+      title: 'hold seats as a guest (no account)',
+      changes: 'event',
+      prepare: async (w) => {
+        const event = await smallEvent(w);
+        const buyer = { email: `guest-${Date.now()}@example.test`, name: 'Guest' };
+        return {
+          event: event.id,
+          call: () => send(w, 'POST', '/api/orders', { payload: { ...seats(event), buyer } }),
+        };
+      },
+    },
   ],
   'POST /api/orders/:id/pay': [
     {
@@ -152,6 +164,32 @@ export const ORDER_SCENARIOS: Record<string, Scenario[]> = {
             }),
         };
       },
+    },
+  ],
+  'PATCH /api/orders/:id/tickets/:ticketId': [
+    {
+      title: 'pass a ticket on to another holder (new code, the holder mailed)',
+      changes: { none: 'the same seat gets a new holder and code: nothing is sold, refunded or admitted' },
+      mail: true,
+      prepare: async (w) => {
+        const { order, tickets } = await ticketsFor(w.env, w.buyer, w.watched);
+        return {
+          call: () =>
+            send(w, 'PATCH', `/api/orders/${order.id}/tickets/${tickets[0]!.id}`, {
+              token: w.buyer.accessToken,
+              payload: { holderName: 'New Holder', holderEmail: 'new-holder@example.test' },
+            }),
+        };
+      },
+    },
+  ],
+  'POST /api/orders/lookup': [
+    {
+      title: 'ask for the links to the orders of an address without orders',
+      changes: { none: 'reads orders; a mail (only to an address with orders) is queued after the answer' },
+      prepare: async (w) => ({
+        call: () => send(w, 'POST', '/api/orders/lookup', { payload: { email: 'no-orders@example.test' } }),
+      }),
     },
   ],
   'POST /api/tickets/:id/reissue': [

@@ -7,6 +7,7 @@ import * as m005 from './005-analytics';
 import * as m006 from './006-hold-limits';
 import * as m007 from './007-order-references';
 import * as m008 from './008-refund-jobs';
+import * as m009 from './009-guest-orders';
 import * as m010 from './010-account-tokens';
 import * as m011 from './011-event-search';
 
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '006-hold-limits': m006,
   '007-order-references': m007,
   '008-refund-jobs': m008,
+  '009-guest-orders': m009,
   '010-account-tokens': m010,
   '011-event-search': m011,
 };

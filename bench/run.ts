@@ -1,5 +1,5 @@
 // `npm run bench -- <scenario> [--engine sqlite|postgres] [--connections N] [--duration S] [--events N] [--no-cache]`
-// Scenarios: startup [--repeat 5] [--api-only], memory [--api-only] [--node-args '…'], events-browse, orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200], analytics [--orders 100000] [--connections 1]. Loopback only. Results are printed and saved under bench/results/.
+// Scenarios: startup [--repeat 5] [--api-only], memory [--api-only] [--node-args '…'], events-browse, event-search [--connections 10], orders-hot-tier (use --connections 200), checkin-validate [--scanners 500] [--scan-rate 1], availability-stream [--subscribers 1000] [--rounds 5] [--rush 200], analytics [--orders 100000] [--connections 1]. Loopback only. Results are printed and saved under bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { ROOT } from './lib/server-process';
 import { analyticsBench } from './scenarios/analytics';
 import { availabilityStream } from './scenarios/availability-stream';
 import { checkinValidate } from './scenarios/checkin-validate';
+import { eventSearch } from './scenarios/event-search';
 import { eventsBrowse } from './scenarios/events-browse';
 import { memoryBench } from './scenarios/memory';
 import { ordersHotTier } from './scenarios/orders-hot-tier';
@@ -74,6 +75,13 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
       engine,
       orders: Number(values.orders),
       connections: Number(values.connections ?? 1),
+      durationSeconds: Number(values.duration),
+    }),
+  'event-search': () =>
+    eventSearch({
+      engine,
+      events: Number(values.events),
+      connections: Number(values.connections ?? 10),
       durationSeconds: Number(values.duration),
     }),
   'events-browse': () =>

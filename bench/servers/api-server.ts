@@ -1,6 +1,6 @@
 // The real API (no web app) on a fresh database of the chosen engine, seeded for a scenario.
 // Env: BENCH_ENGINE=sqlite|postgres, TEST_DATABASE_URL (PostgreSQL server to create the database on),
-// BENCH_EVENTS=<n> events to seed, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, BENCH_SALES_ORDERS=<n> sold orders for the analytics scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database), STREAM_CONNECTIONS_PER_IP and STREAM_CONNECTIONS_MAX (the stream scenario's subscribers all come from 127.0.0.1). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
+// BENCH_EVENTS=<n> events to seed, BENCH_SEARCH_EVENTS=<n> varied events for the search scenario, BENCH_BUYERS=<n> signed-in buyers for the hot-tier scenario, BENCH_TICKETS=<n> paid tickets and a staff token for the check-in scenario, BENCH_SALES_ORDERS=<n> sold orders for the analytics scenario, PUBLIC_CACHE_TTL_MS (0 measures every request against the database), STREAM_CONNECTIONS_PER_IP and STREAM_CONNECTIONS_MAX (the stream scenario's subscribers all come from 127.0.0.1). Prints {"ready":true,"port":…,"eventIds":[…]} once listening.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { mintBuyers } from '@eventhub/api/testing';
 import { seedDoor } from '../seed/door';
 import { seedEvents, seedHotEvent } from '../seed/events';
 import { seedSales } from '../seed/sales';
+import { seedSearchableEvents } from '../seed/searchable-events';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as Engine;
 
@@ -53,6 +54,12 @@ const eventIds = await seedEvents(
   { ...identityDeps(ctx), ...eventDeps(ctx) },
   Number(process.env.BENCH_EVENTS ?? 0),
 );
+// The search scenario: events that differ in name, venue, city and description.
+if (process.env.BENCH_SEARCH_EVENTS)
+  await seedSearchableEvents(
+    { ...identityDeps(ctx), ...eventDeps(ctx) },
+    Number(process.env.BENCH_SEARCH_EVENTS),
+  );
 // The orders scenario: one published event with one huge tier, and signed-in buyers to hit it.
 const hot = process.env.BENCH_BUYERS ? await seedHotEvent({ ...identityDeps(ctx), ...eventDeps(ctx) }) : null;
 const buyers = hot ? await mintBuyers({ ctx, clock: ctx.clock }, Number(process.env.BENCH_BUYERS)) : [];

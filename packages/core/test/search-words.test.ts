@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTermsOf } from '../src/events/search-index';
-import { MAX_WORD_LENGTH, searchWords } from '../src/events/search-words';
+import { MAX_WORD_LENGTH, searchDocument, searchWords } from '../src/events/search-words';
 
 describe('search words', () => {
   it('folds case, accents and letters without marks, and splits on anything but letters and digits', () => {
@@ -17,18 +16,11 @@ describe('search words', () => {
     expect(searchWords('x'.repeat(100))).toEqual(['x'.repeat(MAX_WORD_LENGTH)]);
   });
 
-  it('weighs a word by the best field it is in', () => {
-    const terms = searchTermsOf({
-      name: 'Harbor Jazz',
-      description: 'jazz and harbor views by the water',
-      venue_name: 'Water Hall',
-      venue_address: 'Kai 1',
-      venue_city: 'Hamburg',
-    });
-    expect(terms.get('jazz')).toBe(8);
-    expect(terms.get('water')).toBe(4);
-    expect(terms.get('hamburg')).toBe(4);
-    expect(terms.get('kai')).toBe(2);
-    expect(terms.get('views')).toBe(1);
+  it('turns fields into one stored document of folded words, repeats kept', () => {
+    expect(searchDocument('Harbour Hall', null, 'Zürich', 'Hafenstraße 4')).toBe(
+      'harbour hall zurich hafenstrasse 4',
+    );
+    expect(searchDocument('Jazz, jazz & more jazz')).toBe('jazz jazz more jazz');
+    expect(searchDocument(undefined, '')).toBe('');
   });
 });

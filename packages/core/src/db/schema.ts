@@ -103,18 +103,16 @@ export interface EventsTable {
   refund_until_hours_before: number | null;
   image_key: string | null;
   search_text: string;
+  /** Folded words (events/search-words.ts) of the name; full-text search indexes these three (011). */
+  search_name: string;
+  /** Folded words of the venue name, city and address. */
+  search_place: string;
+  /** Folded words of the description. */
+  search_description: string;
   created_at: string;
   updated_at: string;
   published_at: string | null;
   cancelled_at: string | null;
-}
-
-/** One distinct normalised word of an event's name, venue, city, address or description (011). */
-export interface EventSearchTermsTable {
-  term: string;
-  event_id: string;
-  /** The weight of the best field the word is in (events/search-index.ts FIELD_WEIGHTS). */
-  weight: number;
 }
 
 export interface TicketTypesTable {
@@ -339,7 +337,6 @@ export interface Database {
   audit_log: AuditLogTable;
   app_meta: AppMetaTable;
   events: EventsTable;
-  event_search_terms: EventSearchTermsTable;
   ticket_types: TicketTypesTable;
   promotions: PromotionsTable;
   orders: OrdersTable;

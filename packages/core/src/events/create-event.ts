@@ -5,7 +5,6 @@ import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { derivedColumns, eventColumns } from './event-columns';
-import { indexEventForSearch } from './search-index';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import { toEventView, type EventView } from './event-view';
 import { toMinorUnits } from '../shared/money';
@@ -140,6 +139,9 @@ export async function createEvent(
     refund_until_hours_before: columns.refund_until_hours_before ?? null,
     image_key: null,
     search_text: '',
+    search_name: '',
+    search_place: '',
+    search_description: '',
     created_at: now,
     updated_at: now,
     published_at: null,
@@ -149,7 +151,6 @@ export async function createEvent(
 
   await deps.db.transaction().execute(async (tx) => {
     await tx.insertInto('events').values(event).execute();
-    await indexEventForSearch(tx, event);
     if (tiers.length) await tx.insertInto('ticket_types').values(tiers).execute();
     if (promotions.length) await tx.insertInto('promotions').values(promotions).execute();
     await writeAudit(tx, deps.clock, {

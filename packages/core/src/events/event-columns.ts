@@ -1,6 +1,7 @@
 import type { EventsTable } from '../db/schema';
 import type { EventFieldsInput } from './event-input';
 import { isoOrNull } from './places-and-times';
+import { searchDocument } from './search-words';
 
 type EventColumns = Partial<Omit<EventsTable, 'id' | 'organizer_id' | 'status' | 'sold' | 'held'>>;
 
@@ -27,17 +28,29 @@ export function eventColumns(input: EventFieldsInput): EventColumns {
   return c;
 }
 
-/** Columns derived from others: the listing horizon and the search text. */
+/**
+ * Columns derived from others: the listing horizon, the admin search text, and the folded words
+ * full-text search indexes (migration 011 keeps SQLite's FTS table and PostgreSQL's tsvector in
+ * step with these columns), so every write that goes through here keeps search current.
+ */
 export function derivedColumns(row: {
   name: string;
   description: string;
+  venue_name: string | null;
+  venue_address: string | null;
   venue_city: string | null;
   starts_at: string | null;
   ends_at: string | null;
-}): { listed_until: string | null; search_text: string; city_key: string | null } {
+}): Pick<
+  EventsTable,
+  'listed_until' | 'search_text' | 'city_key' | 'search_name' | 'search_place' | 'search_description'
+> {
   return {
     listed_until: row.ends_at ?? row.starts_at,
     city_key: row.venue_city?.trim().toLowerCase() || null,
     search_text: [row.name, row.description, row.venue_city ?? ''].join('\n').toLowerCase(),
+    search_name: searchDocument(row.name),
+    search_place: searchDocument(row.venue_name, row.venue_city, row.venue_address),
+    search_description: searchDocument(row.description),
   };
 }

@@ -8,7 +8,7 @@ import { fetchPage, pageWindow, type Page, type PageQuery } from '../shared/pagi
 import { eventRemaining, imageUrlOf, venueOf, type EventView } from './event-view';
 import { staleHolds, withoutStaleHolds } from './stale-holds';
 import { toMajorUnits } from '../shared/money';
-import { matchingEvents } from './search-events';
+import { matchRank, whereMatches } from './search-events';
 import { searchWords } from './search-words';
 
 export interface EventSummary {
@@ -105,7 +105,7 @@ function emptyPage(query: PageQuery): Page<EventSummary> {
 /**
  * Published events that have not ended, soonest first. With `q`, only events in which every word
  * of it appears (name, description, venue name or address, city; any order, case and accents
- * ignored), best matches first (search-events.ts), then soonest first. Words match whole words; if
+ * ignored), best matches first (matchRank: name, then venue, then description), then soonest first. Words match whole words; if
  * that finds nothing, the last word also matches as the start of a word, for a search box that
  * asks while the user types ("jazz ham" → Hamburg). The (status, starts_at, id, listed_until)
  * index yields published events already in order.
@@ -130,17 +130,16 @@ export async function listPublicEvents(deps: CoreDeps, query: PublicEventQuery):
 
   const words = searchWords(query.q);
   if (words.length === 0) return emptyPage(query);
-  const search = (prefixLast: boolean) =>
-    fetchPage(
-      filtered(
-        db
-          .selectFrom('events')
-          .innerJoin(matchingEvents(db, { words, prefixLast }).as('m'), 'm.event_id', 'events.id'),
-      ),
-      query,
-      (b) =>
-        b.selectAll('events').orderBy('m.score', 'desc').orderBy('events.starts_at').orderBy('events.id'),
+  const search = (prefixLast: boolean) => {
+    const match = { words, prefixLast };
+    return fetchPage(filtered(whereMatches(db, db.selectFrom('events'), match)), query, (b) =>
+      b
+        .selectAll('events')
+        .orderBy(matchRank(match), 'desc')
+        .orderBy('events.starts_at')
+        .orderBy('events.id'),
     );
+  };
   let rows = await search(false);
   if (rows.total === 0) rows = await search(true);
   return summaryPage(db, clock.now(), rows, false);

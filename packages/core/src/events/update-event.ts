@@ -6,7 +6,6 @@ import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';
 import { derivedColumns, eventColumns } from './event-columns';
-import { indexEventForSearch, touchesSearchFields } from './search-index';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import type { EventView } from './event-view';
 import { currencyDigits, toMinorUnits } from '../shared/money';
@@ -104,7 +103,6 @@ export async function updateEvent(
     if (Number(result.numUpdatedRows) === 0) {
       throw new ConflictError('capacity_below_sold', 'Capacity cannot go below the tickets sold or held');
     }
-    if (touchesSearchFields(changes)) await indexEventForSearch(tx, merged);
     await writeAudit(tx, deps.clock, {
       actorId: actor.userId,
       action: 'event.updated',

@@ -27,11 +27,13 @@ const KNOWN_MODULE_URL_READERS = [
 const MODULE_RELATIVE_PATH =
   /new URL\([^)]*import\.meta\.url|fileURLToPath\(\s*import\.meta\.url|import\.meta\.(dirname|filename)/;
 
-// apps/api/dist/main.js, what `npm start` and the container run. It turns source maps on before
-// the bundle is compiled (they only apply to code loaded after), so stack traces name the .ts
-// file and line however node is started.
+// apps/api/dist/main.js, what `npm start` and the container run. Source maps are off by default:
+// with them on, node parses and keeps the map of every module it loads (node_modules' maps carry
+// their whole sources), ~7 MiB of heap for stack traces. The bundle keeps its names and is not
+// minified, so traces stay readable; `SOURCE_MAPS=true` (or NODE_OPTIONS=--enable-source-maps)
+// turns them on before the bundle is compiled (they only apply to code loaded after).
 const entry = (bundle) => `// Written by scripts/build-server.mjs.
-process.setSourceMapsEnabled(true);
+if (process.env.SOURCE_MAPS === 'true') process.setSourceMapsEnabled(true);
 await import('./${bundle}');
 `;
 // Each entry point: the file node runs, and the bundle it loads.
@@ -115,8 +117,8 @@ function bundle(name, source, treeShakeWorkspace = false) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Linked maps without the sources: stack traces name the .ts file and line (main.js turns
-    // source maps on) at a fraction of the size.
+    // Linked maps without the sources: with SOURCE_MAPS=true stack traces name the .ts file and
+    // line, at a fraction of the size.
     sourcemap: 'linked',
     sourcesContent: false,
     // Bundling may rename a class that shares its name with another module's; keep the names

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, expect, it } from 'vitest';
 import { listenForMetrics } from '../src/plugins/metrics';
+import { compileEverySchema } from '../src/plugins/validators';
 import { bearer, describeEachEngine, json } from './support/test-env';
 
 interface OpenApiDoc {
@@ -16,6 +17,11 @@ describeEachEngine('operations endpoints and the API shell', (env) => {
     expect(metrics.statusCode).toBe(200);
     expect(metrics.body).toContain('http_request_duration_seconds');
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('compiles every route\'s validators and serializers (compiled lazily, on first use, in production)', () => {
+    // Start-up no longer compiles them (memory); a schema that cannot compile must still fail a test.
+    expect(compileEverySchema(env().app)).toBeGreaterThan(100);
   });
 
   it('serves an OpenAPI 3.1 document covering the identity contract, and Swagger UI', async () => {

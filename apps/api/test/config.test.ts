@@ -103,6 +103,8 @@ describe('configuration', () => {
       loginMaxDelayMs: 60_000,
       registerPerIp: 20,
       refreshPerIp: 120,
+      orderLookupPerIp: 20,
+      orderLookupPerAddress: 5,
       accountMailPerIp: 20,
       accountMailPerAddress: 5,
     });

@@ -111,16 +111,20 @@ describe('the mail worker process (real server, SQLite)', () => {
       if (!existsSync(dir)) return undefined;
       const index = readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
-        .map(
-          (f) =>
-            JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
+        .map((f) => {
+          // A file the worker is still writing is read on the next look.
+          try {
+            return JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as {
               id: string;
               to: string;
               subject: string;
-            },
-        )
+            };
+          } catch {
+            return undefined;
+          }
+        })
         // Sign-up mailed a verification link too; this is about the tickets.
-        .find((m) => m.to === email && m.subject.startsWith('Your tickets'));
+        .find((m) => m?.to === email && m.subject.startsWith('Your tickets'));
       return index ? readFileSync(path.join(dir, `${index.id}.eml`), 'utf8') : undefined;
     });
 

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Tx } from '../db/database';
 
 /**
@@ -7,7 +6,10 @@ import type { Tx } from '../db/database';
  * address at registration must not see the orders of its real owner.
  */
 export async function claimGuestOrders(tx: Tx, userId: string, email: string): Promise<void> {
-  await sql`UPDATE orders SET buyer_id = ${userId} WHERE buyer_id IS NULL AND buyer_email = ${email}`.execute(
-    tx,
-  );
+  await tx
+    .updateTable('orders')
+    .set({ buyer_id: userId })
+    .where('buyer_id', 'is', null)
+    .where('buyer_email', '=', email)
+    .execute();
 }

@@ -1,6 +1,13 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/schema';
-import type { AdminOrdersQuery, EventOrdersQuery, PageQuery, PlaceOrderInput, RefundInput } from './types';
+import type {
+  AdminOrdersQuery,
+  ChangeHolderInput,
+  EventOrdersQuery,
+  PageQuery,
+  PlaceOrderInput,
+  RefundInput,
+} from './types';
 import { unwrap } from './unwrap';
 
 /** `api.orders.*`: checkout, payment, history, refunds. */
@@ -29,6 +36,16 @@ export function ordersApi(client: Client<paths>) {
           ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}),
         }),
       ),
+    /** A ticket's new holder (buyer or order-token holder): the ticket comes back with a new code. */
+    changeHolder: (orderId: string, ticketId: string, body: ChangeHolderInput) =>
+      unwrap(
+        client.PATCH('/api/orders/{id}/tickets/{ticketId}', {
+          params: { path: { id: orderId, ticketId } },
+          body,
+        }),
+      ),
+    /** "Find my tickets": 202 whatever the address; its orders' links are mailed to it. */
+    lookup: (email: string) => unwrap(client.POST('/api/orders/lookup', { body: { email } })),
     /** An event's orders, for its organizer. */
     ofEvent: (eventId: string, query: EventOrdersQuery = {}) =>
       unwrap(client.GET('/api/events/{id}/orders', { params: { path: { id: eventId }, query } })),

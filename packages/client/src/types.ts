@@ -47,6 +47,7 @@ export type Ticket = NonNullable<Order['tickets']>[number];
 export type Refund = Ok<'/api/orders/{id}/refunds', 'post', 201>;
 export type PlaceOrderInput = BodyOf<'/api/orders', 'post'>;
 export type RefundInput = BodyOf<'/api/orders/{id}/refunds', 'post'>;
+export type ChangeHolderInput = BodyOf<'/api/orders/{id}/tickets/{ticketId}', 'patch'>;
 export type EventOrdersQuery = paths['/api/events/{id}/orders']['get'] extends {
   parameters: { query?: infer Q };
 }

@@ -3431,11 +3431,14 @@ export interface paths {
                 reference: string;
                 eventId: string;
                 eventName: string;
-                buyerId: string;
-                buyer?: {
+                /** @description The buyer's account; null for a guest order */
+                buyerId: string | null;
+                buyer: {
                   name: string;
                   email: string;
                 };
+                /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+                orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
                 status:
@@ -3499,7 +3502,7 @@ export interface paths {
     put?: never;
     /**
      * Place an order: holds the tickets until expiresAt (409 sold_out, 400 promo_invalid)
-     * @description Honours Idempotency-Key. A zero total is paid at once.
+     * @description Signed in, or as a guest with `buyer: {email, name}` (400 validation_failed without it). The answer carries `orderToken`, returned only here: the guest acts on the order with it. Honours Idempotency-Key (a guest's must be random, at least 16 characters). A zero total is paid at once.
      */
     post: {
       parameters: {
@@ -3524,6 +3527,12 @@ export interface paths {
               ageRange?: ('under-18' | '18-24' | '25-34' | '35-44' | '45-54' | '55-64' | '65+') | null;
               country?: string | null;
             }[];
+            /** @description Required without a bearer token (guest checkout); ignored with one */
+            buyer?: {
+              /** Format: email */
+              email: string;
+              name: string;
+            };
           };
         };
       };
@@ -3540,11 +3549,14 @@ export interface paths {
               reference: string;
               eventId: string;
               eventName: string;
-              buyerId: string;
-              buyer?: {
+              /** @description The buyer's account; null for a guest order */
+              buyerId: string | null;
+              buyer: {
                 name: string;
                 email: string;
               };
+              /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+              orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
               status:
@@ -3652,10 +3664,16 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Pay an order (test provider: succeeds or fails on request; Stripe: returns the client secret) */
+    /**
+     * Pay an order (test provider: succeeds or fails on request; Stripe: returns the client secret)
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -3682,11 +3700,14 @@ export interface paths {
               reference: string;
               eventId: string;
               eventName: string;
-              buyerId: string;
-              buyer?: {
+              /** @description The buyer's account; null for a guest order */
+              buyerId: string | null;
+              buyer: {
                 name: string;
                 email: string;
               };
+              /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+              orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
               status:
@@ -3785,10 +3806,16 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Cancel a pending order and release its hold */
+    /**
+     * Cancel a pending order and release its hold
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -3809,11 +3836,14 @@ export interface paths {
               reference: string;
               eventId: string;
               eventName: string;
-              buyerId: string;
-              buyer?: {
+              /** @description The buyer's account; null for a guest order */
+              buyerId: string | null;
+              buyer: {
                 name: string;
                 email: string;
               };
+              /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+              orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
               status:
@@ -3901,10 +3931,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One order with its tickets (buyer, event organizer, admin) */
+    /**
+     * One order with its tickets (buyer or token holder, event organizer, admin)
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -3925,11 +3961,14 @@ export interface paths {
               reference: string;
               eventId: string;
               eventName: string;
-              buyerId: string;
-              buyer?: {
+              /** @description The buyer's account; null for a guest order */
+              buyerId: string | null;
+              buyer: {
                 name: string;
                 email: string;
               };
+              /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+              orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
               status:
@@ -4010,10 +4049,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The order's tickets */
+    /**
+     * The order's tickets
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -4082,11 +4127,14 @@ export interface paths {
     put?: never;
     /**
      * Refund some or all tickets (buyer within the refund policy; event organizer and admin any time)
-     * @description Honours Idempotency-Key. Refunded tickets are void and their seats return to sale.
+     * @description Honours Idempotency-Key. Refunded tickets are void and their seats return to sale. Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -4172,10 +4220,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The QR image of a ticket's code */
+    /**
+     * The QR image of a ticket's code
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -4228,10 +4282,16 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A printable PDF of the order's tickets: one page per valid ticket with its QR code */
+    /**
+     * A printable PDF of the order's tickets: one page per valid ticket with its QR code
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -4373,11 +4433,14 @@ export interface paths {
                 reference: string;
                 eventId: string;
                 eventName: string;
-                buyerId: string;
-                buyer?: {
+                /** @description The buyer's account; null for a guest order */
+                buyerId: string | null;
+                buyer: {
                   name: string;
                   email: string;
                 };
+                /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+                orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
                 status:
@@ -4504,11 +4567,14 @@ export interface paths {
                 reference: string;
                 eventId: string;
                 eventName: string;
-                buyerId: string;
-                buyer?: {
+                /** @description The buyer's account; null for a guest order */
+                buyerId: string | null;
+                buyer: {
                   name: string;
                   email: string;
                 };
+                /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+                orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
                 status:
@@ -4623,6 +4689,173 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  '/api/orders/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail an address the links to its orders: 202 always, with the same body
+     * @description The links carry each order's token. An address without orders is sent nothing, and neither the answer nor its timing tells. Rate limited per IP and per address (429).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: email */
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              message: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/tickets/{ticketId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a ticket's holder until the event's change deadline: the ticket gets a new code
+     * @description The buyer, signed in or with the order token in X-Order-Token (or ?token=); others 404. The old code is void at the door and the new holder is mailed the ticket. After the deadline 409 change_deadline_passed; a used or void ticket 409 ticket_not_changeable.
+     */
+    patch: {
+      parameters: {
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+          ticketId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            holderName?: string;
+            /** Format: email */
+            holderEmail?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              ticketTypeId: string;
+              ticketTypeName: string;
+              holderName: string;
+              holderEmail: string | null;
+              status: 'valid' | 'used' | 'void';
+              code: string;
+              qrUrl: string;
+              price: number;
+              /** Format: date-time */
+              checkedInAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/api/admin/refunds': {
@@ -6640,6 +6873,8 @@ export interface components {
      *     | `ticket_used` | 409 | A ticket already admitted at the door cannot be refunded |
      *     | `refund_not_retryable` | 409 | Only a refund whose automatic retries ran out (status failed) can be retried by hand |
      *     | `ticket_not_reissuable` | 409 | Only a valid, unused ticket can be reissued |
+     *     | `ticket_not_changeable` | 409 | Only a valid ticket (not used at the door, not refunded) can change holder |
+     *     | `change_deadline_passed` | 409 | The event's deadline for changing ticket holders has passed (`deadline` says when) |
      *     | `already_used` | 409 | The ticket was already checked in (`checkedInAt` says when) |
      *     | `void` | 409 | The ticket is void: refunded, cancelled or reissued |
      *     | `wrong_event` | 409 | The ticket is for another event than the one being checked in |
@@ -6708,6 +6943,8 @@ export interface components {
         | 'ticket_used'
         | 'refund_not_retryable'
         | 'ticket_not_reissuable'
+        | 'ticket_not_changeable'
+        | 'change_deadline_passed'
         | 'already_used'
         | 'void'
         | 'wrong_event'

@@ -82,6 +82,11 @@ export function SiteHeader({ extraItems }: { extraItems?: ReactNode }) {
         ) : session.status === 'signed-out' ? (
           <ul>
             <li>
+              <Link href="/find-tickets" aria-current={pathname === '/find-tickets' ? 'page' : undefined}>
+                Find my tickets
+              </Link>
+            </li>
+            <li>
               <Link href="/login" aria-current={pathname === '/login' ? 'page' : undefined}>
                 Log in
               </Link>

@@ -13,12 +13,17 @@ export interface ApiData<T> {
   setData: (update: (current: T | null) => T | null) => void;
 }
 
+/** How a call reaches the API: as the signed-in user (`authed`), or with an order's own token. */
+export type ApiCall = <T>(call: (client: Api) => Promise<T>) => Promise<T>;
+
 /**
- * Loads data as the signed-in user and reloads it whenever `key` changes (the key stands for
- * every input of `load`, so callers need not keep `load` itself stable).
+ * Loads data as the signed-in user (or through `via`, which must be stable) and reloads it
+ * whenever `key` changes (the key stands for every input of `load`, so callers need not keep
+ * `load` itself stable).
  */
-export function useApiData<T>(load: (client: Api) => Promise<T>, key: string): ApiData<T> {
-  const { authed } = useAuth();
+export function useApiData<T>(load: (client: Api) => Promise<T>, key: string, via?: ApiCall): ApiData<T> {
+  const { authed: asUser } = useAuth();
+  const authed = via ?? asUser;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);

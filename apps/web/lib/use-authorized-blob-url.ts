@@ -3,6 +3,7 @@
 import type { Api } from '@eventhub/client';
 import { useEffect, useRef, useState } from 'react';
 import { useAuth } from './auth-context';
+import type { ApiCall } from './use-api-data';
 
 export interface BlobImage {
   src: string | null;
@@ -10,16 +11,19 @@ export interface BlobImage {
 }
 
 /**
- * A displayable URL for an image the API serves only with the access token (a plain <img> cannot
- * send it): fetched with the token, shown from a blob URL, revoked when `key` changes or the
+ * A displayable URL for an image the API serves only with the access token or an order's token (a
+ * plain <img> cannot send either): fetched with the token, shown from a blob URL, revoked when `key` changes or the
  * component leaves the screen. A null `key` shows nothing.
  */
 export function useAuthorizedBlobUrl(
   key: string | null,
   load: (client: Api) => Promise<Blob>,
   what: string,
+  /** How to reach the API, when not as the signed-in user (stable, like `useApiData`'s). */
+  via?: ApiCall,
 ): BlobImage {
-  const { authed } = useAuth();
+  const { authed: asUser } = useAuth();
+  const authed = via ?? asUser;
   const [state, setState] = useState<BlobImage>({ src: null, failed: false });
   // The loader is a new closure each render; the key says when to load again.
   const loader = useRef(load);

@@ -11,10 +11,10 @@ import { useCountdown } from './use-countdown';
 import { ConfirmAction } from '@/components/confirm-action';
 import { FormAlert } from '@/components/form-alert';
 import { LiveRemaining } from '@/features/events/live-remaining';
+import { useOrderAccess } from '@/features/orders/order-access';
 import { OrderSummary } from '@/features/orders/order-summary';
 import type { OrderStatus } from '@/features/orders/orders-api';
 import { TicketCards } from '@/features/orders/ticket-cards';
-import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
 import { useApiData } from '@/lib/use-api-data';
 
@@ -46,7 +46,7 @@ function redirectStatus(): string | null {
 }
 
 function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Order) => void }) {
-  const { authed } = useAuth();
+  const { call, token } = useOrderAccess();
   const msLeft = useCountdown(order.expiresAt);
   const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +60,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
   const config = useApiData(
     (client) => (usesTestProvider ? Promise.resolve(null) : paymentsConfig(client)),
     String(usesTestProvider),
+    call,
   );
   const stripeKey = config.data?.provider === 'stripe' ? config.data.publishableKey : null;
 
@@ -76,7 +77,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
     if (!confirming) return;
     const controller = new AbortController();
     void pollUntil(
-      () => authed((client) => client.orders.get(order.id)),
+      () => call((client) => client.orders.get(order.id)),
       (latest) => latest.status !== 'pending',
       { intervalMs: POLL_INTERVAL_MS, maxAttempts: POLL_ATTEMPTS, signal: controller.signal },
     ).then((latest) => {
@@ -89,7 +90,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
         );
     });
     return () => controller.abort();
-  }, [confirming, order.id, authed, onChange]);
+  }, [confirming, order.id, call, onChange]);
 
   // Paying, failing, cancelling or running out of time replaces the buttons that had focus; the
   // new heading takes it, so keyboard and screen-reader users land on what happened.
@@ -106,7 +107,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
     setError(null);
     setNotice(null);
     try {
-      const updated = await authed((client) => {
+      const updated = await call((client) => {
         if (action === 'cancel') return client.orders.cancel(order.id);
         // The test provider pays or fails as asked; a real provider decides for itself.
         const outcome =
@@ -122,7 +123,7 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
       setError(errorMessage(reason));
       // Most often the hold ran out or the order was settled in another tab: show it as it is now.
       if (reason instanceof ApiError && reason.status === 409) {
-        authed((client) => client.orders.get(order.id)).then(onChange, () => undefined);
+        call((client) => client.orders.get(order.id)).then(onChange, () => undefined);
       }
     } finally {
       setBusy(null);
@@ -130,6 +131,8 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
   }
 
   const eventLink = `/events/${order.eventId}`;
+  // A guest's order lives at its own page (the token this tab kept opens it), an account's under it.
+  const orderPage = token === null ? `/account/orders/${order.id}` : `/orders/${order.id}`;
   const hasTickets = status === 'paid' || status === 'partially_refunded' || status === 'refunded';
   return (
     <>
@@ -231,15 +234,24 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
           <h2 id="tickets-heading">Your tickets</h2>
           {status === 'paid' ? (
             <p className="form-status">
-              Thank you! Your tickets are ready. They are also kept under{' '}
-              <Link href={`/account/orders/${order.id}`}>your orders</Link>.
+              Thank you! Your tickets are ready.{' '}
+              {token === null ? (
+                <>
+                  They are also kept under <Link href={orderPage}>your orders</Link>.
+                </>
+              ) : (
+                <>
+                  We have e-mailed you a link to them; <Link href={orderPage}>your order&apos;s page</Link>{' '}
+                  lets you download them, change a holder or ask for a refund.
+                </>
+              )}
             </p>
           ) : (
             <p>
-              <Link href={`/account/orders/${order.id}`}>Manage this order</Link>
+              <Link href={orderPage}>Manage this order</Link>
             </p>
           )}
-          <TicketCards tickets={order.tickets ?? []} currency={order.currency} />
+          <TicketCards tickets={order.tickets ?? []} currency={order.currency} via={call} />
         </section>
       ) : null}
     </>
@@ -248,7 +260,8 @@ function CheckoutView({ order, onChange }: { order: Order; onChange: (order: Ord
 
 /** Checkout for one order: the summary, the hold's countdown, payment, then the tickets. */
 export function Checkout({ orderId }: { orderId: string }) {
-  const loaded = useApiData((client) => client.orders.get(orderId), orderId);
+  const { call, token } = useOrderAccess();
+  const loaded = useApiData((client) => client.orders.get(orderId), orderId, call);
   const { setData } = loaded;
   // Stable, so the payment confirmation poll is not restarted by every render.
   const replace = useCallback((order: Order) => setData(() => order), [setData]);
@@ -258,7 +271,11 @@ export function Checkout({ orderId }: { orderId: string }) {
         <h1>Checkout</h1>
         <FormAlert message={loaded.error} />
         <p>
-          <Link href="/account/orders">Your orders</Link>
+          {token === null ? (
+            <Link href="/account/orders">Your orders</Link>
+          ) : (
+            <Link href="/find-tickets">Find my tickets</Link>
+          )}
         </p>
       </>
     ) : (

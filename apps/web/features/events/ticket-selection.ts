@@ -159,7 +159,8 @@ export interface PlacedRequest {
 
 /**
  * The order to place. Every ticket gets an attendee; a name or e-mail left empty is the buyer's
- * own, so a buyer of several tickets need not type anything twice.
+ * own, so a buyer of several tickets need not type anything twice. A guest's order (no account)
+ * names its buyer, to whom the API sends the tickets and the order's link.
  */
 export function buildOrderRequest(input: {
   eventId: string;
@@ -167,6 +168,7 @@ export function buildOrderRequest(input: {
   quantities: Quantities;
   attendees: Readonly<Record<string, AttendeeDraft>>;
   buyer: { name: string; email: string };
+  asGuest?: boolean;
   promoCode: string;
 }): PlacedRequest {
   const items = input.tiers
@@ -189,6 +191,7 @@ export function buildOrderRequest(input: {
       items,
       ...(promoCode ? { promoCode } : {}),
       ...(attendees.length > 0 ? { attendees } : {}),
+      ...(input.asGuest ? { buyer: { name: input.buyer.name, email: input.buyer.email } } : {}),
     },
     itemTiers: items.map((i) => i.ticketTypeId),
     attendeeSeats: seats.map((s) => s.key),
@@ -196,12 +199,15 @@ export function buildOrderRequest(input: {
 }
 
 /**
- * Where one of the API's field errors belongs in the selector: "promoCode", "quantity:<tierId>"
- * or "attendee:<seatKey>:<field>"; null when it names nothing the form shows.
+ * Where one of the API's field errors belongs in the selector: "promoCode", "quantity:<tierId>",
+ * "attendee:<seatKey>:<field>" or a guest's "buyer:name" / "buyer:email"; null when it names
+ * nothing the form shows.
  */
 export function selectorFieldOf(field: string, request: Omit<PlacedRequest, 'body'>): string | null {
   const path = field.replace(/^(body)?[./]/, '').replace(/\//g, '.');
   if (path === 'promoCode') return 'promoCode';
+  const buyer = /^buyer\.(name|email)$/.exec(path);
+  if (buyer) return `buyer:${buyer[1]}`;
   const item = /^items\.(\d+)\.(quantity|ticketTypeId)$/.exec(path);
   if (item) {
     const tier = request.itemTiers[Number(item[1])];

@@ -1,36 +1,39 @@
 'use client';
 
-import { ApiError, type Event, type TicketType } from '@eventhub/client';
+import { ApiError, type Event } from '@eventhub/client';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { AttendeeFields } from './attendee-fields';
 import { remainingNote, withAvailability } from './availability';
+import type { GuestBuyer } from './cart-storage';
+import { CheckoutChoice } from './checkout-choice';
 import {
   availableQuantities,
   buildOrderRequest,
-  clampQuantity,
   EMPTY_ATTENDEE,
   perOrderRule,
   quantityProblems,
   seatsOf,
   selectionSubtotal,
   selectorFieldOf,
-  stepDown,
-  stepUp,
   tierCap,
   tierSale,
   ticketTotal,
   type AttendeeDraft,
   type TierSale,
 } from './ticket-selection';
+import { QuantityStepper } from './quantity-stepper';
 import { useLiveAvailability } from './use-live-availability';
+import { useSavedCart } from './use-saved-cart';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
+import { keepOrderToken } from '@/features/orders/order-token';
 import { useAuth } from '@/lib/auth-context';
 import { formatInZone, formatMoney } from '@/lib/event-format';
 import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
 import { openPath } from '@/lib/open-path';
+import { sessionStore } from '@/lib/session-store';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
 const MESSAGES: CodeMessages = {
@@ -45,62 +48,10 @@ function saleNote(sale: TierSale, timezone: string): string | null {
   return null;
 }
 
-interface StepperProps {
-  tier: TicketType;
-  quantity: number;
-  cap: number;
-  error: string | undefined;
-  onChange: (quantity: number) => void;
-}
-
-/** − and + around a number input: the buttons for pointers, the input for typing and arrow keys. */
-function QuantityStepper({ tier, quantity, cap, error, onChange }: StepperProps) {
-  const id = `quantity-${tier.id}`;
-  const canAdd = stepUp(quantity, tier, cap) !== quantity;
-  return (
-    <div className="stepper">
-      <label htmlFor={id} className="visually-hidden">
-        {tier.name} quantity
-      </label>
-      {/* aria-disabled rather than disabled: a pressed button that disables itself would drop focus. */}
-      <button
-        type="button"
-        className="secondary outline"
-        aria-label={`One ${tier.name} ticket fewer`}
-        aria-disabled={quantity === 0 || undefined}
-        onClick={() => onChange(stepDown(quantity, tier))}
-      >
-        −
-      </button>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={Math.max(cap, quantity)}
-        step={1}
-        value={quantity}
-        onChange={(e) => onChange(clampQuantity(e.target.value, cap))}
-        onFocus={(e) => e.target.select()}
-        {...fieldAria(id, error)}
-      />
-      <button
-        type="button"
-        className="secondary outline"
-        aria-label={`One more ${tier.name} ticket`}
-        aria-disabled={!canAdd || undefined}
-        onClick={() => onChange(stepUp(quantity, tier, cap))}
-      >
-        +
-      </button>
-    </div>
-  );
-}
-
 /**
  * The public event page's ticket selector: how many of each tier, a promo code and who is coming.
  * Reserving places a pending order (the API holds the tickets) and opens its checkout. Signed-out
- * visitors are sent to log in first.
+ * visitors log in first or continue as a guest; the selection is kept in this tab meanwhile.
  */
 export function TicketSelector({ event: rendered, now }: { event: Event; now: number }) {
   const { session, authed } = useAuth();
@@ -111,9 +62,8 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   const formRef = useRef<HTMLFormElement>(null);
   // One Idempotency-Key per reservation attempt, reused only to retry one that got no answer.
   const [attempt] = useState(() => new AttemptKey());
-  const [chosen, setChosen] = useState<Record<string, number>>({});
-  const [attendees, setAttendees] = useState<Record<string, AttendeeDraft>>({});
-  const [promoCode, setPromoCode] = useState('');
+  const { cart, update: updateCart, forget: forgetCart } = useSavedCart(rendered.id);
+  const { quantities: chosen, attendees, promoCode } = cart;
   const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const [submitting, setSubmitting] = useState(false);
   // Focus jumps to the first flagged field after a submit only, never while someone is typing.
@@ -132,6 +82,9 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   const seats = seatsOf(tiers, quantities);
   const count = ticketTotal(quantities);
   const user = session.status === 'signed-in' ? session.user : null;
+  // A guest's details count only while signed out: logging in after all makes it the user's order.
+  const guest: GuestBuyer | null = user ? null : cart.guest;
+  const eventPath = `/events/${event.id}`;
 
   // The first ticket is the buyer's own unless they change it.
   const draftOf = (key: string, index: number): AttendeeDraft =>
@@ -148,14 +101,23 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   }
 
   function setQuantity(tierId: string, quantity: number) {
-    setChosen((current) => ({ ...current, [tierId]: quantity }));
+    updateCart((c) => ({ ...c, quantities: { ...c.quantities, [tierId]: quantity } }));
     clearField(`quantity:${tierId}`);
+  }
+
+  function setGuest(next: GuestBuyer | null) {
+    updateCart((c) => ({ ...c, guest: next }));
+    if (next && guest) {
+      if (next.name !== guest.name) clearField('buyer:name');
+      if (next.email !== guest.email) clearField('buyer:email');
+    }
   }
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!user) {
-      router.push(`/login?next=${encodeURIComponent(`/events/${event.id}`)}`);
+    const buyer = user ?? (guest ? { name: guest.name.trim(), email: guest.email.trim() } : null);
+    if (!buyer) {
+      router.push(`/login?next=${encodeURIComponent(eventPath)}`);
       return;
     }
     if (count === 0) {
@@ -175,11 +137,14 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
       tiers,
       quantities,
       attendees: Object.fromEntries(seats.map((seat, i) => [seat.key, draftOf(seat.key, i)])),
-      buyer: user,
+      buyer,
+      asGuest: !user,
       promoCode,
     });
     const formFields = [
       'promoCode',
+      'buyer:name',
+      'buyer:email',
       ...tiers.map((t) => `quantity:${t.id}`),
       ...seats.flatMap((s) => ['name', 'email', 'ageRange', 'country'].map((f) => `attendee:${s.key}:${f}`)),
     ];
@@ -188,6 +153,9 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
     try {
       const order = await authed((client) => client.orders.place(request.body, key));
       attempt.settle();
+      forgetCart();
+      // A guest's only way back to the order: its token, returned this once (and e-mailed).
+      if (!user && order.orderToken) keepOrderToken(sessionStore(), order.id, order.orderToken);
       openPath(router, `/checkout/${order.id}`);
     } catch (error) {
       attempt.settle(error);
@@ -256,7 +224,8 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
             name="promoCode"
             value={promoCode}
             onChange={(e) => {
-              setPromoCode(e.target.value);
+              const code = e.target.value;
+              updateCart((c) => ({ ...c, promoCode: code }));
               clearField('promoCode');
             }}
             maxLength={40}
@@ -273,9 +242,9 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
               seats={seats}
               draftOf={draftOf}
               errors={fields}
-              signedIn={Boolean(user)}
+              signedIn={Boolean(user || guest)}
               onChange={(key, draft, field) => {
-                setAttendees((current) => ({ ...current, [key]: draft }));
+                updateCart((c) => ({ ...c, attendees: { ...c.attendees, [key]: draft } }));
                 clearField(`attendee:${key}:${field}`);
               }}
             />
@@ -288,18 +257,14 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
                   promoCode.trim() ? ' before the promo code' : ''
                 }`}
           </p>
-          <button
-            type="submit"
-            aria-busy={submitting || session.status === 'loading'}
-            disabled={submitting || session.status === 'loading'}
-          >
-            Reserve tickets
-          </button>
-          <small>
-            {user
-              ? 'Your tickets are held for you while you pay on the next step.'
-              : 'You will be asked to log in first.'}
-          </small>
+          <CheckoutChoice
+            signedIn={Boolean(user)}
+            guest={guest}
+            onGuest={setGuest}
+            errors={fields}
+            busy={submitting || session.status === 'loading'}
+            signupHref={`/signup?${new URLSearchParams({ next: eventPath })}`}
+          />
         </>
       ) : (
         <button type="button" disabled>

@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { Order, Refund } from '@eventhub/client';
+import { useOrderAccess } from './order-access';
 import { formatPlacedAt } from './order-dates';
 import { OrderDownloads } from './order-downloads';
+import { OrderEventFacts } from './order-event';
 import { effectiveStatus } from './order-status';
 import { OrderStatusBadge } from './order-status-badge';
 import { OrderSummary } from './order-summary';
@@ -37,7 +39,10 @@ function OrderView({
   onChange: (o: Order) => void;
   reload: () => void;
 }) {
-  const { session, authed } = useAuth();
+  const { session } = useAuth();
+  const { call, token } = useOrderAccess();
+  // The event's date, zone and venue; the order itself carries only its name.
+  const event = useApiData((client) => client.events.get(order.eventId), order.eventId, call);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,15 +52,18 @@ function OrderView({
     if (focusOutcome > 0) outcomeRef.current?.focus();
   }, [focusOutcome]);
 
-  const asBuyer = session.status === 'signed-in' && session.user.id === order.buyerId;
+  // Whoever holds the order's token may do what its buyer may.
+  const signedInBuyer = session.status === 'signed-in' && session.user.id === order.buyerId;
+  const asBuyer = token !== null || signedInBuyer;
   const status = effectiveStatus(order, Date.now());
-  const policy = asBuyer ? refundPolicyText(order.refundableUntil, Date.now()) : null;
+  const policy = asBuyer ? refundPolicyText(order.refundableUntil, Date.now(), event.data?.timezone) : null;
+  const checkoutPath = `/checkout/${order.id}`;
 
   async function cancel() {
     setBusy(true);
     setError(null);
     try {
-      onChange(await authed((client) => client.orders.cancel(order.id)));
+      onChange(await call((client) => client.orders.cancel(order.id)));
       setNotice('Order cancelled. The tickets went back on sale.');
     } catch (reason) {
       setError(errorMessage(reason));
@@ -68,9 +76,9 @@ function OrderView({
   return (
     <>
       <p className="row-actions">
-        {asBuyer ? (
+        {signedInBuyer ? (
           <Link href="/account/orders">← Your orders</Link>
-        ) : (
+        ) : asBuyer ? null : (
           <Link href={`/organizer/events/${order.eventId}/orders`}>← Orders of this event</Link>
         )}
         <Link href={`/events/${order.eventId}`}>Event page</Link>
@@ -84,9 +92,10 @@ function OrderView({
       </hgroup>
       <p className="order-id">
         <small>
-          Order reference <code>{order.reference}</code>
+          Order reference <code data-testid="order-reference">{order.reference}</code>
         </small>
       </p>
+      {event.data ? <OrderEventFacts event={event.data} /> : null}
 
       <div ref={outcomeRef} tabIndex={-1} className="lifecycle-outcome">
         <FormAlert message={error} />
@@ -103,7 +112,7 @@ function OrderView({
         <div className="row-actions lifecycle-actions">
           {asBuyer ? (
             // A plain link: checkout needs a document of its own (its CSP lets Stripe in).
-            <a href={`/checkout/${order.id}`} className="button-link">
+            <a href={checkoutPath} className="button-link">
               Complete payment
             </a>
           ) : null}
@@ -128,14 +137,28 @@ function OrderView({
 
       <section aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
-        <OrderDownloads order={order} />
+        <OrderDownloads order={order} event={event.data} />
         <TicketCards
           tickets={order.tickets ?? []}
           currency={order.currency}
-          onReissue={async (ticket) => {
-            await authed((client) => client.tickets.reissue(ticket.id));
-            reload();
-          }}
+          via={call}
+          // Reissuing is an account's action; a new holder gives a token holder a new code too.
+          onReissue={
+            token === null
+              ? async (ticket) => {
+                  await call((client) => client.tickets.reissue(ticket.id));
+                  reload();
+                }
+              : undefined
+          }
+          onChangeHolder={
+            asBuyer
+              ? async (ticket, change) => {
+                  await call((client) => client.orders.changeHolder(order.id, ticket.id, change));
+                  reload();
+                }
+              : undefined
+          }
         />
       </section>
 
@@ -154,17 +177,33 @@ function OrderView({
   );
 }
 
-/** One order: its status, summary, tickets with QR codes, cancelling while pending, and refunds. */
+/**
+ * One order: its event's date, zone and venue, status, summary, tickets with QR codes, cancelling
+ * while pending, refunds and new holders; for its buyer, its event's organizer, admins, or (inside
+ * an OrderAccessGate with a token) whoever holds the order's link.
+ */
 export function OrderDetails({ orderId }: { orderId: string }) {
-  const loaded = useApiData((client) => client.orders.get(orderId), orderId);
+  const { call, token } = useOrderAccess();
+  const loaded = useApiData((client) => client.orders.get(orderId), orderId, call);
   const { setData, reload } = loaded;
   if (!loaded.data) {
     return loaded.error ? (
       <>
+        <h1>Order</h1>
+        <FormAlert
+          message={
+            token === null
+              ? loaded.error
+              : 'This order link does not work: it may be mistyped or incomplete. Find your tickets again below.'
+          }
+        />
         <p>
-          <Link href="/account/orders">← Your orders</Link>
+          {token === null ? (
+            <Link href="/account/orders">← Your orders</Link>
+          ) : (
+            <Link href="/find-tickets">Find my tickets</Link>
+          )}
         </p>
-        <FormAlert message={loaded.error} />
       </>
     ) : (
       <p aria-busy="true">Loading order…</p>

@@ -2,10 +2,10 @@
 
 import { useState } from 'react';
 import type { Order, Refund } from '@eventhub/client';
+import { useOrderAccess } from './order-access';
 import { refundableTickets } from './order-status';
 import { ConfirmAction } from '@/components/confirm-action';
 import { FormAlert } from '@/components/form-alert';
-import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
 import { formatMoney } from '@/lib/event-format';
 import { AttemptKey } from '@/lib/idempotency-key';
@@ -29,7 +29,7 @@ function ticketsPhrase(n: number): string {
  * whether the policy allows it; its reason is shown when it refuses.
  */
 export function RefundPanel({ order, asBuyer, policy, onRefunded }: Props) {
-  const { authed } = useAuth();
+  const { call } = useOrderAccess();
   const refundable = refundableTickets(order, asBuyer);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reason, setReason] = useState('');
@@ -56,7 +56,7 @@ export function RefundPanel({ order, asBuyer, policy, onRefunded }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const result = await authed((client) => client.orders.refund(order.id, body, key));
+      const result = await call((client) => client.orders.refund(order.id, body, key));
       attempt.settle();
       setSelected(new Set());
       setReason('');

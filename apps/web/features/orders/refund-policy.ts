@@ -2,7 +2,8 @@ import { formatInZone } from '../../lib/event-format';
 
 /**
  * What an order's refund deadline (`refundableUntil`, null when the event offers no
- * self-service refunds) means for its buyer, in one sentence, in the reader's time zone.
+ * self-service refunds) means for its buyer, in one sentence, in the event's time zone (the
+ * reader's until the event is known), the zone named.
  */
 export function refundPolicyText(
   refundableUntil: string | null,

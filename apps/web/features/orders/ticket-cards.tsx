@@ -2,14 +2,16 @@
 
 import type { Ticket } from '@eventhub/client';
 import { TicketStatusBadge } from './order-status-badge';
+import { TicketHolderForm, type HolderChange } from './ticket-holder-form';
 import { useTicketQr } from './use-ticket-qr';
 import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
 import { formatMoney } from '@/lib/event-format';
+import type { ApiCall } from '@/lib/use-api-data';
 import { useRowAction } from '@/lib/use-row-action';
 
-function TicketQr({ ticket }: { ticket: Ticket }) {
-  const qr = useTicketQr(ticket);
+function TicketQr({ ticket, via }: { ticket: Ticket; via?: ApiCall }) {
+  const qr = useTicketQr(ticket, via);
   if (qr.src) {
     return (
       <img
@@ -65,16 +67,21 @@ function ReissueCode({
 
 /**
  * An order's tickets: holder, tier and status, with the QR code to show at the door while valid.
- * With `onReissue`, each valid ticket offers a new code.
+ * With `onReissue`, each valid ticket offers a new code; with `onChangeHolder`, a new holder.
+ * `via` reaches the QR images when the page acts with the order's token.
  */
 export function TicketCards({
   tickets,
   currency,
   onReissue,
+  onChangeHolder,
+  via,
 }: {
   tickets: readonly Ticket[];
   currency: string;
   onReissue?: (ticket: Ticket) => Promise<void>;
+  onChangeHolder?: (ticket: Ticket, change: HolderChange) => Promise<void>;
+  via?: ApiCall;
 }) {
   if (tickets.length === 0) return <p>No tickets yet: they are issued once the order is paid.</p>;
   return (
@@ -91,12 +98,15 @@ export function TicketCards({
               <p className="ticket-void">Refunded: this ticket is no longer valid.</p>
             ) : (
               <>
-                <TicketQr ticket={ticket} />
+                <TicketQr ticket={ticket} via={via} />
                 <small>
                   {ticket.status === 'used'
                     ? 'Checked in. Enjoy the event!'
                     : 'Show this code at the entrance, on your phone or printed.'}
                 </small>
+                {onChangeHolder && ticket.status === 'valid' ? (
+                  <TicketHolderForm ticket={ticket} onChange={onChangeHolder} />
+                ) : null}
                 {onReissue && ticket.status === 'valid' ? (
                   <ReissueCode ticket={ticket} onReissue={onReissue} />
                 ) : null}

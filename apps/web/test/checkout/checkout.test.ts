@@ -204,6 +204,25 @@ describe('ticket selection', () => {
     expect(request.attendeeSeats).toEqual(['early:1', 'early:2', 'vip:1']);
   });
 
+  it("names a guest's order's buyer, who also fills the attendees' gaps", () => {
+    const standard = tier({ id: 'std', name: 'Standard' });
+    const request = buildOrderRequest({
+      eventId: 'e1',
+      tiers: [standard],
+      quantities: { std: 1 },
+      attendees: {},
+      buyer: { name: 'Gina Guest', email: 'gina@example.com' },
+      asGuest: true,
+      promoCode: '',
+    });
+    expect(request.body).toEqual({
+      eventId: 'e1',
+      items: [{ ticketTypeId: 'std', quantity: 1 }],
+      attendees: [{ name: 'Gina Guest', email: 'gina@example.com' }],
+      buyer: { name: 'Gina Guest', email: 'gina@example.com' },
+    });
+  });
+
   it("places the API's field errors on the selector's own fields", () => {
     const request = { itemTiers: ['early', 'vip'], attendeeSeats: ['early:1', 'vip:1'] };
     expect(selectorFieldOf('promoCode', request)).toBe('promoCode');
@@ -212,6 +231,8 @@ describe('ticket selection', () => {
     expect(selectorFieldOf('attendees.1.email', request)).toBe('attendee:vip:1:email');
     expect(selectorFieldOf('attendees.5.email', request)).toBeNull();
     expect(selectorFieldOf('attendees', request)).toBeNull();
+    expect(selectorFieldOf('/buyer/email', request)).toBe('buyer:email');
+    expect(selectorFieldOf('buyer.name', request)).toBe('buyer:name');
 
     const error = new ApiError({
       type: 'about:blank',

@@ -78,15 +78,15 @@ test('a customer reserves with a promo code, pays, gets QR tickets and refunds t
     await page.goto(`/events/${eventId}`);
     await expect(page.getByRole('heading', { level: 1, name: eventName })).toBeVisible();
 
-    // Signed out, reserving asks to log in first and comes back to the event.
+    // Signed out, reserving asks to log in first and comes back to the event, the choice kept.
     await page.getByRole('button', { name: 'One more Standard ticket' }).click();
-    await page.getByRole('button', { name: 'Reserve tickets' }).click();
+    await page.getByRole('button', { name: 'Log in to reserve' }).click();
     await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fevents%2F${eventId}$`));
     await logIn(page, customer);
     await expect(page).toHaveURL(new RegExp(`/events/${eventId}$`));
     await expect(page.getByRole('banner').getByText(customer.name)).toBeVisible();
+    await expect(page.getByLabel('Standard quantity')).toHaveValue('1');
 
-    await page.getByRole('button', { name: 'One more Standard ticket' }).click();
     await page.getByRole('button', { name: 'One more VIP ticket' }).click();
     await expect(page.getByLabel('VIP quantity')).toHaveValue('1');
     await expect(page.getByTestId('selection-total')).toHaveText('2 tickets · $170.00');

@@ -124,8 +124,9 @@ test('an anonymous visitor finds the event and opens its page', async ({ browser
       const item = tierList.getByRole('listitem').filter({ hasText: tier.name });
       await expect(item).toContainText(tier.shown);
     }
-    // Anyone may choose tickets; reserving asks a visitor to log in (see checkout.spec.ts).
-    await expect(page.getByRole('button', { name: 'Reserve tickets' })).toBeEnabled();
+    // Anyone may choose tickets; a visitor logs in or continues as a guest (checkout.spec.ts, guest-checkout.spec.ts).
+    await expect(page.getByRole('button', { name: 'Log in to reserve' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Continue as guest' })).toBeEnabled();
 
     const hero = page.locator('img.event-hero');
     await expect(hero).toBeVisible();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrations } from '../../../packages/core/src/db/migrations';
-import { makeEvent, makePublishedEvent, signUp, type SignedIn } from './support/factories';
+import { makeEvent, makePublishedEvent, signInAdmin, signUp, type SignedIn } from './support/factories';
 import type { Engine } from '@eventhub/core';
 import { bearer, describeEachEngine, json, type TestEnv } from './support/test-env';
 
@@ -140,6 +140,11 @@ describeEachEngine('event search', (env, engine) => {
     expect(dated.items.map((e) => e.id)).toEqual(made.slice(3, 5).map((e) => e.id));
     // Past the last page: no items, the same total.
     expect(await search(`q=${tag}${window}&pageSize=3&page=3`)).toMatchObject({ items: [], total: 5 });
+    // A last page that is exactly full, and a short first page: the totals come out alike.
+    const full = await search(`q=${tag}&pageSize=3&page=2`);
+    expect(full).toMatchObject({ total: 6 });
+    expect(full.items.map((e) => e.id)).toEqual(made.slice(3).map((e) => e.id));
+    expect(await search(`q=${tag}&pageSize=10`)).toMatchObject({ total: 6 });
   });
 
   it('never finds drafts, unpublished or cancelled events', async () => {
@@ -200,6 +205,37 @@ describeEachEngine('event search', (env, engine) => {
       expect(await ftsRows(env(), doomed.id)).toBe(0);
       expect(await ftsRows(env(), event.id)).toBe(1);
     }
+  });
+
+  it('admin search matches the same words over drafts and cancelled events, newest first', async () => {
+    const org = await organizer();
+    const admin = await signInAdmin(env());
+    const tag = newTag();
+    const live = await makePublishedEvent(env(), org, {
+      name: `${tag} Harbour Lights`,
+      venue: { city: 'Zürich', country: 'CH' },
+    });
+    const draft = await makeEvent(env(), org, {
+      name: `${tag} Harbour Draft`,
+      description: 'Café by the water',
+    });
+    await makeEvent(env(), org, { name: `${tag} Mountain Draft` });
+    const adminIds = async (q: string) => {
+      const res = await env().app.inject({
+        method: 'GET',
+        url: `/api/admin/events?q=${encodeURIComponent(q)}`,
+        headers: bearer(admin.accessToken),
+      });
+      expect(res.statusCode).toBe(200);
+      return json<Listing>(res).items.map((e) => e.id);
+    };
+    expect(await adminIds(`harbour ${tag}`)).toEqual([draft.id, live.id]);
+    expect(await adminIds(`${tag} ZURICH`)).toEqual([live.id]);
+    expect(await adminIds(`${tag} cafe water`)).toEqual([draft.id]);
+    // As typed: the last word as the start of one when whole words find nothing.
+    expect(await adminIds(`${tag} harb`)).toEqual([draft.id, live.id]);
+    expect(await adminIds(`${tag} harbour mountain`)).toEqual([]);
+    expect(await adminIds('!!')).toEqual([]);
   });
 
   it('the migration indexes events that existed before it', async () => {

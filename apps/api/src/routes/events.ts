@@ -57,7 +57,11 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         summary: 'Published events that have not ended, soonest first',
         querystring: Type.Object({
           q: Type.Optional(
-            Type.String({ maxLength: 200, description: 'Searches name, description and city' }),
+            Type.String({
+              maxLength: 200,
+              description:
+                'Search words: an event matches when every word, in any order, appears in its name, venue, city, address or description (case and accents ignored; when whole words find nothing, the last word also matches the start of a word). Best matches first: words in the name, then in the venue, city or address, then in the description; then soonest.',
+            }),
           ),
           city: Type.Optional(Type.String({ maxLength: 120 })),
           from: Type.Optional(IsoDateTime),
@@ -190,7 +194,13 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
         tags: ['admin'],
         summary: 'Every event with its owner, status and sales',
         querystring: Type.Object({
-          q: Type.Optional(Type.String({ maxLength: 200 })),
+          q: Type.Optional(
+            Type.String({
+              maxLength: 200,
+              description:
+                'Search words, as in the public listing (every word in name, venue, city, address or description), over events of every status; newest first',
+            }),
+          ),
           status: Type.Optional(
             Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('cancelled')]),
           ),

@@ -1357,7 +1357,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          /** @description Searches name, description and city */
+          /** @description Search words: an event matches when every word, in any order, appears in its name, venue, city, address or description (case and accents ignored; when whole words find nothing, the last word also matches the start of a word). Best matches first: words in the name, then in the venue, city or address, then in the description; then soonest. */
           q?: string;
           city?: string;
           from?: string;
@@ -2544,6 +2544,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          /** @description Search words, as in the public listing (every word in name, venue, city, address or description), over events of every status; newest first */
           q?: string;
           status?: 'draft' | 'published' | 'cancelled';
           organizerId?: string;

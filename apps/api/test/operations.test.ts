@@ -19,7 +19,7 @@ describeEachEngine('operations endpoints and the API shell', (env) => {
     expect(metrics.body).toContain('process_cpu_user_seconds_total');
   });
 
-  it('compiles every route\'s validators and serializers (compiled lazily, on first use, in production)', () => {
+  it("compiles every route's validators and serializers (compiled lazily, on first use, in production)", () => {
     // Start-up no longer compiles them (memory); a schema that cannot compile must still fail a test.
     expect(compileEverySchema(env().app)).toBeGreaterThan(100);
   });

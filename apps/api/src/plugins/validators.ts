@@ -26,7 +26,9 @@ function lazily<T>(compile: () => T, deferred: (() => unknown)[]): T {
 }
 
 type SchemaControllerOptions = Parameters<FastifyInstance['setSchemaController']>[0];
-type BuildSerializer = NonNullable<NonNullable<SchemaControllerOptions['compilersFactory']>['buildSerializer']>;
+type BuildSerializer = NonNullable<
+  NonNullable<SchemaControllerOptions['compilersFactory']>['buildSerializer']
+>;
 
 /** fastify's own serializer factory (fast-json-stringify), each route's serializer built on first use. */
 const lazySerializers =

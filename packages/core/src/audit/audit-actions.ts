@@ -55,7 +55,8 @@ export const AUDIT_ACTIONS = {
   'order.failed': 'The payment of a pending order failed; its seats were given back',
   'order.refunded': 'Every ticket of an order was refunded',
   'order.partially_refunded': 'Some tickets of an order were refunded',
-  'order.links_requested': 'Someone asked for the links to the orders of an e-mail address (mailed if it has any)',
+  'order.links_requested':
+    'Someone asked for the links to the orders of an e-mail address (mailed if it has any)',
 
   // Paying refunds back through the provider (a durable job: orders/deliver-refunds.ts)
   'refund.attempt_failed': 'The payment provider refused or did not answer a refund; it is retried later',
@@ -65,7 +66,8 @@ export const AUDIT_ACTIONS = {
 
   // Tickets and the door
   'ticket.reissued': 'A ticket got a new code (holder changed); the old code is void',
-  'ticket.holder_changed': "A ticket's holder was changed by its buyer; it got a new code and the old one is void",
+  'ticket.holder_changed':
+    "A ticket's holder was changed by its buyer; it got a new code and the old one is void",
   'ticket.checked_in': 'A ticket was admitted at the door',
   'ticket.scan_refused': 'A door scan was refused (used, void, wrong event, invalid or not allowed)',
   'ticket.scan_replayed': 'An offline scan already applied was uploaded again',

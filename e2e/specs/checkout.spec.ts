@@ -1,20 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { demoAccount, logIn, type DemoAccount } from '../support/demo-accounts';
-
-/** Runs in the browser: how wide the loaded picture is (0 while missing or broken). */
-function naturalWidth(img: unknown): number {
-  return (img as { naturalWidth: number }).naturalWidth;
-}
-
-/** Every QR image on the page has loaded a real picture. */
-async function expectQrCodes(page: Page, count: number): Promise<void> {
-  const images = page.getByTestId('ticket-qr');
-  await expect(images).toHaveCount(count);
-  for (let i = 0; i < count; i += 1) {
-    await expect.poll(() => images.nth(i).evaluate(naturalWidth)).toBeGreaterThan(0);
-  }
-}
+import { expectQrCodes } from '../support/images';
 
 /** With E2E_SCREENSHOTS=<dir>, keeps full-page pictures of the journey for a look by eye. */
 async function snapshot(page: Page, name: string): Promise<void> {

@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { demoAccount, logIn } from '../support/demo-accounts';
+import { naturalWidth } from '../support/images';
 
 /** "2026-03-14" for a day some weeks ahead, as a datetime-local input wants its date part. */
 function futureDay(daysAhead: number): string {
   return new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Runs in the browser: how wide the loaded picture is (0 while missing or broken). */
-function naturalWidth(img: unknown): number {
-  return (img as { naturalWidth: number }).naturalWidth;
 }
 
 // Unique per run, so the suite also passes against a server that has seen earlier runs.

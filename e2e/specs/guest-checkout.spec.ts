@@ -1,19 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { demoAccount } from '../support/demo-accounts';
 import { mailedLink } from '../support/mailbox';
-
-/** Runs in the browser: how wide the loaded picture is (0 while missing or broken). */
-function naturalWidth(img: unknown): number {
-  return (img as { naturalWidth: number }).naturalWidth;
-}
-
-async function expectQrCodes(page: Page, count: number): Promise<void> {
-  const images = page.getByTestId('ticket-qr');
-  await expect(images).toHaveCount(count);
-  for (let i = 0; i < count; i += 1) {
-    await expect.poll(() => images.nth(i).evaluate(naturalWidth)).toBeGreaterThan(0);
-  }
-}
+import { expectQrCodes } from '../support/images';
 
 // Unique per run, so the suite also passes against a server that has seen earlier runs.
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

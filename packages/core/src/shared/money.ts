@@ -1,10 +1,13 @@
 import { ValidationError } from './errors';
 
 // ISO 4217 codes and their minor digits come from the runtime's ICU data, not a hand-kept table.
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+// Read on first use, not at import: ICU's tables are pages of node's binary that stay resident
+// once touched, and a process that only sells and scans never needs them.
+let currencies: Set<string> | undefined;
 
 export function isKnownCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && CURRENCIES.has(code);
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return /^[A-Z]{3}$/.test(code) && currencies.has(code);
 }
 
 /** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */

@@ -1,4 +1,4 @@
-import { FieldError, fieldAria } from './field-error';
+import { LabeledInput, NewPasswordInput, PASSWORD_HINT } from './labeled-input';
 
 /** The name, email and password inputs of a new account, with their errors and password hint. */
 export function AccountFields({
@@ -6,55 +6,41 @@ export function AccountFields({
   errors,
   nameAutoComplete,
   emailAutoComplete,
-  passwordHint,
+  passwordHint = PASSWORD_HINT,
 }: {
   /** Prefix of the input ids, e.g. 'signup' gives 'signup-name'. */
   idPrefix: string;
   errors: { name?: string; email?: string; password?: string };
   nameAutoComplete?: string;
   emailAutoComplete: string;
-  passwordHint: string;
+  passwordHint?: string;
 }) {
-  const nameId = `${idPrefix}-name`;
-  const emailId = `${idPrefix}-email`;
-  const passwordId = `${idPrefix}-password`;
   return (
     <>
-      <label htmlFor={nameId}>Name</label>
-      <input
-        id={nameId}
+      <LabeledInput
+        id={`${idPrefix}-name`}
+        label="Name"
+        error={errors.name}
         name="name"
         autoComplete={nameAutoComplete}
         required
         maxLength={200}
-        {...fieldAria(nameId, errors.name)}
       />
-      <FieldError id={`${nameId}-error`} message={errors.name} />
-
-      <label htmlFor={emailId}>Email</label>
-      <input
-        id={emailId}
+      <LabeledInput
+        id={`${idPrefix}-email`}
+        label="Email"
+        error={errors.email}
         name="email"
         type="email"
         autoComplete={emailAutoComplete}
         required
-        {...fieldAria(emailId, errors.email)}
       />
-      <FieldError id={`${emailId}-error`} message={errors.email} />
-
-      <label htmlFor={passwordId}>Password</label>
-      <input
-        id={passwordId}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        {...fieldAria(passwordId, errors.password, `${passwordId}-hint`)}
+      <NewPasswordInput
+        id={`${idPrefix}-password`}
+        label="Password"
+        error={errors.password}
+        hint={passwordHint}
       />
-      <FieldError id={`${passwordId}-error`} message={errors.password} />
-      <small id={`${passwordId}-hint`}>{passwordHint}</small>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { ApiError } from '@eventhub/client';
 import { useState, type FormEvent } from 'react';
 import { requestEmailChange } from './account-api';
-import { FieldError, fieldAria } from '@/components/field-error';
+import { LabeledInput } from '@/components/labeled-input';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem } from '@/lib/form-problem';
@@ -60,28 +60,26 @@ export function ChangeEmailForm() {
     <form ref={formRef} onSubmit={onSubmit} aria-labelledby="change-email-heading">
       <h2 id="change-email-heading">Change e-mail address</h2>
       <FormAlert message={problem.message} />
-      <label htmlFor="new-email">New e-mail address</label>
-      <input
+      <LabeledInput
         id="new-email"
+        label="New e-mail address"
+        error={fields.newEmail}
         name="newEmail"
         type="email"
         autoComplete="email"
         required
         maxLength={254}
-        {...fieldAria('new-email', fields.newEmail)}
       />
-      <FieldError id="new-email-error" message={fields.newEmail} />
-      <label htmlFor="email-current-password">Current password</label>
-      <input
+      <LabeledInput
         id="email-current-password"
+        label="Current password"
+        error={fields.currentPassword}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         required
         maxLength={128}
-        {...fieldAria('email-current-password', fields.currentPassword)}
       />
-      <FieldError id="email-current-password-error" message={fields.currentPassword} />
       <button type="submit" aria-busy={submitting} disabled={submitting}>
         Send confirmation link
       </button>

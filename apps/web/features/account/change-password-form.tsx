@@ -3,7 +3,7 @@
 import { ApiError } from '@eventhub/client';
 import { useState, type FormEvent } from 'react';
 import { changePassword } from './account-api';
-import { FieldError, fieldAria } from '@/components/field-error';
+import { LabeledInput, NewPasswordInput } from '@/components/labeled-input';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { toFormProblem, type CodeMessages } from '@/lib/form-problem';
@@ -55,30 +55,22 @@ export function ChangePasswordForm() {
     <form ref={formRef} onSubmit={onSubmit} aria-labelledby="change-password-heading">
       <h2 id="change-password-heading">Change password</h2>
       <FormAlert message={problem.message} />
-      <label htmlFor="current-password">Current password</label>
-      <input
+      <LabeledInput
         id="current-password"
+        label="Current password"
+        error={fields.currentPassword}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
         required
         maxLength={128}
-        {...fieldAria('current-password', fields.currentPassword)}
       />
-      <FieldError id="current-password-error" message={fields.currentPassword} />
-      <label htmlFor="new-password">New password</label>
-      <input
+      <NewPasswordInput
         id="new-password"
+        label="New password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        {...fieldAria('new-password', fields.newPassword, 'new-password-hint')}
+        error={fields.newPassword}
       />
-      <FieldError id="new-password-error" message={fields.newPassword} />
-      <small id="new-password-hint">8–128 characters. A passphrase of a few words works well.</small>
       <button type="submit" aria-busy={submitting} disabled={submitting}>
         Change password
       </button>

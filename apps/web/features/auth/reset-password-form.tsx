@@ -3,7 +3,7 @@
 import { ApiError } from '@eventhub/client';
 import Link from 'next/link';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { FieldError, fieldAria } from '@/components/field-error';
+import { LabeledInput, NewPasswordInput } from '@/components/labeled-input';
 import { FormAlert } from '@/components/form-alert';
 import { resetPassword } from '@/features/account/account-api';
 import { useAuth } from '@/lib/auth-context';
@@ -80,30 +80,17 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit}>
       <FormAlert message={problem.message} />
-      <label htmlFor="reset-password">New password</label>
-      <input
-        id="reset-password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        {...fieldAria('reset-password', fields.password, 'reset-password-hint')}
-      />
-      <FieldError id="reset-password-error" message={fields.password} />
-      <small id="reset-password-hint">8–128 characters. A passphrase of a few words works well.</small>
-      <label htmlFor="reset-confirm">Repeat the new password</label>
-      <input
+      <NewPasswordInput id="reset-password" label="New password" error={fields.password} />
+      <LabeledInput
         id="reset-confirm"
+        label="Repeat the new password"
+        error={fields.confirm}
         name="confirm"
         type="password"
         autoComplete="new-password"
         required
         maxLength={128}
-        {...fieldAria('reset-confirm', fields.confirm)}
       />
-      <FieldError id="reset-confirm-error" message={fields.confirm} />
       <button type="submit" aria-busy={submitting} disabled={submitting}>
         Set new password
       </button>

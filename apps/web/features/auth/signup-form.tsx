@@ -46,13 +46,7 @@ export function SignupForm() {
     <form ref={formRef} onSubmit={onSubmit}>
       <FormAlert message={problem.message} />
 
-      <AccountFields
-        idPrefix="signup"
-        errors={fields}
-        nameAutoComplete="name"
-        emailAutoComplete="email"
-        passwordHint="8–128 characters. A passphrase of a few words works well."
-      />
+      <AccountFields idPrefix="signup" errors={fields} nameAutoComplete="name" emailAutoComplete="email" />
 
       <fieldset aria-describedby={fields.role ? 'signup-role-error' : undefined}>
         <legend>What brings you here?</legend>

@@ -41,6 +41,10 @@ export interface DatabaseOptions {
  * is found by outageAwarePool's probe within about 4 s, however long its queries may run.
  */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+// SQLite's own default, 2 MiB: the OS caches the file as well, so a miss costs a copy from the page
+// cache, not a disk read. At 8 MiB the API process's main malloc arena held ~16 MiB under the
+// memory bench's load instead of ~12.
+const SQLITE_CACHE_KIB = 2048;
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 // The server reports its own statement_timeout first; the client's is a last resort for a
 // connection that went silent while the server answers others (a half-open socket).
@@ -66,11 +70,8 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 4000');
   // WAL + NORMAL is durable across application crashes and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
-  // 8 MiB of pages per connection (the OS caches the file too). It is resident memory for good once
-  // filled; 64 MiB made no measurable difference on the bench machine (2 cores, shared, noisy):
-  // hot-tier orders 876 and 797/s at 8 MiB vs 350 and 684/s at 64 MiB; door-pace scans p50 8 and
-  // 66 ms vs 93 and 16 ms; flat-out scans 665 and 586/s vs 437 and 901/s (alternating runs).
-  sqlite.pragma('cache_size = -8192');
+  // Page cache per connection: resident memory for good once filled (see SQLITE_CACHE_KIB).
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
   sqlite.pragma('temp_store = MEMORY');
   // Checkpoint every ~8 MiB of WAL (default: 4 MiB). The checkpoint runs inside a COMMIT and
   // stalls the event loop while it copies pages back: larger checkpoints stalled door scans for

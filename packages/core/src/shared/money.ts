@@ -1,6 +1,9 @@
+import { currencyDigits } from './currency-digits';
 import { ValidationError } from './errors';
 
-// ISO 4217 codes and their minor digits come from the runtime's ICU data, not a hand-kept table.
+export { currencyDigits };
+
+// ISO 4217 codes come from the runtime's ICU data, not a hand-kept list (their digits: currency-digits.ts).
 // Read on first use, not at import: ICU's tables are pages of node's binary that stay resident
 // once touched, and a process that only sells and scans never needs them.
 let currencies: Set<string> | undefined;
@@ -8,22 +11,6 @@ let currencies: Set<string> | undefined;
 export function isKnownCurrency(code: string): boolean {
   currencies ??= new Set(Intl.supportedValuesOf('currency'));
   return /^[A-Z]{3}$/.test(code) && currencies.has(code);
-}
-
-/** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
-// Building an Intl.NumberFormat costs far more than the arithmetic it guards; a few hundred
-// ISO currencies at most, so the cache stays small.
-const digitsByCurrency = new Map<string, number>();
-
-export function currencyDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
 }
 
 /**

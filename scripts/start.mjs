@@ -7,11 +7,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ENV_DEFAULTS } from './server-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Two glibc malloc arenas instead of one per thread (libuv's pool, V8's helpers): ~5 MiB less
-// resident, no measurable throughput cost. The Dockerfile and the memory bench set the same.
-const env = { MALLOC_ARENA_MAX: '2', ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 function mtime(file) {
   try {
@@ -72,10 +71,11 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 // Other arguments are the server's (`npm start -- --workers 4`).
 const serverArgs = process.argv.slice(2).filter((a) => a !== '--build-only' && a !== '--web-only');
+// The server's memory settings (server-env.mjs) apply to it only, not to the builds above.
 const server = spawn(process.execPath, ['apps/api/dist/main.js', ...serverArgs], {
   cwd: root,
   stdio: 'inherit',
-  env,
+  env: { ...SERVER_ENV_DEFAULTS, ...env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

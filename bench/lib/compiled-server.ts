@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { SERVER_ENV_DEFAULTS } from '../../scripts/server-env.mjs';
 import { ROOT } from './server-process';
 
 /** Bench secrets: fixed, so a seeder process and the server it prepares agree on tokens and keys. */
@@ -53,6 +54,11 @@ export interface CompiledServer {
   stop(): Promise<void>;
 }
 
+function serverStdout(): 'ignore' | number {
+  const file = process.env.BENCH_SERVER_STDOUT;
+  return file ? openSync(file, 'a') : 'ignore';
+}
+
 /** Spawns the production server exactly as `npm start` runs it: plain node on the compiled bundle. */
 export function spawnCompiledServer(env: Record<string, string>, nodeArgs: string[] = []): CompiledServer {
   // Local mode (no NODE_ENV), no demo accounts: the secrets come with `env`.
@@ -60,16 +66,18 @@ export function spawnCompiledServer(env: Record<string, string>, nodeArgs: strin
   const startedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
     cwd: ROOT,
-    // MALLOC_ARENA_MAX as scripts/start.mjs sets it (unless the caller's environment has one).
+    // The memory settings scripts/start.mjs runs the server with (unless the caller's environment
+    // has its own: `NODE_OPTIONS= npm run bench -- memory` measures V8's default young generation).
     env: {
-      MALLOC_ARENA_MAX: '2',
+      ...SERVER_ENV_DEFAULTS,
       ...inherited,
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'false',
       HOST: '127.0.0.1',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_STDOUT=file keeps the server's stdout, e.g. what `--node-args=--trace-gc` prints.
+    stdio: ['ignore', serverStdout(), 'inherit'],
   });
   return {
     child,

@@ -87,9 +87,9 @@ export async function eventSearch(options: SearchOptions): Promise<Record<string
     rows,
   );
   const searches = rows.filter((r) => r.label.startsWith('GET /api/events'));
-  const worst = Math.max(...searches.map((r) => r.p99Ms));
-  console.log(
-    `Search p99: ${searches.map((r) => `${r.p99Ms} ms (${r.label})`).join(', ')}; target ≤ 20 ms: ${worst <= 20 ? 'met' : 'NOT met'} at the worst level`,
-  );
+  // The target is a search's own latency: one connection. Many connections flat out saturate the
+  // 2-core machine (the load generator on it too); that row says how far one process stretches.
+  const verdict = (r: LoadResult) => `${r.p99Ms} ms (${r.label}): ${r.p99Ms <= 20 ? 'met' : 'NOT met'}`;
+  console.log(`Search p99, target ≤ 20 ms: ${searches.map(verdict).join('; ')}`);
   return { scenario: 'event-search', options, found, rows };
 }

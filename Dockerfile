@@ -80,12 +80,12 @@ COPY --from=build /app/apps/web/next.config.ts /app/apps/web/tsconfig.json apps/
 COPY --from=build /app/apps/web/.next apps/web/.next
 # Next's runtime cache (fetch and image caches) goes to /tmp, so the root filesystem can be read-only.
 RUN ln -s /tmp/next-cache apps/web/.next/cache
-# MALLOC_ARENA_MAX, MALLOC_TRIM_THRESHOLD_ and NODE_OPTIONS: the server's memory settings, as
-# scripts/server-env.mjs gives them to `npm start` (why each: there; a test keeps both alike).
+# MALLOC_ARENA_MAX and MALLOC_TRIM_THRESHOLD_: glibc's settings from scripts/server-env.mjs (why:
+# there; a test keeps both alike). An API-only replica (SERVE_WEB=false) should also get
+# NODE_OPTIONS=--max-semi-space-size=2, as `npm start` gives it; the image serves the web app too.
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
     MALLOC_TRIM_THRESHOLD_=131072 \
-    NODE_OPTIONS=--max-semi-space-size=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \

@@ -1,6 +1,4 @@
 /** See server-env.mjs. */
-export declare const SERVER_ENV_DEFAULTS: {
-  MALLOC_ARENA_MAX: string;
-  MALLOC_TRIM_THRESHOLD_: string;
-  NODE_OPTIONS: string;
-};
+export declare const MALLOC_ENV: { MALLOC_ARENA_MAX: string; MALLOC_TRIM_THRESHOLD_: string };
+export declare const API_ONLY_NODE_OPTIONS: string;
+export declare function serverEnvDefaults(env: Record<string, string | undefined>): Record<string, string>;

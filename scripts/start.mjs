@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_ENV_DEFAULTS } from './server-env.mjs';
+import { serverEnvDefaults } from './server-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -75,7 +75,7 @@ const serverArgs = process.argv.slice(2).filter((a) => a !== '--build-only' && a
 const server = spawn(process.execPath, ['apps/api/dist/main.js', ...serverArgs], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...SERVER_ENV_DEFAULTS, ...env },
+  env: { ...serverEnvDefaults(env), ...env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { SERVER_ENV_DEFAULTS } from '../../scripts/server-env.mjs';
+import { serverEnvDefaults } from '../../scripts/server-env.mjs';
 import { ROOT } from './server-process';
 
 /** Bench secrets: fixed, so a seeder process and the server it prepares agree on tokens and keys. */
@@ -69,7 +69,7 @@ export function spawnCompiledServer(env: Record<string, string>, nodeArgs: strin
     // The memory settings scripts/start.mjs runs the server with (unless the caller's environment
     // has its own: `NODE_OPTIONS= npm run bench -- memory` measures V8's default young generation).
     env: {
-      ...SERVER_ENV_DEFAULTS,
+      ...serverEnvDefaults({ ...inherited, ...env }),
       ...inherited,
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'false',

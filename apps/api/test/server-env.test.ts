@@ -1,16 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVER_ENV_DEFAULTS } from '../../../scripts/server-env.mjs';
+import { API_ONLY_NODE_OPTIONS, MALLOC_ENV, serverEnvDefaults } from '../../../scripts/server-env.mjs';
 
-// The image cannot import scripts/server-env.mjs: its ENV repeats the values, and must not drift.
 describe('the server memory settings', () => {
-  it('are the same in the container image as under npm start', () => {
+  // The image cannot import scripts/server-env.mjs: its ENV repeats the values, and must not drift.
+  it('set glibc alike in the container image and under npm start', () => {
     const dockerfile = readFileSync(new URL('../../../Dockerfile', import.meta.url), 'utf8');
     const runtimeEnv = dockerfile.slice(dockerfile.lastIndexOf('\nENV '));
-    for (const [name, value] of Object.entries(SERVER_ENV_DEFAULTS)) {
+    for (const [name, value] of Object.entries(MALLOC_ENV)) {
       expect(runtimeEnv, name).toContain(` ${name}=${value} `);
     }
+  });
+
+  it('cap the young generation of an API-only process only', () => {
+    expect(serverEnvDefaults({ SERVE_WEB: 'false' })).toEqual({
+      ...MALLOC_ENV,
+      NODE_OPTIONS: API_ONLY_NODE_OPTIONS,
+    });
+    expect(serverEnvDefaults({})).toEqual(MALLOC_ENV);
+    expect(serverEnvDefaults({ SERVE_WEB: 'true' })).toEqual(MALLOC_ENV);
   });
 
   it("cap V8's young generation through NODE_OPTIONS, which node accepts", () => {
@@ -29,7 +38,7 @@ describe('the server memory settings', () => {
       expect(run.status, run.stderr).toBe(0);
       return Number(run.stdout.trim());
     };
-    expect(youngGenerationMiB(SERVER_ENV_DEFAULTS.NODE_OPTIONS)).toBeLessThanOrEqual(4);
+    expect(youngGenerationMiB(API_ONLY_NODE_OPTIONS)).toBeLessThanOrEqual(4);
     expect(youngGenerationMiB('')).toBeGreaterThan(4);
   });
 });

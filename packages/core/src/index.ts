@@ -81,7 +81,8 @@ export { isVisibleTo } from './events/event-access';
 export { setEventImage, findEventImage } from './events/event-image';
 export type { EventDeps } from './events/event-deps';
 export { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from './events/image-processing';
-export { currencyDigits, toMinorUnits, toMajorUnits } from './shared/money';
+export { currencyDigits } from './shared/currency-digits';
+export { toMinorUnits, toMajorUnits } from './shared/money';
 
 // Orders
 export type { OrderStatus, TicketStatus } from './db/schema';

@@ -41,10 +41,6 @@ export interface DatabaseOptions {
  * is found by outageAwarePool's probe within about 4 s, however long its queries may run.
  */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
-// SQLite's own default, 2 MiB: the OS caches the file as well, so a miss costs a copy from the page
-// cache, not a disk read. At 8 MiB the API process's main malloc arena held ~16 MiB under the
-// memory bench's load instead of ~12.
-const SQLITE_CACHE_KIB = 2048;
 export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 // The server reports its own statement_timeout first; the client's is a last resort for a
 // connection that went silent while the server answers others (a half-open socket).
@@ -70,8 +66,10 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 4000');
   // WAL + NORMAL is durable across application crashes and much faster than FULL.
   sqlite.pragma('synchronous = NORMAL');
-  // Page cache per connection: resident memory for good once filled (see SQLITE_CACHE_KIB).
-  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+  // 2 MiB of pages (SQLite's own default), resident for good once filled. The OS caches the file as
+  // well, so a miss costs a copy from the page cache, not a disk read. At 8 MiB the API process's
+  // main malloc arena held ~16 MiB under the memory bench's load instead of ~12.
+  sqlite.pragma('cache_size = -2048');
   sqlite.pragma('temp_store = MEMORY');
   // Checkpoint every ~8 MiB of WAL (default: 4 MiB). The checkpoint runs inside a COMMIT and
   // stalls the event loop while it copies pages back: larger checkpoints stalled door scans for

@@ -8,7 +8,8 @@ import { findManagedEvent, loadEventView } from './event-access';
 import { derivedColumns, eventColumns } from './event-columns';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import type { EventView } from './event-view';
-import { currencyDigits, toMinorUnits } from '../shared/money';
+import { currencyDigits } from '../shared/currency-digits';
+import { toMinorUnits } from '../shared/money';
 
 /** Re-expresses stored prices in a new currency, keeping their major-unit value (12.50 USD → 12.50 EUR). */
 async function convertPrices(tx: Tx, event: EventRow, currency: string): Promise<void> {

@@ -1,16 +1,15 @@
 import { currencyDigits } from './currency-digits';
 import { ValidationError } from './errors';
 
-export { currencyDigits };
-
 // ISO 4217 codes come from the runtime's ICU data, not a hand-kept list (their digits: currency-digits.ts).
 // Read on first use, not at import: ICU's tables are pages of node's binary that stay resident
 // once touched, and a process that only sells and scans never needs them.
 let currencies: Set<string> | undefined;
 
 export function isKnownCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
   currencies ??= new Set(Intl.supportedValuesOf('currency'));
-  return /^[A-Z]{3}$/.test(code) && currencies.has(code);
+  return currencies.has(code);
 }
 
 /**

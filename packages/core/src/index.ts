@@ -30,6 +30,8 @@ export { MAX_PAGE_SIZE } from './shared/pagination';
 export { writeAudit, type AuditInput } from './audit/write-audit';
 export * from './audit/audit-actions';
 export { listAuditLog, type AuditEntry, type AuditLogQuery } from './audit/list-audit-log';
+export { auditActionCatalogue, auditActionLabel, type AuditActionInfo } from './audit/audit-action-labels';
+export type { AuditPerson, AuditTarget } from './audit/audit-names';
 
 // Identity
 export type { Actor, RequestMeta } from './shared/actor';

@@ -1,10 +1,11 @@
-import { listAuditLog, listUsers, updateUser } from '@eventhub/core';
+import { auditActionCatalogue, listAuditLog, listUsers, updateUser } from '@eventhub/core';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
 import { identityDeps } from '../context';
 import { actorOf, requestMeta } from '../plugins/auth';
-import { errors, Id, IsoDateTime, PageQuery, Paged } from '../schemas/common';
-import { AdminUserPatch, AuditEntrySchema, RoleSchema, UserSchema } from '../schemas/identity';
+import { AuditActionsSchema, AuditEntrySchema, AuditLogQuerySchema } from '../schemas/audit';
+import { errors, Id, PageQuery, Paged } from '../schemas/common';
+import { AdminUserPatch, RoleSchema, UserSchema } from '../schemas/identity';
 import type { TypedApp } from '../typed-app';
 
 export async function adminUserRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {
@@ -48,17 +49,24 @@ export async function adminUserRoutes(app: TypedApp, { ctx }: { ctx: AppContext 
       config: { auth: ['admin'] },
       schema: {
         tags: ['admin'],
-        summary: 'Read the audit log, newest first',
-        querystring: Type.Object({
-          actorId: Type.Optional(Id),
-          action: Type.Optional(Type.String({ maxLength: 100 })),
-          from: Type.Optional(IsoDateTime),
-          to: Type.Optional(IsoDateTime),
-          ...PageQuery,
-        }),
+        summary: 'Read the audit log, newest first, each entry with its actor and target named',
+        querystring: AuditLogQuerySchema,
         response: { 200: Paged(AuditEntrySchema), ...errors(400, 401, 403) },
       },
     },
     async (request) => listAuditLog(ctx, actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/admin/audit-log/actions',
+    {
+      config: { auth: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        summary: 'The actions the audit log records, with a label and meaning each (for its filter)',
+        response: { 200: AuditActionsSchema, ...errors(401, 403) },
+      },
+    },
+    async () => ({ items: auditActionCatalogue() }),
   );
 }

@@ -55,17 +55,6 @@ export const RefreshBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const AuditEntrySchema = Type.Object({
-  id: Type.String(),
-  at: IsoDateTime,
-  actorId: Nullable(Type.String()),
-  action: Type.String(),
-  targetType: Nullable(Type.String()),
-  targetId: Nullable(Type.String()),
-  ip: Nullable(Type.String()),
-  details: Type.Record(Type.String(), Type.Unknown()),
-});
-
 // Unknown fields (role, organizerId, disabled, …) are stripped by validation, never applied.
 export const ProfileBody = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) },

@@ -44,17 +44,28 @@ describeEachEngine('public browsing', (env) => {
       url: `/api/events/${cancelled.id}/cancel`,
       headers: bearer(organizer.accessToken),
     });
-    // Started yesterday, ends tomorrow: still listed. Ended yesterday: not listed.
-    const ongoing = await makePublishedEvent(env(), organizer, {
-      name: `${tag} Festival`,
-      startsAt: new Date(now - day).toISOString(),
-      endsAt: new Date(now + day).toISOString(),
-    });
-    await makePublishedEvent(env(), organizer, {
-      name: `${tag} Yesterday`,
-      startsAt: new Date(now - 2 * day).toISOString(),
-      endsAt: new Date(now - day).toISOString(),
-    });
+    // Started yesterday, ends tomorrow: still listed. Ended yesterday: not listed. (Published while
+    // ahead, then moved back: a start already past cannot be published.)
+    const moveTo = async (event: { id: string }, startsAt: number, endsAt: number) => {
+      const moved = await env().app.inject({
+        method: 'PATCH',
+        url: `/api/events/${event.id}`,
+        headers: bearer(organizer.accessToken),
+        payload: { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() },
+      });
+      expect(moved.statusCode).toBe(200);
+      return event;
+    };
+    const ongoing = await moveTo(
+      await makePublishedEvent(env(), organizer, { name: `${tag} Festival` }),
+      now - day,
+      now + day,
+    );
+    await moveTo(
+      await makePublishedEvent(env(), organizer, { name: `${tag} Yesterday` }),
+      now - 2 * day,
+      now - day,
+    );
 
     const list = async (query: string) =>
       json<Listing>(await env().app.inject({ method: 'GET', url: `/api/events?${query}` }));

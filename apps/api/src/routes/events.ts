@@ -126,7 +126,7 @@ export async function eventRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
     [
       'publish',
       (actor, id, meta) => publishEvent(deps, actor, id, meta),
-      'Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable)',
+      'Put a draft on sale (needs startsAt and a ticket type, 409 not_publishable; a start in the past is 409 starts_in_past)',
     ],
     [
       'unpublish',

@@ -65,6 +65,9 @@ export function EventLifecycle({ event, onChange }: { event: Event; onChange: (e
     event.startsAt ? null : 'a start date',
     event.ticketTypes.length > 0 ? null : 'at least one ticket type',
   ].filter(Boolean);
+  // The server refuses this too (409 starts_in_past); saying so before the click saves a round trip.
+  const startsInPast =
+    event.status === 'draft' && !!event.startsAt && Date.parse(event.startsAt) <= Date.now();
 
   return (
     <section aria-labelledby="lifecycle-heading">
@@ -80,11 +83,23 @@ export function EventLifecycle({ event, onChange }: { event: Event; onChange: (e
           <small>To publish, add {missing.join(' and ')}.</small>
         </p>
       ) : null}
+      {startsInPast ? (
+        <p id="publish-past-warning" className="form-alert">
+          This event&rsquo;s start date is in the past, so it cannot be published: it would be listed nowhere.
+          Move the start date ahead in the details above, save, then publish.
+        </p>
+      ) : null}
       {event.status === 'cancelled' ? (
         <p>This event is cancelled. It can no longer be edited or put on sale.</p>
       ) : null}
       <div className="row-actions lifecycle-actions">
-        {event.status === 'draft' ? (
+        {event.status === 'draft' && startsInPast ? (
+          // Focusable (aria-disabled, not disabled) so a keyboard user reaches it and hears why.
+          <button type="button" className="compact" aria-disabled aria-describedby="publish-past-warning">
+            Publish
+          </button>
+        ) : null}
+        {event.status === 'draft' && !startsInPast ? (
           <ConfirmAction
             label="Publish"
             question="Publish this event? It will be listed publicly."

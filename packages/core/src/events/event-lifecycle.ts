@@ -46,7 +46,11 @@ function refuseCancelled(event: EventRow): void {
   if (event.status === 'cancelled') throw new ConflictError('event_cancelled', 'The event is cancelled');
 }
 
-/** Puts a draft on sale. It needs a start date and at least one ticket type (409 `not_publishable`). */
+/**
+ * Puts a draft on sale. It needs a start date and at least one ticket type (409 `not_publishable`),
+ * and the start must still be ahead (409 `starts_in_past`): a past event would be listed nowhere
+ * while its organizer believed it on sale.
+ */
 export function publishEvent(
   deps: EventDeps,
   actor: Actor,
@@ -58,6 +62,12 @@ export function publishEvent(
     if (event.status === 'published') return null;
     if (!event.starts_at)
       throw new ConflictError('not_publishable', 'Set a start date (startsAt) before publishing');
+    if (event.starts_at <= now)
+      throw new ConflictError(
+        'starts_in_past',
+        'The event starts in the past; move its start date (startsAt) ahead before publishing',
+        { startsAt: event.starts_at },
+      );
     const tier = await tx
       .selectFrom('ticket_types')
       .select('id')

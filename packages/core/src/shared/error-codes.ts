@@ -83,6 +83,10 @@ export const ERROR_CODES = {
   capacity_below_sold: { status: 409, meaning: 'Capacity cannot go below the tickets sold or held' },
   limit_below_sold: {
     status: 409,
+  starts_in_past: {
+    status: 409,
+    meaning: 'The event starts in the past (`startsAt` says when): move its start ahead before publishing',
+  },
     meaning: "A ticket type's limit cannot go below the tickets sold or held",
   },
   currency_locked: { status: 409, meaning: 'The currency cannot change once tickets are sold' },

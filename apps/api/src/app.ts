@@ -116,7 +116,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(authRoutes, { ctx, limits });
   await app.register(accountRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
-  await app.register(organizerStaffRoutes, { ctx });
+  await app.register(organizerStaffRoutes, { ctx, limits });
   const orders = orderDeps(ctx);
   const background = startBackgroundWork(
     ctx,

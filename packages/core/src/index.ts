@@ -49,7 +49,15 @@ export { authenticate } from './identity/authenticate';
 export { getCurrentUser, updateProfile } from './identity/get-user';
 export { listUsers, type ListUsersQuery } from './identity/list-users';
 export { updateUser, type UpdateUserInput } from './identity/update-user';
-export { createStaff, listStaff, type CreateStaffInput } from './identity/staff';
+export {
+  createStaff,
+  listStaff,
+  removeStaff,
+  type CreateStaffInput,
+  type StaffStatus,
+  type StaffView,
+} from './identity/staff';
+export { acceptStaffInvitation, resendStaffInvitation } from './identity/staff-invitations';
 export { ensureAdmin } from './identity/ensure-admin';
 export { requestEmailVerification, verifyEmail } from './identity/verify-email';
 export { requestPasswordReset, resetPassword } from './identity/password-reset';

@@ -1,4 +1,5 @@
 import {
+  acceptStaffInvitation,
   getCurrentUser,
   login,
   logout,
@@ -21,6 +22,7 @@ import {
   ProfileBody,
   RefreshBody,
   RegisterBody,
+  StaffInviteAcceptBody,
   UserSchema,
 } from '../schemas/identity';
 
@@ -84,6 +86,28 @@ export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppConte
         () => login(deps, request.body, requestMeta(request)),
         (error) => error instanceof UnauthenticatedError && error.code === 'invalid_credentials',
       );
+      setRefreshCookie(reply, ctx, result);
+      return result;
+    },
+  );
+
+  app.post(
+    '/api/auth/staff-invite/accept',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Accept a door-staff invitation: choose your password and sign in',
+        description:
+          'The token of the mailed invitation link. The address becomes verified and the answer is a ' +
+          'login, like POST /api/auth/login. A spent, expired or unknown token, or one whose account ' +
+          'was removed meanwhile, is 400 `invalid_token`. The password policy applies.',
+        body: StaffInviteAcceptBody,
+        response: { 200: AuthResultSchema, ...errors(400) },
+      },
+    },
+    async (request, reply) => {
+      const result = await acceptStaffInvitation(deps, request.body, requestMeta(request));
       setRefreshCookie(reply, ctx, result);
       return result;
     },

@@ -67,9 +67,37 @@ export const AdminUserPatch = Type.Object(
 );
 
 export const StaffBody = Type.Object(
-  { email: Email, name: Type.String({ minLength: 1, maxLength: 100 }), password: Password },
+  {
+    email: Email,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1024,
+        description:
+          'Omit to invite: the address is mailed a link (single-use, 7 days) to choose a password; ' +
+          'until then the account cannot sign in',
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
+
+export const StaffSchema = Type.Object({
+  ...UserSchema.properties,
+  status: Type.Union([Type.Literal('invited'), Type.Literal('active'), Type.Literal('disabled')], {
+    description:
+      '`invited`: the invitation is not accepted yet; `active`: can sign in; `disabled`: an admin disabled the account',
+  }),
+  invitedAt: Nullable(
+    Type.String({ format: 'date-time', description: 'When the newest invitation was mailed' }),
+  ),
+  invitationExpiresAt: Nullable(
+    Type.String({ format: 'date-time', description: "When that invitation's link stops working" }),
+  ),
+});
+
+export const StaffParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 // Account life cycle (API.md): links mailed for verification, password reset and e-mail change.
 
@@ -89,6 +117,11 @@ export const VerifyEmailBody = Type.Object({ token: AccountToken }, { additional
 export const PasswordResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
 
 export const PasswordResetBody = Type.Object(
+  { token: AccountToken, password: Password },
+  { additionalProperties: false },
+);
+
+export const StaffInviteAcceptBody = Type.Object(
   { token: AccountToken, password: Password },
   { additionalProperties: false },
 );

@@ -18,7 +18,7 @@ export async function mailsTo(env: TestEnv, to: string): Promise<QueuedMail[]> {
 export async function linkToken(
   env: TestEnv,
   to: string,
-  page: 'verify-email' | 'reset-password',
+  page: 'verify-email' | 'reset-password' | 'accept-invite',
 ): Promise<string> {
   const prefix = `${env.config.publicUrl}/${page}?token=`;
   const links = (await mailsTo(env, to))

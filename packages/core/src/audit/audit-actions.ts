@@ -17,6 +17,11 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'An admin disabled an account',
   'user.enabled': 'An admin enabled an account again',
   'staff.created': 'An organizer created a door staff account',
+  'staff.invited':
+    'An organizer invited door staff by e-mail (a link to choose a password), or sent the invitation again',
+  'staff.invitation_accepted': 'Invited door staff chose their password from the link and signed in',
+  'staff.removed':
+    'An organizer removed door staff: the account was disabled and every session and link of it ended',
   'user.email_verification_requested': 'A user asked for a new e-mail verification link',
   'user.email_verified':
     "A user proved their address with a verification link; that address's guest orders joined the account",

@@ -21,7 +21,7 @@ export interface UsersTable {
   updated_at: string;
 }
 
-export type AccountTokenPurpose = 'verify_email' | 'password_reset' | 'change_email';
+export type AccountTokenPurpose = 'verify_email' | 'password_reset' | 'change_email' | 'staff_invite';
 
 /** A single-use token mailed to a user (identity/account-tokens.ts); only its SHA-256 is stored. */
 export interface AccountTokensTable {

@@ -5,8 +5,11 @@ import type { IdentityDeps } from './auth-settings';
 import { issueAccountToken } from './account-tokens';
 import { emailChangeMail, passwordResetMail, verificationMail } from './account-mail';
 
+/** The links a user asks for themselves; a staff invitation is mailed by identity/staff-invitations.ts. */
+export type SelfServicePurpose = Exclude<AccountTokenPurpose, 'staff_invite'>;
+
 const MAIL_OF: Record<
-  AccountTokenPurpose,
+  SelfServicePurpose,
   typeof verificationMail | typeof emailChangeMail | typeof passwordResetMail
 > = {
   verify_email: verificationMail,
@@ -23,7 +26,7 @@ export async function mailAccountLink(
   tx: Tx,
   deps: IdentityDeps,
   user: Pick<UserRow, 'id' | 'name'>,
-  purpose: AccountTokenPurpose,
+  purpose: SelfServicePurpose,
   to: string,
 ): Promise<void> {
   const token = await issueAccountToken(tx, deps.clock, { userId: user.id, purpose, email: to });

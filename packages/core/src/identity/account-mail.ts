@@ -2,7 +2,11 @@ import type { EmailMessage } from '../outbox/enqueue-email';
 
 // The web app serves these pages (apps/web); the token travels in the query string, as the
 // pages read it from there and post it back to the API.
-function link(publicUrl: string, page: 'verify-email' | 'reset-password', token: string): string {
+function link(
+  publicUrl: string,
+  page: 'verify-email' | 'reset-password' | 'accept-invite',
+  token: string,
+): string {
   return `${publicUrl.replace(/\/+$/, '')}/${page}?token=${encodeURIComponent(token)}`;
 }
 
@@ -57,6 +61,27 @@ export function passwordResetMail(publicUrl: string, to: string, name: string, t
       'If you did not ask for this, ignore this message: your password stays as it is.',
     ],
     link(publicUrl, 'reset-password', token),
+  );
+}
+
+/** An organizer invites door staff: the link lets them choose their own password. */
+export function staffInvitationMail(
+  publicUrl: string,
+  to: string,
+  name: string,
+  organizerName: string,
+  token: string,
+): EmailMessage {
+  return message(
+    to,
+    `${organizerName} invited you to check in tickets on EventHub`,
+    [
+      `Hello ${name},`,
+      `${organizerName} added you as door staff on EventHub: you will be able to check in tickets of their events.`,
+      'Open the link below to choose your password; it works once, for 7 days.',
+      'If you did not expect this, ignore this message: no account is usable without that step.',
+    ],
+    link(publicUrl, 'accept-invite', token),
   );
 }
 

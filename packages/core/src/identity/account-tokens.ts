@@ -5,11 +5,12 @@ import type { Clock } from '../shared/clock';
 import { ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
 
-/** How long each kind of mailed link works (issue 16: verification 24 h, reset 1 h). */
+/** How long each kind of mailed link works (issue 16: verification 24 h, reset 1 h; staff invitation 7 days). */
 export const ACCOUNT_TOKEN_TTL_SECONDS: Record<AccountTokenPurpose, number> = {
   verify_email: 24 * 3600,
   password_reset: 3600,
   change_email: 24 * 3600,
+  staff_invite: 7 * 24 * 3600,
 };
 
 export interface SpentAccountToken {

@@ -54,7 +54,7 @@ export const ERROR_CODES = {
   invalid_token: {
     status: 401,
     meaning:
-      'The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change) that is unknown, spent or expired',
+      'The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change, staff invitation) that is unknown, spent or expired',
     otherStatuses: [400],
   },
   token_expired: { status: 401, meaning: 'The access token has expired; refresh it' },
@@ -73,20 +73,24 @@ export const ERROR_CODES = {
 
   // 409: conflicts with the current state
   email_taken: { status: 409, meaning: 'An account with this e-mail already exists' },
+  invitation_accepted: {
+    status: 409,
+    meaning: 'The staff member already accepted the invitation and chose a password: nothing to resend',
+  },
   cannot_modify_self: { status: 409, meaning: 'Admins cannot demote or disable themselves' },
   event_cancelled: { status: 409, meaning: 'The event is cancelled: it can be neither edited nor sold' },
   not_publishable: {
     status: 409,
     meaning: 'The event needs a start date and a ticket type before publishing',
   },
-  has_orders: { status: 409, meaning: 'An event with orders cannot be deleted; cancel it instead' },
-  capacity_below_sold: { status: 409, meaning: 'Capacity cannot go below the tickets sold or held' },
-  limit_below_sold: {
-    status: 409,
   starts_in_past: {
     status: 409,
     meaning: 'The event starts in the past (`startsAt` says when): move its start ahead before publishing',
   },
+  has_orders: { status: 409, meaning: 'An event with orders cannot be deleted; cancel it instead' },
+  capacity_below_sold: { status: 409, meaning: 'Capacity cannot go below the tickets sold or held' },
+  limit_below_sold: {
+    status: 409,
     meaning: "A ticket type's limit cannot go below the tickets sold or held",
   },
   currency_locked: { status: 409, meaning: 'The currency cannot change once tickets are sold' },

@@ -1,6 +1,16 @@
 import { linkToken } from '../account-mail';
 import { buyTickets, GOOD_PASSWORD, placeOrderOk, signUp, uniqueEmail } from '../factories';
-import { asOrganizer, seats, send, type Scenario } from './world';
+import { asOrganizer, seats, send, type Scenario, type World } from './world';
+
+/** Door staff of the world's organizer, invited by e-mail (not accepted yet). */
+async function inviteStaff(w: World): Promise<{ id: string; email: string }> {
+  const res = await asOrganizer(w, 'POST', '/api/organizer/staff', {
+    email: uniqueEmail('door'),
+    name: 'Invited Door',
+  });
+  if (res.statusCode !== 201) throw new Error(`invitation failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; email: string };
+}
 
 /** Accounts and sessions, which no event's availability or figures depend on. */
 export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
@@ -207,6 +217,18 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
   ],
   'POST /api/organizer/staff': [
     {
+      title: 'invite door staff by e-mail',
+      changes: { none: 'staff scan tickets; inviting them admits nobody' },
+      mail: true,
+      prepare: async (w) => ({
+        call: () =>
+          asOrganizer(w, 'POST', '/api/organizer/staff', {
+            email: uniqueEmail('door'),
+            name: 'Invited Door',
+          }),
+      }),
+    },
+    {
       title: 'add door staff',
       changes: { none: 'staff scan tickets; creating them admits nobody' },
       prepare: async (w) => ({
@@ -217,6 +239,43 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
             password: 'a long door staff password',
           }),
       }),
+    },
+  ],
+  'POST /api/organizer/staff/:id/invite': [
+    {
+      title: 'send a staff invitation again',
+      changes: { none: 'an invitation admits nobody until accepted' },
+      mail: true,
+      prepare: async (w) => {
+        const staff = await inviteStaff(w);
+        return { call: () => asOrganizer(w, 'POST', `/api/organizer/staff/${staff.id}/invite`) };
+      },
+    },
+  ],
+  'DELETE /api/organizer/staff/:id': [
+    {
+      title: 'remove door staff',
+      changes: { none: 'removal ends sessions; the check-ins already made stay' },
+      prepare: async (w) => {
+        const staff = await inviteStaff(w);
+        return { call: () => asOrganizer(w, 'DELETE', `/api/organizer/staff/${staff.id}`) };
+      },
+    },
+  ],
+  'POST /api/auth/staff-invite/accept': [
+    {
+      title: 'accept a staff invitation',
+      changes: { none: 'a password and a session are no seat' },
+      prepare: async (w) => {
+        const staff = await inviteStaff(w);
+        const token = await linkToken(w.env, staff.email, 'accept-invite');
+        return {
+          call: () =>
+            send(w, 'POST', '/api/auth/staff-invite/accept', {
+              payload: { token, password: 'a long door staff password' },
+            }),
+        };
+      },
     },
   ],
   'POST /api/organizer/signing-keys/rotate': [

@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import QRCode from 'qrcode';
 import { REPEAT_WINDOW_MS } from '../../apps/web/features/door/repeat-filter';
 import { demoAccount, logIn } from '../support/demo-accounts';
+import { mailedLink } from '../support/mailbox';
 
 /**
  * Writes a still video (Y4M, which Chromium's fake camera plays in a loop) of `text` as a QR
@@ -85,7 +86,12 @@ let revokedCode = '';
 // The organizer sets the event and the door staff up, a customer buys, the staff admits.
 test.describe.configure({ mode: 'serial' });
 
-test('an organizer signs up, publishes an event and adds door staff', async ({ page }) => {
+test('an organizer signs up, publishes an event and invites door staff, who set their own password', async ({
+  page,
+  browser,
+}) => {
+  // Through the mailbox, which mail reaches in the background.
+  test.setTimeout(150_000);
   await page.goto('/signup');
   await page.getByLabel('Name').fill(organizer.name);
   await page.getByLabel('Email').fill(organizer.email);
@@ -120,14 +126,32 @@ test('an organizer signs up, publishes an event and adds door staff', async ({ p
     page.getByTestId(`my-event-${eventId}`).getByRole('link', { name: `Scan tickets for ${eventName}` }),
   ).toHaveAttribute('href', `/scanner?event=${eventId}`);
 
-  const form = page.getByRole('form', { name: 'Add door staff' });
+  const form = page.getByRole('form', { name: 'Invite door staff' });
   await form.getByLabel('Name').fill(staff.name);
   await form.getByLabel('Email').fill(staff.email);
-  await form.getByLabel('Password').fill(staff.password);
-  await form.getByRole('button', { name: 'Add door staff' }).click();
-  await expect(page.getByText(`Added ${staff.name} (${staff.email}) as door staff.`)).toBeVisible();
+  await form.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText(`Invitation sent to ${staff.name} (${staff.email}).`)).toBeVisible();
   const list = page.getByRole('region', { name: 'Door staff' });
-  await expect(list.getByRole('row', { name: new RegExp(staff.email) })).toContainText('Active');
+  const row = list.getByRole('row', { name: new RegExp(staff.email) });
+  await expect(row).toContainText('Invited');
+
+  // The staff member opens the mailed link in a browser of their own and chooses a password.
+  const link = await mailedLink(browser, staff.email, /https?:\/\/\S+\/accept-invite\?token=[\w%-]+/);
+  const invitee = await browser.newContext();
+  try {
+    const door = await invitee.newPage();
+    await door.goto(link);
+    await expect(door.getByRole('heading', { level: 1, name: 'Join as door staff' })).toBeVisible();
+    await door.getByLabel('Choose a password').fill(staff.password);
+    await door.getByLabel('Repeat the password').fill(staff.password);
+    await door.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(door.getByTestId('invite-accepted')).toContainText(staff.email);
+    await expect(door.getByRole('banner').getByText(staff.name)).toBeVisible();
+  } finally {
+    await invitee.close();
+  }
+  await page.reload();
+  await expect(row).toContainText('Active');
 });
 
 test('a customer buys three tickets, downloads them as a PDF and replaces a leaked code', async ({

@@ -53,6 +53,9 @@ export function createApi(options: ApiOptions) {
         unwrap(client.POST('/api/auth/logout', { body })).then(() => undefined),
       me: () => unwrap(client.GET('/api/auth/me')),
       updateProfile: (body: ProfileInput) => unwrap(client.PATCH('/api/auth/me', { body })),
+      /** Door staff accept their invitation: choose a password, and are signed in (refresh cookie set). */
+      acceptStaffInvite: (body: { token: string; password: string }) =>
+        unwrap(client.POST('/api/auth/staff-invite/accept', { body })),
     },
     events: eventsApi(client),
     orders: ordersApi(client),
@@ -78,6 +81,14 @@ export function createApi(options: ApiOptions) {
       staff: {
         list: () => unwrap(client.GET('/api/organizer/staff')),
         create: (body: StaffInput) => unwrap(client.POST('/api/organizer/staff', { body })),
+        /** Mails an invited staff member a fresh link; the previous one stops working. */
+        resendInvitation: (id: string) =>
+          unwrap(client.POST('/api/organizer/staff/{id}/invite', { params: { path: { id } } })),
+        /** Disables the account and ends its sessions at once. */
+        remove: (id: string) =>
+          unwrap(client.DELETE('/api/organizer/staff/{id}', { params: { path: { id } } })).then(
+            () => undefined,
+          ),
       },
       refunds: refundsApi(client, 'organizer'),
     },

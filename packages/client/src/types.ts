@@ -61,6 +61,7 @@ export type RefreshInput = BodyOf<'/api/auth/refresh', 'post'>;
 export type ProfileInput = BodyOf<'/api/auth/me', 'patch'>;
 export type UserPatch = BodyOf<'/api/admin/users/{id}', 'patch'>;
 export type StaffInput = BodyOf<'/api/organizer/staff', 'post'>;
+export type StaffMember = Ok<'/api/organizer/staff', 'get', 200>['items'][number];
 export type UsersQuery = QueryOf<'/api/admin/users'>;
 export type AuditLogQuery = QueryOf<'/api/admin/audit-log'>;
 

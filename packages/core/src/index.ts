@@ -119,6 +119,7 @@ export {
   listOrderTickets,
   listEventOrders,
   listAllOrders,
+  listOrganizerOrders,
   getTicket,
   type OrderFilter,
 } from './orders/list-orders';

@@ -6,6 +6,7 @@ import {
   listEventOrders,
   listMyOrders,
   listOrderTickets,
+  listOrganizerOrders,
   loadPrintableEvent,
   loadPrintableOrder,
   payOrder,
@@ -264,13 +265,30 @@ export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppCont
       config: { auth: ['organizer', 'admin'] },
       schema: {
         tags: ['organizer'],
-        summary: "An event's orders, searchable by buyer e-mail, name or order id",
+        summary:
+          "An event's orders, searchable by buyer e-mail, name, order id or reference; filters by status and dates",
         params: EventParams,
         querystring: Type.Object({ ...OrderFilterQuery, ...PageQuery }),
         response: { 200: Paged(OrderSchema), ...errors(401, 403, 404) },
       },
     },
     async (request) => listEventOrders(ctx, actorOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/organizer/orders',
+    {
+      config: { auth: ['organizer'] },
+      schema: {
+        tags: ['organizer'],
+        summary:
+          'Your orders across all your events, filtered by event name, reference, buyer e-mail, status',
+        description: 'Only the orders of your own events, whatever the filters; newest first.',
+        querystring: Type.Object({ ...OrderFilterQuery, eventId: Type.Optional(Id), ...PageQuery }),
+        response: { 200: Paged(OrderSchema), ...errors(401, 403) },
+      },
+    },
+    async (request) => listOrganizerOrders(ctx, actorOf(request), request.query),
   );
 
   app.get(

@@ -150,7 +150,21 @@ export const RefundSchema = Type.Object({
 });
 
 export const OrderFilterQuery = {
-  q: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Buyer e-mail or name (contains), order id or reference' }),
+  ),
+  event: Type.Optional(
+    Type.String({ maxLength: 200, description: "The event's name contains this (case-insensitive)" }),
+  ),
+  reference: Type.Optional(
+    Type.String({
+      maxLength: 20,
+      description: 'Order reference, whole (case, spaces, dash forgiven) or a part',
+    }),
+  ),
+  email: Type.Optional(
+    Type.String({ maxLength: 254, description: "The buyer's e-mail contains this (case-insensitive)" }),
+  ),
   status: Type.Optional(OrderStatus),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),

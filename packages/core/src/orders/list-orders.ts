@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { CoreDeps } from '../shared/core-deps';
 import type { Db } from '../db/database';
 import type { OrderStatus } from '../db/schema';
@@ -37,7 +38,14 @@ export async function listOrderTickets(
 }
 
 export interface OrderFilter extends PageQuery {
+  /** Buyer e-mail or name (contains), order id, or reference (exact). */
   q?: string;
+  /** The event's name contains this, case-insensitively. */
+  event?: string;
+  /** The order reference: a whole one as typed (case, spaces and dash forgiven), or a part of it. */
+  reference?: string;
+  /** The buyer's e-mail address contains this, case-insensitively. */
+  email?: string;
   status?: OrderStatus;
   eventId?: string;
   organizerId?: string;
@@ -55,6 +63,20 @@ export async function listEventOrders(
   const { db } = deps;
   await findManagedEvent(db, actor, eventId);
   return searchOrders(db, { ...query, eventId });
+}
+
+/**
+ * The orders of every event of the calling organizer, filtered like the admin's list; an
+ * `organizerId` in the query is ignored, so no filter reaches another organizer's orders.
+ */
+export async function listOrganizerOrders(
+  deps: CoreDeps,
+  actor: Actor,
+  query: OrderFilter,
+): Promise<Page<OrderView>> {
+  const { db } = deps;
+  requireRole(actor, ['organizer']);
+  return searchOrders(db, { ...query, organizerId: actor.userId });
 }
 
 /** Every transaction on the platform, filtered (admins). */
@@ -75,6 +97,22 @@ async function searchOrders(db: Db, query: OrderFilter): Promise<Page<OrderView>
   if (query.status) base = base.where('orders.status', '=', query.status);
   if (query.from) base = base.where('orders.created_at', '>=', new Date(query.from).toISOString());
   if (query.to) base = base.where('orders.created_at', '<=', new Date(query.to).toISOString());
+  const event = query.event?.trim().toLowerCase();
+  if (event) base = base.where((eb) => containsText(eb.fn('lower', ['events.name']), event));
+  const email = query.email?.trim().toLowerCase();
+  if (email) base = base.where((eb) => containsText(eb.fn('lower', ['orders.buyer_email']), email));
+  const typed = query.reference?.trim().toUpperCase();
+  if (typed) {
+    const whole = normalizeOrderReference(typed);
+    base = whole
+      ? base.where('orders.reference', '=', whole)
+      : base.where(
+          containsText(
+            sql<string>`replace(${sql.ref('orders.reference')}, '-', '')`,
+            typed.replace(/[\s-]/g, ''),
+          ),
+        );
+  }
   const q = query.q?.trim().toLowerCase();
   if (q) {
     const reference = normalizeOrderReference(q);

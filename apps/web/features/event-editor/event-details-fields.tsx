@@ -3,6 +3,7 @@
 import type { Event } from '@eventhub/client';
 import { useMemo, useState } from 'react';
 import { FieldError, fieldAria } from '@/components/field-error';
+import { HOLDER_CHANGES_ALLOWED } from './event-form';
 import type { FormProblem } from '@/lib/form-problem';
 import { browserTimeZone, countryOptions, currencyOptions, timeZoneOptions } from '@/lib/places';
 import { isoToZonedInput } from '@/lib/zoned-time';
@@ -39,6 +40,10 @@ export function EventDetailsFields({ event, problem }: Props) {
   // The stored instants as wall-clock times of the event's own zone.
   const startsAt = isoToZonedInput(event?.startsAt, event?.timezone ?? timezone);
   const endsAt = isoToZonedInput(event?.endsAt, event?.timezone ?? timezone);
+  // A new event lets holders change names until the start, as the API does by default.
+  const [holderChanges, setHolderChanges] = useState(
+    () => event?.ticketChangePolicy.holderChangesUntilHoursBefore !== null,
+  );
 
   const field = (name: string, id: string, hint?: string) => ({
     id,
@@ -147,7 +152,7 @@ export function EventDetailsFields({ event, problem }: Props) {
       </fieldset>
 
       <fieldset>
-        <legend>Tickets and refunds</legend>
+        <legend>Tickets, refunds and name changes</legend>
         <div className="grid">
           <div>
             <label htmlFor="event-currency">Currency</label>
@@ -196,6 +201,43 @@ export function EventDetailsFields({ event, problem }: Props) {
         <small id="event-refund-hint">
           Customers may refund their own tickets until this many hours before the event starts. Empty: no
           self-service refunds.
+        </small>
+
+        <label htmlFor="event-holder-changes">
+          <input
+            id="event-holder-changes"
+            name={HOLDER_CHANGES_ALLOWED}
+            type="checkbox"
+            role="switch"
+            checked={holderChanges}
+            onChange={(e) => setHolderChanges(e.target.checked)}
+          />
+          Ticket holders may change names
+        </label>
+        <label htmlFor="event-holder-hours">Name changes until (hours before the start)</label>
+        <input
+          {...field(
+            'ticketChangePolicy.holderChangesUntilHoursBefore',
+            'event-holder-hours',
+            'event-holder-hint',
+          )}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={8760}
+          step={1}
+          disabled={!holderChanges}
+          placeholder="0"
+          defaultValue={event?.ticketChangePolicy.holderChangesUntilHoursBefore ?? ''}
+        />
+        <FieldError
+          id="event-holder-hours-error"
+          message={fields['ticketChangePolicy.holderChangesUntilHoursBefore']}
+        />
+        <small id="event-holder-hint">
+          {holderChanges
+            ? 'Ticket holders may change the name and e-mail on a ticket until this many hours before the start (empty or 0: until the start); the ticket gets a new code.'
+            : 'Names on tickets cannot be changed by their holders.'}
         </small>
       </fieldset>
     </>

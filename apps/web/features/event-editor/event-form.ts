@@ -15,7 +15,11 @@ export const EVENT_FIELDS = [
   'venue.city',
   'venue.country',
   'refundPolicy.customerRefundsUntilHoursBefore',
+  'ticketChangePolicy.holderChangesUntilHoursBefore',
 ] as const;
+
+/** The checkbox that turns holder changes on; its hours field is only read while it is checked. */
+export const HOLDER_CHANGES_ALLOWED = 'ticketChangePolicy.allowed';
 
 export type EventDetailsBody = Required<Pick<UpdateEventInput, 'name' | 'timezone' | 'currency'>> &
   Omit<UpdateEventInput, 'name' | 'timezone' | 'currency'>;
@@ -44,6 +48,11 @@ export function readEventDetails(form: FormData): EventDetailsBody {
     country: text(form, 'venue.country') || null,
   };
   const refundHours = optionalInt(form, 'refundPolicy.customerRefundsUntilHoursBefore');
+  // Changes allowed with the hours left empty: until the start (0 hours before).
+  const holderHours =
+    form.get(HOLDER_CHANGES_ALLOWED) === null
+      ? null
+      : (optionalInt(form, 'ticketChangePolicy.holderChangesUntilHoursBefore') ?? 0);
   return {
     name: text(form, 'name'),
     description: String(form.get('description') ?? '').trim() || null,
@@ -54,6 +63,7 @@ export function readEventDetails(form: FormData): EventDetailsBody {
     capacity: optionalInt(form, 'capacity'),
     venue: Object.values(venue).some(Boolean) ? venue : null,
     refundPolicy: { customerRefundsUntilHoursBefore: refundHours },
+    ticketChangePolicy: { holderChangesUntilHoursBefore: holderHours },
   };
 }
 
@@ -63,6 +73,10 @@ export function createEventBody(details: EventDetailsBody): CreateEventInput {
     ? Object.fromEntries(Object.entries(details.venue).filter(([, value]) => value !== null))
     : null;
   const refundHours = details.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
+  // Until the start (0) is the API's default; anything else is sent.
+  const holderHours = details.ticketChangePolicy
+    ? details.ticketChangePolicy.holderChangesUntilHoursBefore
+    : 0;
   return {
     name: details.name,
     timezone: details.timezone,
@@ -73,6 +87,7 @@ export function createEventBody(details: EventDetailsBody): CreateEventInput {
     ...(details.capacity !== null && details.capacity !== undefined ? { capacity: details.capacity } : {}),
     ...(venue ? { venue } : {}),
     ...(refundHours !== null ? { refundPolicy: { customerRefundsUntilHoursBefore: refundHours } } : {}),
+    ...(holderHours !== 0 ? { ticketChangePolicy: { holderChangesUntilHoursBefore: holderHours } } : {}),
   };
 }
 
@@ -83,7 +98,7 @@ function sameInstant(a: string | null | undefined, b: string | null | undefined)
 
 /**
  * The PATCH for an edit: only the fields that changed. Cleared fields are sent as null; a
- * cleared venue or refund policy as a whole null.
+ * cleared venue or refund policy as a whole null; holder changes turned off as null hours.
  */
 export function updateEventBody(current: Event, details: EventDetailsBody): UpdateEventInput {
   const body: UpdateEventInput = {};
@@ -105,6 +120,12 @@ export function updateEventBody(current: Event, details: EventDetailsBody): Upda
   const hours = details.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
   if (hours !== current.refundPolicy.customerRefundsUntilHoursBefore) {
     body.refundPolicy = hours === null ? null : { customerRefundsUntilHoursBefore: hours };
+  }
+
+  if (details.ticketChangePolicy) {
+    const holderHours = details.ticketChangePolicy.holderChangesUntilHoursBefore;
+    if (holderHours !== current.ticketChangePolicy.holderChangesUntilHoursBefore)
+      body.ticketChangePolicy = { holderChangesUntilHoursBefore: holderHours };
   }
   return body;
 }

@@ -23,6 +23,8 @@ const EMPTY = {
   'venue.city': '',
   'venue.country': '',
   'refundPolicy.customerRefundsUntilHoursBefore': '',
+  'ticketChangePolicy.allowed': 'on',
+  'ticketChangePolicy.holderChangesUntilHoursBefore': '',
 };
 
 const event: Event = {
@@ -41,6 +43,7 @@ const event: Event = {
   salesStart: null,
   salesEnd: null,
   refundPolicy: { customerRefundsUntilHoursBefore: 48 },
+  ticketChangePolicy: { holderChangesUntilHoursBefore: 0 },
   imageUrl: null,
   ticketTypes: [],
   createdAt: '2025-01-01T00:00:00.000Z',
@@ -88,6 +91,50 @@ describe('event details form', () => {
   it('sends a cleared venue or refund policy as a whole null', () => {
     const cleared = readEventDetails(form({ ...EMPTY, startsAt: '2025-06-14T09:00', capacity: '500' }));
     expect(updateEventBody(event, cleared)).toEqual({ venue: null, refundPolicy: null });
+  });
+
+  it('creates with holder changes off, or open until some hours before the start', () => {
+    const { 'ticketChangePolicy.allowed': _allowed, ...off } = EMPTY;
+    expect(createEventBody(readEventDetails(form(off)))).toMatchObject({
+      ticketChangePolicy: { holderChangesUntilHoursBefore: null },
+    });
+    expect(
+      createEventBody(
+        readEventDetails(form({ ...EMPTY, 'ticketChangePolicy.holderChangesUntilHoursBefore': '24' })),
+      ),
+    ).toMatchObject({ ticketChangePolicy: { holderChangesUntilHoursBefore: 24 } });
+    // Until the start is the API's default: nothing to send.
+    expect(createEventBody(readEventDetails(form(EMPTY)))).not.toHaveProperty('ticketChangePolicy');
+  });
+
+  it('patches the holder-change deadline when it changes, turned off as null hours', () => {
+    const base = {
+      ...EMPTY,
+      startsAt: '2025-06-14T09:00',
+      capacity: '500',
+      'venue.name': 'Hall',
+      'venue.city': 'Berlin',
+      'venue.country': 'DE',
+      'refundPolicy.customerRefundsUntilHoursBefore': '48',
+    };
+    // Checked with the hours left empty: until the start, as stored.
+    expect(updateEventBody(event, readEventDetails(form(base)))).toEqual({});
+    expect(
+      updateEventBody(
+        event,
+        readEventDetails(form({ ...base, 'ticketChangePolicy.holderChangesUntilHoursBefore': '12' })),
+      ),
+    ).toEqual({ ticketChangePolicy: { holderChangesUntilHoursBefore: 12 } });
+    const { 'ticketChangePolicy.allowed': _allowed, ...off } = base;
+    // The hours field is disabled (not submitted) while changes are off; a stale value is ignored.
+    expect(
+      updateEventBody(
+        event,
+        readEventDetails(form({ ...off, 'ticketChangePolicy.holderChangesUntilHoursBefore': '12' })),
+      ),
+    ).toEqual({ ticketChangePolicy: { holderChangesUntilHoursBefore: null } });
+    const closed = { ...event, ticketChangePolicy: { holderChangesUntilHoursBefore: null } };
+    expect(updateEventBody(closed, readEventDetails(form(off)))).toEqual({});
   });
 
   it('keeps the wall clock when only the time zone changes', () => {

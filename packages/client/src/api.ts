@@ -8,6 +8,7 @@ import type { paths } from './generated/schema';
 import type {
   AuditLogQuery,
   LoginInput,
+  OrganizerOrdersQuery,
   ProfileInput,
   RefreshInput,
   RegisterInput,
@@ -75,6 +76,8 @@ export function createApi(options: ApiOptions) {
       auditLog: {
         list: (query: AuditLogQuery = {}) =>
           unwrap(client.GET('/api/admin/audit-log', { params: { query } })),
+        /** The actions the log records, with a short label and group each (for the filter). */
+        actions: () => unwrap(client.GET('/api/admin/audit-log/actions')),
       },
     },
     organizer: {
@@ -91,6 +94,11 @@ export function createApi(options: ApiOptions) {
           ),
       },
       refunds: refundsApi(client, 'organizer'),
+      orders: {
+        /** Orders across all of the organizer's events, filtered by event name, reference, e-mail, status. */
+        list: (query: OrganizerOrdersQuery = {}) =>
+          unwrap(client.GET('/api/organizer/orders', { params: { query } })),
+      },
     },
   };
 }

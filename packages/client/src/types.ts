@@ -54,6 +54,7 @@ export type EventOrdersQuery = paths['/api/events/{id}/orders']['get'] extends {
   ? NonNullable<Q>
   : never;
 export type AdminOrdersQuery = QueryOf<'/api/admin/orders'>;
+export type OrganizerOrdersQuery = QueryOf<'/api/organizer/orders'>;
 
 export type RegisterInput = BodyOf<'/api/auth/register', 'post'>;
 export type LoginInput = BodyOf<'/api/auth/login', 'post'>;

@@ -2,6 +2,7 @@
 
 import type { Event, EventSummary } from '@eventhub/client';
 import Link from 'next/link';
+import { BreakableText } from '@/components/breakable-text';
 import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
 import { EventStatusBadge } from '@/components/event-status-badge';
@@ -48,7 +49,7 @@ function AdminEventRow({
 
   return (
     <tr data-testid={`admin-event-${event.id}`}>
-      <td>
+      <td data-label="Event">
         {event.status === 'draft' ? event.name : <Link href={`/events/${event.id}`}>{event.name}</Link>}
         <br />
         <small>
@@ -57,23 +58,25 @@ function AdminEventRow({
           </Link>
         </small>
       </td>
-      <td>
+      <td data-label="Organizer">
         {event.organizerName ?? '—'}
         <br />
-        <small>{event.organizerEmail}</small>
+        <small className="cell-email">
+          {event.organizerEmail ? <BreakableText text={event.organizerEmail} /> : null}
+        </small>
       </td>
-      <td>
+      <td data-label="Status">
         <EventStatusBadge status={event.status} />
       </td>
-      <td>
+      <td data-label="Starts">
         {event.startsAt ? (
           <time dateTime={event.startsAt}>{formatInZone(event.startsAt, event.timezone)}</time>
         ) : (
           'Not set'
         )}
       </td>
-      <td>{formatTaken(event)}</td>
-      <td>
+      <td data-label="Tickets sold">{formatTaken(event)}</td>
+      <td data-label="">
         {event.status === 'published' ? (
           <ConfirmAction
             label={
@@ -129,7 +132,7 @@ export function EventsAdmin() {
 
       <PagedList list={events} noun={['event', 'events']} pagesLabel="Events pages" hrefFor={hrefFor}>
         {(items) => (
-          <ListTable label="Events" busy={events.loading}>
+          <ListTable label="Events" busy={events.loading} stacked>
             <thead>
               <tr>
                 <th scope="col">Event</th>

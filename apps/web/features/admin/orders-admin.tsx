@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { BreakableText } from '@/components/breakable-text';
 import { SearchFilter, SelectFilter } from '@/components/filter-fields';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
@@ -18,7 +19,7 @@ import { queryHref } from '@/lib/query-href';
 import { useApiData } from '@/lib/use-api-data';
 import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
 
-const TEXT_FILTERS = ['q', 'eventId', 'organizerId', 'from', 'to'] as const;
+const TEXT_FILTERS = ['q', 'event', 'eventId', 'organizerId', 'from', 'to'] as const;
 
 /** Every transaction on the platform, newest first; the filters live in the URL. */
 export function OrdersAdmin() {
@@ -34,6 +35,8 @@ export function OrdersAdmin() {
         from: dayBoundToIso(values.from, 'start'),
         to: dayBoundToIso(values.to, 'end'),
         page,
+        // Event name text: the API's `event` parameter, not yet in the generated client's types.
+        ...(values.event ? { event: values.event } : {}),
       }),
     JSON.stringify([values, status, page]),
   );
@@ -42,48 +45,61 @@ export function OrdersAdmin() {
   const now = Date.now();
   return (
     <>
-      <FilterForm action={pathname} formRef={formRef} submitLabel="Filter">
-        <SearchFilter
-          id="admin-orders-q"
-          defaultValue={values.q}
-          placeholder="Buyer email or name, or order reference"
-          maxLength={200}
-        />
-        <SelectFilter
-          id="admin-orders-status"
-          name="status"
-          label="Status"
-          allLabel="All statuses"
-          options={ORDER_STATUSES}
-          labels={ORDER_STATUS_LABELS}
-          defaultValue={status}
-        />
-        <div>
-          <label htmlFor="admin-orders-event">Event id</label>
-          <input id="admin-orders-event" name="eventId" defaultValue={values.eventId} autoComplete="off" />
-        </div>
-        <div>
-          <label htmlFor="admin-orders-organizer">Organizer id</label>
-          <input
-            id="admin-orders-organizer"
-            name="organizerId"
-            defaultValue={values.organizerId}
-            autoComplete="off"
+      <div className="compact-filters">
+        <FilterForm action={pathname} formRef={formRef} submitLabel="Filter">
+          <SearchFilter
+            id="admin-orders-q"
+            defaultValue={values.q}
+            placeholder="Buyer email or name, or order reference"
+            maxLength={200}
           />
-        </div>
-        <div>
-          <label htmlFor="admin-orders-from">Placed from</label>
-          <input id="admin-orders-from" name="from" type="date" defaultValue={values.from} />
-        </div>
-        <div>
-          <label htmlFor="admin-orders-to">Placed until</label>
-          <input id="admin-orders-to" name="to" type="date" defaultValue={values.to} />
-        </div>
-      </FilterForm>
+          <SelectFilter
+            id="admin-orders-status"
+            name="status"
+            label="Status"
+            allLabel="All statuses"
+            options={ORDER_STATUSES}
+            labels={ORDER_STATUS_LABELS}
+            defaultValue={status}
+          />
+          <div>
+            <label htmlFor="admin-orders-event-name">Event</label>
+            <input
+              id="admin-orders-event-name"
+              name="event"
+              type="search"
+              defaultValue={values.event}
+              placeholder="Name contains"
+              maxLength={200}
+            />
+          </div>
+          <div>
+            <label htmlFor="admin-orders-event">Event id</label>
+            <input id="admin-orders-event" name="eventId" defaultValue={values.eventId} autoComplete="off" />
+          </div>
+          <div>
+            <label htmlFor="admin-orders-organizer">Organizer id</label>
+            <input
+              id="admin-orders-organizer"
+              name="organizerId"
+              defaultValue={values.organizerId}
+              autoComplete="off"
+            />
+          </div>
+          <div>
+            <label htmlFor="admin-orders-from">Placed from</label>
+            <input id="admin-orders-from" name="from" type="date" defaultValue={values.from} />
+          </div>
+          <div>
+            <label htmlFor="admin-orders-to">Placed until</label>
+            <input id="admin-orders-to" name="to" type="date" defaultValue={values.to} />
+          </div>
+        </FilterForm>
+      </div>
 
       <PagedList list={list} noun={['order', 'orders']} pagesLabel="Order pages" hrefFor={hrefFor}>
         {(items) => (
-          <ListTable label="Orders" busy={list.loading} className="orders-table">
+          <ListTable label="Orders" busy={list.loading} className="orders-table" stacked>
             <thead>
               <tr>
                 <th scope="col">Order</th>
@@ -98,12 +114,12 @@ export function OrdersAdmin() {
             <tbody>
               {items.map((order) => (
                 <tr key={order.id} data-testid={`admin-order-${order.id}`}>
-                  <td>
+                  <td data-label="Order">
                     <Link href={`/account/orders/${order.id}`}>
                       <code>{order.reference}</code>
                     </Link>
                   </td>
-                  <td>
+                  <td data-label="Event">
                     <Link href={`/organizer/events/${order.eventId}/orders`}>{order.eventName}</Link>
                     <br />
                     <small>
@@ -115,21 +131,23 @@ export function OrdersAdmin() {
                       </Link>
                     </small>
                   </td>
-                  <td>
+                  <td data-label="Buyer">
                     {order.buyer ? (
                       <>
                         {order.buyer.name}
                         <br />
-                        <small>{order.buyer.email}</small>
+                        <small className="cell-email">
+                          <BreakableText text={order.buyer.email} />
+                        </small>
                       </>
                     ) : (
                       '—'
                     )}
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <OrderStatusBadge status={effectiveStatus(order, now)} />
                   </td>
-                  <td>
+                  <td data-label="Total">
                     {formatMoney(order.total, order.currency)}
                     {order.promoCode ? (
                       <>
@@ -138,8 +156,10 @@ export function OrdersAdmin() {
                       </>
                     ) : null}
                   </td>
-                  <td>{order.refunded > 0 ? formatMoney(order.refunded, order.currency) : '—'}</td>
-                  <td>
+                  <td data-label="Refunded">
+                    {order.refunded > 0 ? formatMoney(order.refunded, order.currency) : '—'}
+                  </td>
+                  <td data-label="Placed">
                     <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
                   </td>
                 </tr>

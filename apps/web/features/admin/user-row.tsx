@@ -4,6 +4,7 @@ import { ApiError, type Role, type User } from '@eventhub/client';
 import { useEffect, useRef, useState } from 'react';
 import { useAuth } from '@/lib/auth-context';
 import { parseRole, ROLE_LABELS, ROLES } from '@/lib/roles';
+import { BreakableText } from '@/components/breakable-text';
 
 function describe(error: unknown): string {
   if (error instanceof ApiError) return error.message;
@@ -62,12 +63,14 @@ export function UserRow({ user, onUpdated }: { user: User; onUpdated: (user: Use
   const roleSelectId = `role-${user.id}`;
   return (
     <tr data-testid={`user-row-${user.email}`}>
-      <td>
+      <td data-label="Name">
         {user.name}
         {isSelf ? <small> (you)</small> : null}
       </td>
-      <td>{user.email}</td>
-      <td>
+      <td data-label="Email" className="cell-email">
+        <BreakableText text={user.email} />
+      </td>
+      <td data-label="Role">
         <div className="row-actions">
           <label htmlFor={roleSelectId} className="visually-hidden">
             Role for {user.email}
@@ -94,14 +97,14 @@ export function UserRow({ user, onUpdated }: { user: User; onUpdated: (user: Use
           </button>
         </div>
       </td>
-      <td>
+      <td data-label="Status">
         {user.disabled ? (
           <span className="badge badge-disabled">Disabled</span>
         ) : (
           <span className="badge badge-active">Active</span>
         )}
       </td>
-      <td>
+      <td data-label="Access">
         {confirming ? (
           <div className="row-actions" role="group" aria-label={`Confirm for ${user.email}`}>
             <span>{user.disabled ? 'Enable' : 'Disable'} this account?</span>

@@ -47,7 +47,7 @@ export function UsersAdmin() {
 
       <PagedList list={users} noun={['user', 'users']} pagesLabel="Users pages" hrefFor={hrefFor}>
         {(items) => (
-          <ListTable label="Users" busy={users.loading}>
+          <ListTable label="Users" busy={users.loading} stacked>
             <thead>
               <tr>
                 <th scope="col">Name</th>

@@ -37,7 +37,10 @@ export function OrganizerHome() {
           <Link href="/admin/analytics">Platform analytics</Link>
         )}
       </div>
-      <p>
+      <p className="row-actions">
+        {session.user.role === 'organizer' ? (
+          <Link href="/organizer/orders">Orders across your events</Link>
+        ) : null}
         <RefundsNavLink />
       </p>
       {/* MyEvents reads ?page, which is only known in the browser. */}

@@ -121,7 +121,7 @@ export function OwedRefunds({ scope }: { scope: RefundScope }) {
 
       <PagedList list={list} noun={['refund', 'refunds']} pagesLabel="Refund pages" hrefFor={hrefFor}>
         {(items) => (
-          <ListTable label="Refunds" busy={list.loading} className="refunds-table">
+          <ListTable label="Refunds" busy={list.loading} className="refunds-table" stacked>
             <thead>
               <tr>
                 <th scope="col">Event</th>

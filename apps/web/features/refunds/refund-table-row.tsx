@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { RefundRow } from './refund-list';
 import styles from './refunds.module.css';
+import { BreakableText } from '@/components/breakable-text';
 import { ActionFeedback } from '@/components/action-feedback';
 
 /** What the row's last "Retry now" came to, while it runs and after. */
@@ -28,7 +29,7 @@ export function RefundTableRow({
   const busy = retry?.busy ?? false;
   return (
     <tr data-testid={`refund-${row.id}`}>
-      <td>
+      <td data-label="Event">
         <Link href={row.eventHref}>{row.eventName}</Link>
         <br />
         <small>
@@ -37,18 +38,20 @@ export function RefundTableRow({
           </Link>
         </small>
       </td>
-      <th scope="row">
+      <th scope="row" data-label="Order">
         <Link href={row.orderHref}>
           <code>{row.reference}</code>
         </Link>
       </th>
-      <td>
+      <td data-label="Buyer">
         {row.buyerName}
         <br />
-        <small>{row.buyerEmail}</small>
+        <small className="cell-email">
+          <BreakableText text={row.buyerEmail} />
+        </small>
       </td>
-      <td>{row.amount}</td>
-      <td>
+      <td data-label="Amount">{row.amount}</td>
+      <td data-label="Status">
         <span className={`badge ${styles[row.status.tone]}`}>{row.status.label}</span>
         {row.status.detail ? (
           <>
@@ -57,14 +60,15 @@ export function RefundTableRow({
           </>
         ) : null}
       </td>
-      <td>{row.attempts}</td>
-      <td className={styles.lastError}>
+      <td data-label="Attempts">{row.attempts}</td>
+      <td data-label="Provider's last error" className={styles.lastError}>
         <small>{row.lastError ?? '—'}</small>
       </td>
-      <td>
+      {/* The column's heading: paid-back refunds were requested, the others are owed. */}
+      <td data-label={row.status.tone === 'succeeded' ? 'Requested' : 'Owed since'}>
         <time dateTime={row.createdAt}>{row.since}</time>
       </td>
-      <td>
+      <td data-label="">
         {row.retryable ? (
           <button
             type="button"

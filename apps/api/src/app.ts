@@ -35,6 +35,7 @@ import { ticketHolderRoutes } from './routes/ticket-holders';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
+import { questionRoutes } from './routes/questions';
 import type { TypedApp } from './typed-app';
 
 // Never written to logs: credentials in headers and any token or password field in a logged object.
@@ -139,6 +140,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(eventRoutes, { ctx, orders });
   await app.register(eventCatalogueRoutes, { ctx });
   await app.register(eventImageRoutes, { ctx });
+  await app.register(questionRoutes, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   await app.register(orderRoutes, { ctx, orders });
   await app.register(orderLookupRoutes, { orders, limits });

@@ -131,4 +131,53 @@ describeEachEngine('changing a ticket holder', (env) => {
     );
     expect(current.tickets.find((t) => t.id === late!.id)!.holderName).toBe('Just In Time');
   });
+
+  it("follows the event's change deadline setting: hours before the start, or off", async () => {
+    const organizer = await signUp(env(), { role: 'organizer' });
+    const door = await openDoor(env(), organizer, {
+      ticketChangePolicy: { holderChangesUntilHoursBefore: 48 },
+    });
+    expect(door.event.ticketChangePolicy).toEqual({ holderChangesUntilHoursBefore: 48 });
+    const order = await guestPaidOrder(env(), {
+      eventId: door.event.id,
+      items: [{ ticketTypeId: door.event.ticketTypes[0]!.id, quantity: 1 }],
+    });
+    const ticket = order.tickets![0]!;
+    const startsAt = new Date(door.event.startsAt as string).getTime();
+    const deadline = new Date(startsAt - 48 * 3_600_000).toISOString();
+    const view = json<{ holderChanges: unknown }>(
+      await withToken(env(), order.orderToken, 'GET', `/api/orders/${order.id}`),
+    );
+    expect(view.holderChanges).toEqual({ allowed: true, until: deadline });
+    const patch = (holderName: string) =>
+      withToken(env(), order.orderToken, 'PATCH', `/api/orders/${order.id}/tickets/${ticket.id}`, {
+        holderName,
+      });
+
+    env().clock.set(new Date(startsAt - 49 * 3_600_000));
+    expect((await patch('Early Enough')).statusCode).toBe(200);
+    env().clock.set(new Date(startsAt - 47 * 3_600_000));
+    const late = await patch('Too Late');
+    expect(late.statusCode).toBe(409);
+    expect(json(late)).toMatchObject({ code: 'change_deadline_passed', deadline });
+
+    // The organizer turns changes off: refused whatever the date, and the order says so.
+    env().clock.set(new Date(startsAt - 30 * 86_400_000));
+    const organizerAgain = await logIn(env(), organizer.user.email, GOOD_PASSWORD);
+    const off = await env().app.inject({
+      method: 'PATCH',
+      url: `/api/events/${door.event.id}`,
+      headers: bearer(organizerAgain.accessToken),
+      payload: { ticketChangePolicy: { holderChangesUntilHoursBefore: null } },
+    });
+    expect(off.statusCode).toBe(200);
+    const refused = await patch('Not Allowed');
+    expect(refused.statusCode).toBe(409);
+    expect(json(refused).code).toBe('holder_changes_disabled');
+    const after = json<{ holderChanges: unknown; tickets: Ticket[] }>(
+      await withToken(env(), order.orderToken, 'GET', `/api/orders/${order.id}`),
+    );
+    expect(after.holderChanges).toEqual({ allowed: false, until: null });
+    expect(after.tickets[0]!.holderName).toBe('Early Enough');
+  });
 });

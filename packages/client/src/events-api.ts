@@ -7,6 +7,8 @@ import type {
   PageQuery,
   PromotionInput,
   PromotionPatch,
+  QuestionInput,
+  QuestionPatch,
   TicketTypeInput,
   TicketTypePatch,
   UpdateEventInput,
@@ -40,6 +42,25 @@ export function eventsApi(client: Client<paths>) {
           bodySerializer: (body: unknown) => body as FormData,
         }),
       );
+    },
+    /** The event's checkout questions (its organizer also gets hidden ones). */
+    questions: {
+      list: (eventId: string) => unwrap(client.GET('/api/events/{id}/questions', id(eventId))),
+      add: (eventId: string, body: QuestionInput) =>
+        unwrap(client.POST('/api/events/{id}/questions', { ...id(eventId), body })),
+      update: (eventId: string, questionId: string, body: QuestionPatch) =>
+        unwrap(
+          client.PATCH('/api/events/{id}/questions/{questionId}', {
+            params: { path: { id: eventId, questionId } },
+            body,
+          }),
+        ),
+      remove: (eventId: string, questionId: string) =>
+        unwrap(
+          client.DELETE('/api/events/{id}/questions/{questionId}', {
+            params: { path: { id: eventId, questionId } },
+          }),
+        ).then(() => undefined),
     },
     ticketTypes: {
       add: (eventId: string, body: TicketTypeInput) =>

@@ -77,6 +77,11 @@ export { updateEvent } from './events/update-event';
 export { publishEvent, unpublishEvent, cancelEvent, deleteEvent } from './events/event-lifecycle';
 export { addTicketType, updateTicketType, removeTicketType } from './events/ticket-types';
 export { listPromotions, createPromotion, updatePromotion, deletePromotion } from './events/promotions';
+export { listQuestions, createQuestion, updateQuestion, deleteQuestion } from './questions/manage-questions';
+export type { NewQuestionInput } from './questions/manage-questions';
+export type { Question } from './questions/question-view';
+export type { AnswerView } from './questions/order-answers';
+export type { AnswerValue } from './questions/answer-values';
 export {
   listPublicEvents,
   listOrganizerEvents,

@@ -83,6 +83,23 @@ export const EventAnalyticsSchema = Type.Object({
     }),
   ),
   checkIns: CheckIns,
+  questions: Type.Array(
+    Type.Object({
+      questionId: Type.String(),
+      label: Type.String(),
+      kind: Type.String(),
+      scope: Type.Union([Type.Literal('order'), Type.Literal('attendee')]),
+      hidden: Type.Boolean({ description: 'Deleted with answers: its answers still count' }),
+      answered: Type.Integer({
+        description: 'Kept orders (order questions) or tickets (attendee questions) that answered',
+      }),
+      options: Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }), {
+        description:
+          'Per option (choice, multi), yes/no (checkbox) or country code; empty for free-form kinds',
+      }),
+    }),
+    { description: "How buyers answered the event's questions, over the orders sold in the range" },
+  ),
 });
 
 const SalesTotals = Type.Object({

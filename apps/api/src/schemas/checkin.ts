@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, Nullable } from './common';
+import { CheckinAnswerSchema } from './questions';
 
 const Code = Type.String({ minLength: 1, maxLength: 512, description: 'What the QR code holds' });
 const DeviceId = Type.String({
@@ -33,7 +34,13 @@ export const ScannedTicketSchema = Type.Object({
 
 export const ValidTicketSchema = Type.Object({
   result: Type.Literal('valid'),
-  ticket: ScannedTicketSchema,
+  ticket: Type.Object({
+    ...ScannedTicketSchema.properties,
+    answers: Type.Array(CheckinAnswerSchema, {
+      description:
+        "The answers to the event's \"show at check-in\" questions (the order's and this attendee's)",
+    }),
+  }),
   checkedInAt: IsoDateTime,
 });
 

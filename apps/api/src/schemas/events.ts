@@ -61,6 +61,23 @@ const eventFields = {
   venue: Type.Optional(Nullable(VenueBody)),
   salesStart: Type.Optional(When),
   salesEnd: Type.Optional(When),
+  ticketChangePolicy: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          holderChangesUntilHoursBefore: Nullable(
+            Type.Integer({
+              minimum: 0,
+              maximum: 8760,
+              description:
+                'Holders may change a ticket holder until this many hours before the start; null: never',
+            }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  ),
   refundPolicy: Type.Optional(
     Nullable(
       Type.Object(
@@ -155,6 +172,7 @@ export const EventSchema = Type.Object({
   salesStart: When,
   salesEnd: When,
   refundPolicy: Type.Object({ customerRefundsUntilHoursBefore: Nullable(Type.Integer()) }),
+  ticketChangePolicy: Type.Object({ holderChangesUntilHoursBefore: Nullable(Type.Integer()) }),
   imageUrl: Nullable(Type.String()),
   ticketTypes: Type.Array(TicketTypeSchema),
   createdAt: IsoDateTime,

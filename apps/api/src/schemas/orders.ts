@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { IsoDateTime, Nullable } from './common';
+import { AnswerInputSchema, AnswerSchema } from './questions';
 
 const OrderStatus = Type.Union([
   Type.Literal('pending'),
@@ -43,12 +44,14 @@ export const PlaceOrderBody = Type.Object(
             email: Type.String({ format: 'email', maxLength: 254 }),
             ageRange: Type.Optional(Nullable(AgeRangeSchema)),
             country: Type.Optional(Nullable(Type.String({ minLength: 2, maxLength: 2 }))),
+            answers: Type.Optional(AnswerInputSchema),
           },
           { additionalProperties: false },
         ),
         { maxItems: 1000 },
       ),
     ),
+    answers: Type.Optional(AnswerInputSchema),
     buyer: Type.Optional(
       Type.Object(
         {
@@ -105,6 +108,10 @@ export const OrderSchema = Type.Object({
     }),
   ),
   refundableUntil: Nullable(IsoDateTime),
+  holderChanges: Type.Object({
+    allowed: Type.Boolean({ description: 'False when the organizer turned holder changes off' }),
+    until: Nullable(IsoDateTime),
+  }),
   status: OrderStatus,
   expiresAt: IsoDateTime,
   items: Type.Array(
@@ -136,6 +143,7 @@ export const OrderSchema = Type.Object({
   createdAt: IsoDateTime,
   paidAt: Nullable(IsoDateTime),
   tickets: Type.Optional(Type.Array(TicketSchema)),
+  answers: Type.Array(AnswerSchema),
 });
 
 export const RefundSchema = Type.Object({

@@ -1,6 +1,9 @@
 'use client';
 
+import type { Question } from '@eventhub/client';
 import { useMemo } from 'react';
+import { seatQuestions, type AnswerDraft } from './checkout-questions';
+import { QuestionList } from './question-list';
 import { AGE_RANGES, parseAgeRange, type AttendeeDraft, type Seat } from './ticket-selection';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { countryOptions } from '@/lib/places';
@@ -12,10 +15,26 @@ interface Props {
   errors: Partial<Record<string, string>>;
   signedIn: boolean;
   onChange: (key: string, draft: AttendeeDraft, field: keyof AttendeeDraft) => void;
+  /** The event's questions; each seat gets the attendee questions of its tier. */
+  questions: readonly Question[];
+  answers: Readonly<Record<string, AnswerDraft>>;
+  onAnswer: (key: string, value: AnswerDraft) => void;
 }
 
-/** One small form per ticket: the holder's name and e-mail, and optional age range and country. */
-export function AttendeeFields({ seats, draftOf, errors, signedIn, onChange }: Props) {
+/**
+ * One small form per ticket: the holder's name and e-mail, optional age range and country, and
+ * the organizer's questions for that ticket's attendee.
+ */
+export function AttendeeFields({
+  seats,
+  draftOf,
+  errors,
+  signedIn,
+  onChange,
+  questions,
+  answers,
+  onAnswer,
+}: Props) {
   const countries = useMemo(() => countryOptions(), []);
   return (
     <fieldset className="attendees">
@@ -106,6 +125,14 @@ export function AttendeeFields({ seats, draftOf, errors, signedIn, onChange }: P
                 <FieldError id={`${base}-country-error`} message={error('country')} />
               </div>
             </div>
+            <QuestionList
+              questions={seatQuestions(questions, seat.tier.id)}
+              owner={seat.key}
+              idPrefix={base}
+              drafts={answers}
+              errors={errors}
+              onAnswer={onAnswer}
+            />
           </fieldset>
         );
       })}

@@ -1,5 +1,6 @@
 import type { KeyValueStore } from '../../lib/session-store';
 import { parseAgeRange, type AttendeeDraft } from './ticket-selection';
+import { readAnswerDrafts, type AnswerDraft } from './checkout-questions';
 
 /**
  * The ticket selector's choices, kept in sessionStorage per event so that they survive a detour
@@ -16,11 +17,19 @@ export interface SavedCart {
   quantities: Record<string, number>;
   promoCode: string;
   attendees: Record<string, AttendeeDraft>;
+  /** Answers to the event's questions, keyed "order|<questionId>" or "<seatKey>|<questionId>". */
+  answers: Record<string, AnswerDraft>;
   /** Set once the visitor chose to check out as a guest; their details as typed so far. */
   guest: GuestBuyer | null;
 }
 
-export const EMPTY_CART: SavedCart = { quantities: {}, promoCode: '', attendees: {}, guest: null };
+export const EMPTY_CART: SavedCart = {
+  quantities: {},
+  promoCode: '',
+  attendees: {},
+  answers: {},
+  guest: null,
+};
 
 const cartKey = (eventId: string) => `eventhub.cart.${eventId}`;
 
@@ -77,6 +86,7 @@ export function loadCart(store: KeyValueStore, eventId: string): SavedCart {
     quantities: readQuantities(raw.quantities),
     promoCode: text(raw.promoCode),
     attendees: readAttendees(raw.attendees),
+    answers: readAnswerDrafts(raw.answers),
     guest,
   };
 }
@@ -86,6 +96,7 @@ function isEmpty(cart: SavedCart): boolean {
     Object.keys(cart.quantities).length === 0 &&
     !cart.promoCode &&
     Object.keys(cart.attendees).length === 0 &&
+    Object.keys(cart.answers).length === 0 &&
     cart.guest === null
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, type Event } from '@eventhub/client';
+import { ApiError, type Event, type Question } from '@eventhub/client';
 import Link from 'next/link';
 import { cache } from 'react';
 import { TicketSelector } from './ticket-selector';
@@ -21,6 +21,19 @@ export const loadPublicEvent = cache(async (id: string): Promise<Event | null> =
   }
 });
 
+/**
+ * The questions buyers are asked at checkout. The page still renders without them (the API
+ * checks every answer itself, and names any question it is missing).
+ */
+export const loadPublicQuestions = cache(async (id: string): Promise<Question[]> => {
+  try {
+    return await serverApi().events.questions.list(id);
+  } catch (error) {
+    console.warn('Could not load the checkout questions of event', id, error);
+    return [];
+  }
+});
+
 const DESCRIPTION_PREVIEW = 200;
 
 /** A line or two about the event for link previews: its description's start, or when and where. */
@@ -31,7 +44,7 @@ export function eventSummary(event: Event): string {
 }
 
 /** The public page of one event: what, when, where, and its tickets. */
-export function EventDetails({ event }: { event: Event }) {
+export function EventDetails({ event, questions }: { event: Event; questions: readonly Question[] }) {
   const venue = event.venue;
   const onSale = event.status === 'published' && event.ticketTypes.length > 0;
   return (
@@ -87,7 +100,11 @@ export function EventDetails({ event }: { event: Event }) {
         <section aria-labelledby="tickets-heading" className="event-tickets">
           <h2 id="tickets-heading">Tickets</h2>
           {/* The time of this render decides which tiers are on sale, on the server and in the browser alike. */}
-          {onSale ? <TicketSelector event={event} now={Date.now()} /> : <TicketTierList event={event} />}
+          {onSale ? (
+            <TicketSelector event={event} questions={questions} now={Date.now()} />
+          ) : (
+            <TicketTierList event={event} />
+          )}
         </section>
       </div>
 

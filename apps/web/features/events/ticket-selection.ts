@@ -1,4 +1,11 @@
-import type { Event, PlaceOrderInput, TicketType } from '@eventhub/client';
+import type { Event, PlaceOrderInput, Question, TicketType } from '@eventhub/client';
+import {
+  answerField,
+  answersFor,
+  orderQuestions,
+  seatQuestions,
+  type AnswerDraft,
+} from './checkout-questions';
 import { sumMoney } from '../../lib/money';
 import type { AgeRange } from '../orders/orders-api';
 
@@ -170,7 +177,11 @@ export function buildOrderRequest(input: {
   buyer: { name: string; email: string };
   asGuest?: boolean;
   promoCode: string;
+  questions?: readonly Question[];
+  answers?: Readonly<Record<string, AnswerDraft>>;
 }): PlacedRequest {
+  const questions = input.questions ?? [];
+  const drafts = input.answers ?? {};
   const items = input.tiers
     .filter((t) => chosen(input.quantities, t.id) > 0)
     .map((t) => ({ ticketTypeId: t.id, quantity: chosen(input.quantities, t.id) }));
@@ -182,8 +193,17 @@ export function buildOrderRequest(input: {
       email: draft.email.trim() || input.buyer.email,
       ...(draft.ageRange ? { ageRange: draft.ageRange } : {}),
       ...(draft.country ? { country: draft.country } : {}),
+      ...answersOf(seatQuestions(questions, seat.tier.id), seat.key, drafts),
     };
   });
+  const answers = answersFor(
+    orderQuestions(
+      questions,
+      items.map((i) => i.ticketTypeId),
+    ),
+    'order',
+    drafts,
+  );
   const promoCode = input.promoCode.trim();
   return {
     body: {
@@ -191,6 +211,7 @@ export function buildOrderRequest(input: {
       items,
       ...(promoCode ? { promoCode } : {}),
       ...(attendees.length > 0 ? { attendees } : {}),
+      ...(answers.length > 0 ? { answers } : {}),
       ...(input.asGuest ? { buyer: { name: input.buyer.name, email: input.buyer.email } } : {}),
     },
     itemTiers: items.map((i) => i.ticketTypeId),
@@ -198,9 +219,18 @@ export function buildOrderRequest(input: {
   };
 }
 
+function answersOf(
+  questions: readonly Question[],
+  seatKey: string,
+  drafts: Readonly<Record<string, AnswerDraft>>,
+) {
+  const answers = answersFor(questions, seatKey, drafts);
+  return answers.length > 0 ? { answers } : {};
+}
+
 /**
  * Where one of the API's field errors belongs in the selector: "promoCode", "quantity:<tierId>",
- * "attendee:<seatKey>:<field>" or a guest's "buyer:name" / "buyer:email"; null when it names
+ * "attendee:<seatKey>:<field>", "answer:<owner>|<questionId>" or a guest's "buyer:name" / "buyer:email"; null when it names
  * nothing the form shows.
  */
 export function selectorFieldOf(field: string, request: Omit<PlacedRequest, 'body'>): string | null {
@@ -212,6 +242,13 @@ export function selectorFieldOf(field: string, request: Omit<PlacedRequest, 'bod
   if (item) {
     const tier = request.itemTiers[Number(item[1])];
     return tier ? `quantity:${tier}` : null;
+  }
+  const orderAnswer = /^answers\.([^.]+)$/.exec(path);
+  if (orderAnswer) return answerField('order', orderAnswer[1]!);
+  const seatAnswer = /^attendees\.(\d+)\.answers\.([^.]+)$/.exec(path);
+  if (seatAnswer) {
+    const seat = request.attendeeSeats[Number(seatAnswer[1])];
+    return seat ? answerField(seat, seatAnswer[2]!) : null;
   }
   const attendee = /^attendees\.(\d+)\.(name|email|ageRange|country)$/.exec(path);
   if (attendee) {

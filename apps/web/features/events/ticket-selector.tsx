@@ -1,12 +1,14 @@
 'use client';
 
-import { ApiError, type Event } from '@eventhub/client';
+import { ApiError, type Event, type Question } from '@eventhub/client';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { AttendeeFields } from './attendee-fields';
 import { remainingNote, withAvailability } from './availability';
 import type { GuestBuyer } from './cart-storage';
 import { CheckoutChoice } from './checkout-choice';
+import { answerField, orderQuestions, seatQuestions, type AnswerDraft } from './checkout-questions';
+import { QuestionList } from './question-list';
 import {
   availableQuantities,
   buildOrderRequest,
@@ -53,7 +55,16 @@ function saleNote(sale: TierSale, timezone: string): string | null {
  * Reserving places a pending order (the API holds the tickets) and opens its checkout. Signed-out
  * visitors log in first or continue as a guest; the selection is kept in this tab meanwhile.
  */
-export function TicketSelector({ event: rendered, now }: { event: Event; now: number }) {
+export function TicketSelector({
+  event: rendered,
+  questions,
+  now,
+}: {
+  event: Event;
+  /** The event's live checkout questions. */
+  questions: readonly Question[];
+  now: number;
+}) {
   const { session, authed } = useAuth();
   // Rendered with the counts of page load; the live stream's replace them once it has spoken.
   const live = useLiveAvailability(rendered.id);
@@ -63,7 +74,7 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   // One Idempotency-Key per reservation attempt, reused only to retry one that got no answer.
   const [attempt] = useState(() => new AttemptKey());
   const { cart, update: updateCart, forget: forgetCart } = useSavedCart(rendered.id);
-  const { quantities: chosen, attendees, promoCode } = cart;
+  const { quantities: chosen, attendees, promoCode, answers } = cart;
   const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const [submitting, setSubmitting] = useState(false);
   // Focus jumps to the first flagged field after a submit only, never while someone is typing.
@@ -85,6 +96,10 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   // A guest's details count only while signed out: logging in after all makes it the user's order.
   const guest: GuestBuyer | null = user ? null : cart.guest;
   const eventPath = `/events/${event.id}`;
+  const askedOfOrder = orderQuestions(
+    questions,
+    seats.map((s) => s.tier.id),
+  );
 
   // The first ticket is the buyer's own unless they change it.
   const draftOf = (key: string, index: number): AttendeeDraft =>
@@ -103,6 +118,11 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
   function setQuantity(tierId: string, quantity: number) {
     updateCart((c) => ({ ...c, quantities: { ...c.quantities, [tierId]: quantity } }));
     clearField(`quantity:${tierId}`);
+  }
+
+  function setAnswer(key: string, value: AnswerDraft) {
+    updateCart((c) => ({ ...c, answers: { ...c.answers, [key]: value } }));
+    clearField(`answer:${key}`);
   }
 
   function setGuest(next: GuestBuyer | null) {
@@ -140,6 +160,8 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
       buyer,
       asGuest: !user,
       promoCode,
+      questions,
+      answers,
     });
     const formFields = [
       'promoCode',
@@ -147,6 +169,8 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
       'buyer:email',
       ...tiers.map((t) => `quantity:${t.id}`),
       ...seats.flatMap((s) => ['name', 'email', 'ageRange', 'country'].map((f) => `attendee:${s.key}:${f}`)),
+      ...askedOfOrder.map((q) => answerField('order', q.id)),
+      ...seats.flatMap((s) => seatQuestions(questions, s.tier.id).map((q) => answerField(s.key, q.id))),
     ];
     const key = attempt.keyFor(request.body);
     setSubmitting(true);
@@ -247,7 +271,24 @@ export function TicketSelector({ event: rendered, now }: { event: Event; now: nu
                 updateCart((c) => ({ ...c, attendees: { ...c.attendees, [key]: draft } }));
                 clearField(`attendee:${key}:${field}`);
               }}
+              questions={questions}
+              answers={answers}
+              onAnswer={setAnswer}
             />
+          ) : null}
+
+          {askedOfOrder.length > 0 ? (
+            <fieldset className="order-questions" data-testid="order-questions">
+              <legend>About your order</legend>
+              <QuestionList
+                questions={askedOfOrder}
+                owner="order"
+                idPrefix="order"
+                drafts={answers}
+                errors={fields}
+                onAnswer={setAnswer}
+              />
+            </fieldset>
           ) : null}
 
           <p className="selection-total" data-testid="selection-total">

@@ -3,6 +3,7 @@ import {
   type Event,
   type Order,
   type Problem,
+  type Question,
   type Ticket,
   type TicketType,
 } from '@eventhub/client';
@@ -63,6 +64,7 @@ function event(ticketTypes: TicketType[], overrides: Partial<Event> = {}): Event
     salesStart: null,
     salesEnd: null,
     refundPolicy: { customerRefundsUntilHoursBefore: 48 },
+    ticketChangePolicy: { holderChangesUntilHoursBefore: 0 },
     imageUrl: null,
     ticketTypes,
     createdAt: '2025-01-01T00:00:00.000Z',
@@ -221,6 +223,75 @@ describe('ticket selection', () => {
       attendees: [{ name: 'Gina Guest', email: 'gina@example.com' }],
       buyer: { name: 'Gina Guest', email: 'gina@example.com' },
     });
+  });
+
+  it("sends the answers to the questions that apply: the order's once, each seat's with its attendee", () => {
+    const early = tier({ id: 'early', name: 'Early Bird' });
+    const vip = tier({ id: 'vip', name: 'VIP' });
+    const question = (overrides: Partial<Question>): Question => ({
+      id: 'q',
+      eventId: 'e1',
+      label: 'Q',
+      kind: 'text',
+      scope: 'order',
+      required: false,
+      options: null,
+      ticketTypeIds: null,
+      helpText: null,
+      showAtCheckin: false,
+      position: 0,
+      hidden: false,
+      ...overrides,
+    });
+    const questions = [
+      question({ id: 'consent', kind: 'checkbox', required: true }),
+      question({ id: 'newsletter', kind: 'checkbox' }),
+      question({ id: 'company', kind: 'text' }),
+      question({ id: 'diet', kind: 'choice', scope: 'attendee', options: ['None', 'Vegan'] }),
+      question({
+        id: 'lounge',
+        kind: 'multi',
+        scope: 'attendee',
+        options: ['Fri', 'Sat'],
+        ticketTypeIds: ['vip'],
+      }),
+      question({ id: 'gone', kind: 'text', hidden: true }),
+    ];
+    const request = buildOrderRequest({
+      eventId: 'e1',
+      tiers: [early, vip],
+      quantities: { early: 1, vip: 1 },
+      attendees: {},
+      buyer: { name: 'Dana Buyer', email: 'dana@example.com' },
+      promoCode: '',
+      questions,
+      answers: {
+        'order|consent': true,
+        'order|company': '   ',
+        'order|gone': 'old',
+        'early:1|diet': 'Vegan',
+        // A VIP-only question answered for an early-bird seat (changed tier) is not sent.
+        'early:1|lounge': ['Fri'],
+        'vip:1|diet': 'None',
+        'vip:1|lounge': ['Sat', 'Fri'],
+      },
+    });
+    // An optional unticked box is an answer (no); a required unticked one, a blank text and a
+    // hidden question's draft are left out for the API to judge.
+    expect(request.body.answers).toEqual([
+      { questionId: 'consent', value: true },
+      { questionId: 'newsletter', value: false },
+    ]);
+    expect(request.body.attendees!.map((a) => a.answers)).toEqual([
+      [{ questionId: 'diet', value: 'Vegan' }],
+      [
+        { questionId: 'diet', value: 'None' },
+        { questionId: 'lounge', value: ['Sat', 'Fri'] },
+      ],
+    ]);
+    expect(selectorFieldOf('answers.consent', request)).toBe('answer:order|consent');
+    expect(selectorFieldOf('attendees.1.answers.lounge', request)).toBe('answer:vip:1|lounge');
+    expect(selectorFieldOf('attendees.7.answers.lounge', request)).toBeNull();
   });
 
   it("places the API's field errors on the selector's own fields", () => {

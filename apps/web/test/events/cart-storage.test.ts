@@ -22,6 +22,7 @@ const cart: SavedCart = {
   quantities: { std: 2, vip: 1 },
   promoCode: 'SAVE10',
   attendees: { 'vip:1': { name: 'Alex', email: 'alex@example.com', ageRange: '25-34', country: 'DE' } },
+  answers: { 'order|q1': true, 'vip:1|q2': 'Vegan', 'vip:1|q3': ['Fri', 'Sat'] },
   guest: { name: 'Gina Guest', email: 'gina@example.com' },
 };
 
@@ -60,6 +61,13 @@ describe('the kept ticket selection', () => {
         quantities: { a: 2, b: -1, c: 1.5, d: '3', e: 5000 },
         promoCode: 42,
         attendees: { 'a:1': { name: 'Ok', email: 7, ageRange: 'ancient', country: 'germany' }, 'a:2': 'x' },
+        answers: {
+          'order|q1': 'ok',
+          'order|q2': { evil: 1 },
+          nokey: 'x',
+          'a:1|q3': ['a', 3, 'b'],
+          'a:1|q4': 12,
+        },
         guest: 'me',
       }),
     );
@@ -67,6 +75,7 @@ describe('the kept ticket selection', () => {
       quantities: { a: 2 },
       promoCode: '',
       attendees: { 'a:1': { name: 'Ok', email: '', ageRange: '', country: '' } },
+      answers: { 'order|q1': 'ok', 'a:1|q3': ['a', 'b'] },
       guest: null,
     });
   });

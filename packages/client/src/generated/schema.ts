@@ -267,6 +267,79 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/staff-invite/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept a door-staff invitation: choose your password and sign in
+     * @description The token of the mailed invitation link. The address becomes verified and the answer is a login, like POST /api/auth/login. A spent, expired or unknown token, or one whose account was removed meanwhile, is 400 `invalid_token`. The password policy applies.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The `token` query parameter of the mailed link */
+            token: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              user: {
+                id: string;
+                email: string;
+                name: string;
+                role: 'customer' | 'organizer' | 'admin' | 'staff';
+                organizerId: string | null;
+                disabled: boolean;
+                /** @description The user proved the address is theirs (a verification link was used) */
+                emailVerified: boolean;
+                /** Format: date-time */
+                createdAt: string;
+              };
+              accessToken: string;
+              refreshToken: string;
+              /** @description Seconds until the access token expires */
+              expiresIn: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/refresh': {
     parameters: {
       query?: never;
@@ -1123,12 +1196,19 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read the audit log, newest first */
+    /** Read the audit log, newest first, each entry with its actor and target named */
     get: {
       parameters: {
         query?: {
           actorId?: string;
+          /** @description Text in the acting user's name or e-mail, any case */
+          actor?: string;
+          /** @description One action (`order.placed`), or every action of a subject: `order` or `order.` */
           action?: string;
+          targetType?: string;
+          targetId?: string;
+          /** @description Text in the target's name: an event's name, a user's name or e-mail, an order's reference, a ticket's holder */
+          target?: string;
           from?: string;
           to?: string;
           page?: number;
@@ -1158,6 +1238,22 @@ export interface paths {
                 ip: string | null;
                 details: {
                   [key: string]: unknown;
+                };
+                actor: {
+                  id: string;
+                  name: string;
+                  email: string;
+                } | null;
+                target: {
+                  /** @description event, user, order, ticket, refund, promotion, ticket_type, session, … */
+                  type: string;
+                  id: string | null;
+                  /** @description A name to read: an event's name, a user's name and e-mail, an order's reference and event, a ticket's holder and event, a refund's order reference; null when it cannot be told */
+                  name: string | null;
+                } | null;
+                /** @description Names of the ids in details, by key: eventId → the event name, orderId → the order reference */
+                detailNames: {
+                  [key: string]: string;
                 };
               }[];
               page: number;
@@ -1203,6 +1299,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/audit-log/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The actions the audit log records, with a label and meaning each (for its filter) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @description The dotted name, as stored and filtered on */
+                action: string;
+                /** @description A short name to show, e.g. "Order placed" */
+                label: string;
+                description: string;
+                /** @description What it is about, e.g. "Orders" */
+                group: string;
+              }[];
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/organizer/staff': {
     parameters: {
       query?: never;
@@ -1210,7 +1370,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Your door-staff accounts */
+    /** Your door-staff accounts, invited ones included */
     get: {
       parameters: {
         query?: never;
@@ -1238,6 +1398,18 @@ export interface paths {
                 emailVerified: boolean;
                 /** Format: date-time */
                 createdAt: string;
+                /** @description `invited`: the invitation is not accepted yet; `active`: can sign in; `disabled`: an admin disabled the account */
+                status: 'invited' | 'active' | 'disabled';
+                /**
+                 * Format: date-time
+                 * @description When the newest invitation was mailed
+                 */
+                invitedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When that invitation's link stops working
+                 */
+                invitationExpiresAt: string | null;
               }[];
             };
           };
@@ -1263,7 +1435,10 @@ export interface paths {
       };
     };
     put?: never;
-    /** Create a door-staff account that may only check in your events */
+    /**
+     * Add a door-staff account that may only check in your events
+     * @description With `password` the account can sign in at once. Without it the person is invited: the address is mailed a link (single-use, 7 days) to choose a password, and the account shows `status: "invited"` until then. Invitations count toward the account-mail rate limits (429).
+     */
     post: {
       parameters: {
         query?: never;
@@ -1277,7 +1452,8 @@ export interface paths {
             /** Format: email */
             email: string;
             name: string;
-            password: string;
+            /** @description Omit to invite: the address is mailed a link (single-use, 7 days) to choose a password; until then the account cannot sign in */
+            password?: string;
           };
         };
       };
@@ -1299,6 +1475,18 @@ export interface paths {
               emailVerified: boolean;
               /** Format: date-time */
               createdAt: string;
+              /** @description `invited`: the invitation is not accepted yet; `active`: can sign in; `disabled`: an admin disabled the account */
+              status: 'invited' | 'active' | 'disabled';
+              /**
+               * Format: date-time
+               * @description When the newest invitation was mailed
+               */
+              invitedAt: string | null;
+              /**
+               * Format: date-time
+               * @description When that invitation's link stops working
+               */
+              invitationExpiresAt: string | null;
             };
           };
         };
@@ -1338,9 +1526,193 @@ export interface paths {
             'application/json': components['schemas']['Problem'];
           };
         };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/staff/{id}/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mail an invited staff member a fresh link; the previous one stops working
+     * @description 404 for staff that are not yours; 409 `invitation_accepted` once the person chose a password. Counts toward the account-mail rate limits (429).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              email: string;
+              name: string;
+              role: 'customer' | 'organizer' | 'admin' | 'staff';
+              organizerId: string | null;
+              disabled: boolean;
+              /** @description The user proved the address is theirs (a verification link was used) */
+              emailVerified: boolean;
+              /** Format: date-time */
+              createdAt: string;
+              /** @description `invited`: the invitation is not accepted yet; `active`: can sign in; `disabled`: an admin disabled the account */
+              status: 'invited' | 'active' | 'disabled';
+              /**
+               * Format: date-time
+               * @description When the newest invitation was mailed
+               */
+              invitedAt: string | null;
+              /**
+               * Format: date-time
+               * @description When that invitation's link stops working
+               */
+              invitationExpiresAt: string | null;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a staff member: the account is disabled and its sessions end at once
+     * @description Its refresh tokens stop working and its access tokens are refused from the next request; pending invitation links die. The check-ins it made keep naming it. 404 for staff that are not yours. Inviting the address again later brings the account back.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -1458,6 +1830,10 @@ export interface paths {
             salesStart?: string | null;
             /** Format: date-time */
             salesEnd?: string | null;
+            ticketChangePolicy?: {
+              /** @description Holders may change a ticket holder until this many hours before the start; null: never */
+              holderChangesUntilHoursBefore: number | null;
+            } | null;
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
             } | null;
@@ -1528,6 +1904,9 @@ export interface paths {
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
+              };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
               };
               imageUrl: string | null;
               ticketTypes: {
@@ -1662,6 +2041,9 @@ export interface paths {
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
+              };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
               };
               imageUrl: string | null;
               ticketTypes: {
@@ -1818,6 +2200,10 @@ export interface paths {
             salesStart?: string | null;
             /** Format: date-time */
             salesEnd?: string | null;
+            ticketChangePolicy?: {
+              /** @description Holders may change a ticket holder until this many hours before the start; null: never */
+              holderChangesUntilHoursBefore: number | null;
+            } | null;
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
             } | null;
@@ -1857,6 +2243,9 @@ export interface paths {
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
+              };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
               };
               imageUrl: string | null;
               ticketTypes: {
@@ -2018,7 +2407,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Put a draft on sale (needs startsAt and a ticket type; 409 not_publishable) */
+    /** Put a draft on sale (needs startsAt and a ticket type, 409 not_publishable; a start in the past is 409 starts_in_past) */
     post: {
       parameters: {
         query?: never;
@@ -2062,6 +2451,9 @@ export interface paths {
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
+              };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
               };
               imageUrl: string | null;
               ticketTypes: {
@@ -2208,6 +2600,9 @@ export interface paths {
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
               };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
+              };
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2352,6 +2747,9 @@ export interface paths {
               salesEnd: string | null;
               refundPolicy: {
                 customerRefundsUntilHoursBefore: number | null;
+              };
+              ticketChangePolicy: {
+                holderChangesUntilHoursBefore: number | null;
               };
               imageUrl: string | null;
               ticketTypes: {
@@ -3399,6 +3797,370 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/events/{id}/questions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The event's checkout questions: live ones for a public event; every one, hidden included, for its organizer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              label: string;
+              kind:
+                | 'text'
+                | 'textarea'
+                | 'choice'
+                | 'multi'
+                | 'checkbox'
+                | 'number'
+                | 'date'
+                | 'email'
+                | 'phone'
+                | 'country';
+              /** @description Asked once per order, or of each attendee (ticket) */
+              scope: 'order' | 'attendee';
+              required: boolean;
+              options: string[] | null;
+              ticketTypeIds: string[] | null;
+              helpText: string | null;
+              showAtCheckin: boolean;
+              position: number;
+              /** @description Deleted while it had answers: buyers no longer see it */
+              hidden: boolean;
+            }[];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Ask buyers a question at checkout, once per order or of each attendee */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            label: string;
+            kind:
+              | 'text'
+              | 'textarea'
+              | 'choice'
+              | 'multi'
+              | 'checkbox'
+              | 'number'
+              | 'date'
+              | 'email'
+              | 'phone'
+              | 'country';
+            /** @description Asked once per order, or of each attendee (ticket) */
+            scope: 'order' | 'attendee';
+            required?: boolean;
+            options?: string[] | null;
+            ticketTypeIds?: string[] | null;
+            helpText?: string | null;
+            /** @description Shown to the door staff when the ticket is scanned */
+            showAtCheckin?: boolean;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              label: string;
+              kind:
+                | 'text'
+                | 'textarea'
+                | 'choice'
+                | 'multi'
+                | 'checkbox'
+                | 'number'
+                | 'date'
+                | 'email'
+                | 'phone'
+                | 'country';
+              /** @description Asked once per order, or of each attendee (ticket) */
+              scope: 'order' | 'attendee';
+              required: boolean;
+              options: string[] | null;
+              ticketTypeIds: string[] | null;
+              helpText: string | null;
+              showAtCheckin: boolean;
+              position: number;
+              /** @description Deleted while it had answers: buyers no longer see it */
+              hidden: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/events/{id}/questions/{questionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a question; one with answers is hidden from buyers and its answers kept */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          questionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description No content */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a question (its kind and scope are fixed once answered) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          questionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            label?: string;
+            kind?:
+              | 'text'
+              | 'textarea'
+              | 'choice'
+              | 'multi'
+              | 'checkbox'
+              | 'number'
+              | 'date'
+              | 'email'
+              | 'phone'
+              | 'country';
+            /** @description Asked once per order, or of each attendee (ticket) */
+            scope?: 'order' | 'attendee';
+            required?: boolean;
+            options?: string[] | null;
+            ticketTypeIds?: string[] | null;
+            helpText?: string | null;
+            /** @description Shown to the door staff when the ticket is scanned */
+            showAtCheckin?: boolean;
+            position?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              eventId: string;
+              label: string;
+              kind:
+                | 'text'
+                | 'textarea'
+                | 'choice'
+                | 'multi'
+                | 'checkbox'
+                | 'number'
+                | 'date'
+                | 'email'
+                | 'phone'
+                | 'country';
+              /** @description Asked once per order, or of each attendee (ticket) */
+              scope: 'order' | 'attendee';
+              required: boolean;
+              options: string[] | null;
+              ticketTypeIds: string[] | null;
+              helpText: string | null;
+              showAtCheckin: boolean;
+              position: number;
+              /** @description Deleted while it had answers: buyers no longer see it */
+              hidden: boolean;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/orders': {
     parameters: {
       query?: never;
@@ -3442,6 +4204,12 @@ export interface paths {
                 orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
+                holderChanges: {
+                  /** @description False when the organizer turned holder changes off */
+                  allowed: boolean;
+                  /** Format: date-time */
+                  until: string | null;
+                };
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -3481,6 +4249,28 @@ export interface paths {
                   price: number;
                   /** Format: date-time */
                   checkedInAt: string | null;
+                }[];
+                answers: {
+                  questionId: string;
+                  label: string;
+                  kind:
+                    | 'text'
+                    | 'textarea'
+                    | 'choice'
+                    | 'multi'
+                    | 'checkbox'
+                    | 'number'
+                    | 'date'
+                    | 'email'
+                    | 'phone'
+                    | 'country';
+                  /** @description Asked once per order, or of each attendee (ticket) */
+                  scope: 'order' | 'attendee';
+                  /** @description The attendee's place in the order (attendee questions) */
+                  seat: number | null;
+                  /** @description The ticket of that seat, once issued */
+                  ticketId: string | null;
+                  value: string | number | boolean | string[];
                 }[];
               }[];
               page: number;
@@ -3527,6 +4317,14 @@ export interface paths {
               email: string;
               ageRange?: ('under-18' | '18-24' | '25-34' | '35-44' | '45-54' | '55-64' | '65+') | null;
               country?: string | null;
+              answers?: {
+                questionId: string;
+                value: (string | number | boolean | string[]) | null;
+              }[];
+            }[];
+            answers?: {
+              questionId: string;
+              value: (string | number | boolean | string[]) | null;
             }[];
             /** @description Required without a bearer token (guest checkout); ignored with one */
             buyer?: {
@@ -3560,6 +4358,12 @@ export interface paths {
               orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
+              holderChanges: {
+                /** @description False when the organizer turned holder changes off */
+                allowed: boolean;
+                /** Format: date-time */
+                until: string | null;
+              };
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -3599,6 +4403,28 @@ export interface paths {
                 price: number;
                 /** Format: date-time */
                 checkedInAt: string | null;
+              }[];
+              answers: {
+                questionId: string;
+                label: string;
+                kind:
+                  | 'text'
+                  | 'textarea'
+                  | 'choice'
+                  | 'multi'
+                  | 'checkbox'
+                  | 'number'
+                  | 'date'
+                  | 'email'
+                  | 'phone'
+                  | 'country';
+                /** @description Asked once per order, or of each attendee (ticket) */
+                scope: 'order' | 'attendee';
+                /** @description The attendee's place in the order (attendee questions) */
+                seat: number | null;
+                /** @description The ticket of that seat, once issued */
+                ticketId: string | null;
+                value: string | number | boolean | string[];
               }[];
             };
           };
@@ -3711,6 +4537,12 @@ export interface paths {
               orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
+              holderChanges: {
+                /** @description False when the organizer turned holder changes off */
+                allowed: boolean;
+                /** Format: date-time */
+                until: string | null;
+              };
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -3750,6 +4582,28 @@ export interface paths {
                 price: number;
                 /** Format: date-time */
                 checkedInAt: string | null;
+              }[];
+              answers: {
+                questionId: string;
+                label: string;
+                kind:
+                  | 'text'
+                  | 'textarea'
+                  | 'choice'
+                  | 'multi'
+                  | 'checkbox'
+                  | 'number'
+                  | 'date'
+                  | 'email'
+                  | 'phone'
+                  | 'country';
+                /** @description Asked once per order, or of each attendee (ticket) */
+                scope: 'order' | 'attendee';
+                /** @description The attendee's place in the order (attendee questions) */
+                seat: number | null;
+                /** @description The ticket of that seat, once issued */
+                ticketId: string | null;
+                value: string | number | boolean | string[];
               }[];
             };
           };
@@ -3847,6 +4701,12 @@ export interface paths {
               orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
+              holderChanges: {
+                /** @description False when the organizer turned holder changes off */
+                allowed: boolean;
+                /** Format: date-time */
+                until: string | null;
+              };
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -3886,6 +4746,28 @@ export interface paths {
                 price: number;
                 /** Format: date-time */
                 checkedInAt: string | null;
+              }[];
+              answers: {
+                questionId: string;
+                label: string;
+                kind:
+                  | 'text'
+                  | 'textarea'
+                  | 'choice'
+                  | 'multi'
+                  | 'checkbox'
+                  | 'number'
+                  | 'date'
+                  | 'email'
+                  | 'phone'
+                  | 'country';
+                /** @description Asked once per order, or of each attendee (ticket) */
+                scope: 'order' | 'attendee';
+                /** @description The attendee's place in the order (attendee questions) */
+                seat: number | null;
+                /** @description The ticket of that seat, once issued */
+                ticketId: string | null;
+                value: string | number | boolean | string[];
               }[];
             };
           };
@@ -3972,6 +4854,12 @@ export interface paths {
               orderToken?: string;
               /** Format: date-time */
               refundableUntil: string | null;
+              holderChanges: {
+                /** @description False when the organizer turned holder changes off */
+                allowed: boolean;
+                /** Format: date-time */
+                until: string | null;
+              };
               status:
                 'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
               /** Format: date-time */
@@ -4011,6 +4899,28 @@ export interface paths {
                 price: number;
                 /** Format: date-time */
                 checkedInAt: string | null;
+              }[];
+              answers: {
+                questionId: string;
+                label: string;
+                kind:
+                  | 'text'
+                  | 'textarea'
+                  | 'choice'
+                  | 'multi'
+                  | 'checkbox'
+                  | 'number'
+                  | 'date'
+                  | 'email'
+                  | 'phone'
+                  | 'country';
+                /** @description Asked once per order, or of each attendee (ticket) */
+                scope: 'order' | 'attendee';
+                /** @description The attendee's place in the order (attendee questions) */
+                seat: number | null;
+                /** @description The ticket of that seat, once issued */
+                ticketId: string | null;
+                value: string | number | boolean | string[];
               }[];
             };
           };
@@ -4401,11 +5311,18 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An event's orders, searchable by buyer e-mail, name or order id */
+    /** An event's orders, searchable by buyer e-mail, name, order id or reference; filters by status and dates */
     get: {
       parameters: {
         query?: {
+          /** @description Buyer e-mail or name (contains), order id or reference */
           q?: string;
+          /** @description The event's name contains this (case-insensitive) */
+          event?: string;
+          /** @description Order reference, whole (case, spaces, dash forgiven) or a part */
+          reference?: string;
+          /** @description The buyer's e-mail contains this (case-insensitive) */
+          email?: string;
           status?:
             'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
           from?: string;
@@ -4444,6 +5361,12 @@ export interface paths {
                 orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
+                holderChanges: {
+                  /** @description False when the organizer turned holder changes off */
+                  allowed: boolean;
+                  /** Format: date-time */
+                  until: string | null;
+                };
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -4483,6 +5406,28 @@ export interface paths {
                   price: number;
                   /** Format: date-time */
                   checkedInAt: string | null;
+                }[];
+                answers: {
+                  questionId: string;
+                  label: string;
+                  kind:
+                    | 'text'
+                    | 'textarea'
+                    | 'choice'
+                    | 'multi'
+                    | 'checkbox'
+                    | 'number'
+                    | 'date'
+                    | 'email'
+                    | 'phone'
+                    | 'country';
+                  /** @description Asked once per order, or of each attendee (ticket) */
+                  scope: 'order' | 'attendee';
+                  /** @description The attendee's place in the order (attendee questions) */
+                  seat: number | null;
+                  /** @description The ticket of that seat, once issued */
+                  ticketId: string | null;
+                  value: string | number | boolean | string[];
                 }[];
               }[];
               page: number;
@@ -4528,24 +5473,33 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/admin/orders': {
+  '/api/organizer/orders': {
     parameters: {
       query?: never;
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** Every transaction on the platform */
+    /**
+     * Your orders across all your events, filtered by event name, reference, buyer e-mail, status
+     * @description Only the orders of your own events, whatever the filters; newest first.
+     */
     get: {
       parameters: {
         query?: {
+          /** @description Buyer e-mail or name (contains), order id or reference */
           q?: string;
+          /** @description The event's name contains this (case-insensitive) */
+          event?: string;
+          /** @description Order reference, whole (case, spaces, dash forgiven) or a part */
+          reference?: string;
+          /** @description The buyer's e-mail contains this (case-insensitive) */
+          email?: string;
           status?:
             'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
           from?: string;
           to?: string;
           eventId?: string;
-          organizerId?: string;
           page?: number;
           pageSize?: number;
         };
@@ -4578,6 +5532,12 @@ export interface paths {
                 orderToken?: string;
                 /** Format: date-time */
                 refundableUntil: string | null;
+                holderChanges: {
+                  /** @description False when the organizer turned holder changes off */
+                  allowed: boolean;
+                  /** Format: date-time */
+                  until: string | null;
+                };
                 status:
                   'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
                 /** Format: date-time */
@@ -4617,6 +5577,188 @@ export interface paths {
                   price: number;
                   /** Format: date-time */
                   checkedInAt: string | null;
+                }[];
+                answers: {
+                  questionId: string;
+                  label: string;
+                  kind:
+                    | 'text'
+                    | 'textarea'
+                    | 'choice'
+                    | 'multi'
+                    | 'checkbox'
+                    | 'number'
+                    | 'date'
+                    | 'email'
+                    | 'phone'
+                    | 'country';
+                  /** @description Asked once per order, or of each attendee (ticket) */
+                  scope: 'order' | 'attendee';
+                  /** @description The attendee's place in the order (attendee questions) */
+                  seat: number | null;
+                  /** @description The ticket of that seat, once issued */
+                  ticketId: string | null;
+                  value: string | number | boolean | string[];
+                }[];
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every transaction on the platform */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Buyer e-mail or name (contains), order id or reference */
+          q?: string;
+          /** @description The event's name contains this (case-insensitive) */
+          event?: string;
+          /** @description Order reference, whole (case, spaces, dash forgiven) or a part */
+          reference?: string;
+          /** @description The buyer's e-mail contains this (case-insensitive) */
+          email?: string;
+          status?:
+            'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+          from?: string;
+          to?: string;
+          eventId?: string;
+          organizerId?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @description Short human reference, e.g. K7QX-4R9M */
+                reference: string;
+                eventId: string;
+                eventName: string;
+                /** @description The buyer's account; null for a guest order */
+                buyerId: string | null;
+                buyer: {
+                  name: string;
+                  email: string;
+                };
+                /** @description The order's access token, only in the answer that placed it (and in mailed links): send it as X-Order-Token (or ?token=) to act on the order without signing in */
+                orderToken?: string;
+                /** Format: date-time */
+                refundableUntil: string | null;
+                holderChanges: {
+                  /** @description False when the organizer turned holder changes off */
+                  allowed: boolean;
+                  /** Format: date-time */
+                  until: string | null;
+                };
+                status:
+                  'pending' | 'paid' | 'failed' | 'cancelled' | 'expired' | 'partially_refunded' | 'refunded';
+                /** Format: date-time */
+                expiresAt: string;
+                items: {
+                  ticketTypeId: string;
+                  name: string;
+                  quantity: number;
+                  unitPrice: number;
+                  discount: number;
+                  total: number;
+                }[];
+                subtotal: number;
+                discount: number;
+                total: number;
+                refunded: number;
+                currency: string;
+                promoCode: string | null;
+                payment: {
+                  provider: string;
+                  status: 'required' | 'not_required' | 'completed' | 'closed';
+                  clientSecret?: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                paidAt: string | null;
+                tickets?: {
+                  id: string;
+                  ticketTypeId: string;
+                  ticketTypeName: string;
+                  holderName: string;
+                  holderEmail: string | null;
+                  status: 'valid' | 'used' | 'void';
+                  code: string;
+                  qrUrl: string;
+                  price: number;
+                  /** Format: date-time */
+                  checkedInAt: string | null;
+                }[];
+                answers: {
+                  questionId: string;
+                  label: string;
+                  kind:
+                    | 'text'
+                    | 'textarea'
+                    | 'choice'
+                    | 'multi'
+                    | 'checkbox'
+                    | 'number'
+                    | 'date'
+                    | 'email'
+                    | 'phone'
+                    | 'country';
+                  /** @description Asked once per order, or of each attendee (ticket) */
+                  scope: 'order' | 'attendee';
+                  /** @description The attendee's place in the order (attendee questions) */
+                  seat: number | null;
+                  /** @description The ticket of that seat, once issued */
+                  ticketId: string | null;
+                  value: string | number | boolean | string[];
                 }[];
               }[];
               page: number;
@@ -5329,6 +6471,12 @@ export interface paths {
                 ticketTypeId: string;
                 ticketTypeName: string;
                 holderName: string;
+                /** @description The answers to the event's "show at check-in" questions (the order's and this attendee's) */
+                answers: {
+                  questionId: string;
+                  label: string;
+                  value: string | number | boolean | string[];
+                }[];
               };
               /** Format: date-time */
               checkedInAt: string;
@@ -6096,6 +7244,22 @@ export interface paths {
                 /** @description Checked in / sold, from 0 to 1 */
                 rate: number;
               };
+              /** @description How buyers answered the event's questions, over the orders sold in the range */
+              questions: {
+                questionId: string;
+                label: string;
+                kind: string;
+                scope: 'order' | 'attendee';
+                /** @description Deleted with answers: its answers still count */
+                hidden: boolean;
+                /** @description Kept orders (order questions) or tickets (attendee questions) that answered */
+                answered: number;
+                /** @description Per option (choice, multi), yes/no (checkbox) or country code; empty for free-form kinds */
+                options: {
+                  value: string;
+                  count: number;
+                }[];
+              }[];
             };
           };
         };
@@ -6841,7 +8005,7 @@ export interface components {
      *     | `invalid_signature` | 400 | The Stripe-Signature of a webhook is missing, invalid or too old |
      *     | `unauthenticated` | 401 | The route needs a signed-in caller and no credentials were sent |
      *     | `invalid_credentials` | 401 | Wrong e-mail or password (the same answer for both); 400 when a signed-in user confirms a change with a wrong current password |
-     *     | `invalid_token` | 401 | The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change) that is unknown, spent or expired |
+     *     | `invalid_token` | 401 | The access token is malformed, forged, or its session has ended; 400 for an account link token (verification, reset, e-mail change, staff invitation) that is unknown, spent or expired |
      *     | `token_expired` | 401 | The access token has expired; refresh it |
      *     | `invalid_refresh_token` | 401 | The refresh token is missing, unknown or expired |
      *     | `refresh_token_reused` | 401 | A spent refresh token was presented again; every token of that login is revoked |
@@ -6849,9 +8013,11 @@ export interface components {
      *     | `not_found` | 404 | The object does not exist or is not visible to the caller |
      *     | `route_not_found` | 404 | No API route has this method and path |
      *     | `email_taken` | 409 | An account with this e-mail already exists |
+     *     | `invitation_accepted` | 409 | The staff member already accepted the invitation and chose a password: nothing to resend |
      *     | `cannot_modify_self` | 409 | Admins cannot demote or disable themselves |
      *     | `event_cancelled` | 409 | The event is cancelled: it can be neither edited nor sold |
      *     | `not_publishable` | 409 | The event needs a start date and a ticket type before publishing |
+     *     | `starts_in_past` | 409 | The event starts in the past (`startsAt` says when): move its start ahead before publishing |
      *     | `has_orders` | 409 | An event with orders cannot be deleted; cancel it instead |
      *     | `capacity_below_sold` | 409 | Capacity cannot go below the tickets sold or held |
      *     | `limit_below_sold` | 409 | A ticket type's limit cannot go below the tickets sold or held |
@@ -6876,6 +8042,8 @@ export interface components {
      *     | `ticket_not_reissuable` | 409 | Only a valid, unused ticket can be reissued |
      *     | `ticket_not_changeable` | 409 | Only a valid ticket (not used at the door, not refunded) can change holder |
      *     | `change_deadline_passed` | 409 | The event's deadline for changing ticket holders has passed (`deadline` says when) |
+     *     | `holder_changes_disabled` | 409 | The event's organizer does not allow holder changes |
+     *     | `question_answered` | 409 | A question that already has answers cannot change its kind or scope |
      *     | `already_used` | 409 | The ticket was already checked in (`checkedInAt` says when) |
      *     | `void` | 409 | The ticket is void: refunded, cancelled or reissued |
      *     | `wrong_event` | 409 | The ticket is for another event than the one being checked in |
@@ -6919,9 +8087,11 @@ export interface components {
         | 'not_found'
         | 'route_not_found'
         | 'email_taken'
+        | 'invitation_accepted'
         | 'cannot_modify_self'
         | 'event_cancelled'
         | 'not_publishable'
+        | 'starts_in_past'
         | 'has_orders'
         | 'capacity_below_sold'
         | 'limit_below_sold'
@@ -6946,6 +8116,8 @@ export interface components {
         | 'ticket_not_reissuable'
         | 'ticket_not_changeable'
         | 'change_deadline_passed'
+        | 'holder_changes_disabled'
+        | 'question_answered'
         | 'already_used'
         | 'void'
         | 'wrong_event'

@@ -17,6 +17,7 @@ import {
   totalMoney,
 } from './sales-queries';
 import { salesRange, type SalesRangeInput } from './sales-range';
+import { questionCounts, type QuestionCounts } from './question-counts';
 
 export interface EventAnalytics {
   eventId: string;
@@ -49,6 +50,8 @@ export interface EventAnalytics {
     discount: number;
   }[];
   checkIns: { count: number; rate: number };
+  /** How buyers answered the event's questions (counts per option). */
+  questions: QuestionCounts[];
 }
 
 /**
@@ -81,7 +84,7 @@ export async function getEventAnalytics(
   ]);
   const money = totalMoney(byPromo);
   const granularity = granularityOf(range, money.first, money.last);
-  const [overTime, people] = await Promise.all([
+  const [overTime, people, questions] = await Promise.all([
     quarterHourSales(
       db,
       range,
@@ -89,6 +92,7 @@ export async function getEventAnalytics(
       onWholeHours(event.timezone, range.from ?? money.first, range.to ?? money.last),
     ),
     attendeeCounts(db, range, event.id),
+    questionCounts(db, range, event.id),
   ]);
   const tickets = [...byTier.values()].reduce(addTicketSums, NO_TICKETS);
   const checkedIn = [...checkIns.values()].reduce((sum, count) => sum + count, 0);
@@ -148,5 +152,6 @@ export async function getEventAnalytics(
     demographics: demographicsOf(people),
     promotions: [...listed, ...removed],
     checkIns: { count: checkedIn, rate: ratio(checkedIn, tickets.sold) },
+    questions,
   };
 }

@@ -4,6 +4,7 @@ import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../shared/money';
 import type { Actor } from '../shared/actor';
 import { csvLine } from './csv';
+import { answerColumns } from './answer-columns';
 
 // Rows are read in pages by keyset, so an export of 100,000 orders never holds them all in memory
 // and each page is one index range read.
@@ -23,10 +24,12 @@ function after(column: string, idColumn: string, value: string, id: string) {
 async function* keysetPages<Row>(
   page: (after: Row | null) => Promise<Row[]>,
   size: number,
+  onPage?: (rows: Row[]) => Promise<void>,
 ): AsyncGenerator<Row> {
   let after: Row | null = null;
   for (;;) {
     const rows = await page(after);
+    await onPage?.(rows);
     yield* rows;
     if (rows.length < size) return;
     after = rows[rows.length - 1]!;
@@ -55,6 +58,7 @@ export async function exportEventOrders(
   const { db } = deps;
   const event = await findManagedEvent(db, actor, eventId);
   const money = (minor: number) => toMajorUnits(minor, event.currency);
+  const answers = await answerColumns(db, event.id, ['order']);
   async function* lines() {
     yield csvLine([
       'order_id',
@@ -68,6 +72,7 @@ export async function exportEventOrders(
       'total',
       'refunded',
       'promo_code',
+      ...answers.header,
     ]);
     for await (const o of keysetPages(
       (cursor: { paid_at: string | null; id: string } | null) =>
@@ -97,6 +102,7 @@ export async function exportEventOrders(
           .limit(pageSize)
           .execute(),
       pageSize,
+      (rows) => answers.loadPage(rows.map((r) => r.id)),
     )) {
       yield csvLine([
         o.id,
@@ -110,6 +116,7 @@ export async function exportEventOrders(
         money(o.total),
         money(o.refunded_amount),
         o.promo_code,
+        ...answers.cells(o.id, null),
       ]);
     }
   }
@@ -130,6 +137,7 @@ export async function exportEventAttendees(
       await db.selectFrom('ticket_types').select(['id', 'name']).where('event_id', '=', event.id).execute()
     ).map((t) => [t.id, t.name]),
   );
+  const answers = await answerColumns(db, event.id);
   async function* lines() {
     yield csvLine([
       'ticket_id',
@@ -144,6 +152,7 @@ export async function exportEventAttendees(
       'currency',
       'sold_at',
       'checked_in_at',
+      ...answers.header,
     ]);
     for await (const t of keysetPages(
       (cursor: { created_at: string; id: string } | null) =>
@@ -161,6 +170,7 @@ export async function exportEventAttendees(
             'price_paid',
             'created_at',
             'checked_in_at',
+            'seat',
           ])
           .where('event_id', '=', event.id)
           .$if(cursor !== null, (qb) => qb.where(after('created_at', 'id', cursor!.created_at, cursor!.id)))
@@ -169,6 +179,7 @@ export async function exportEventAttendees(
           .limit(pageSize)
           .execute(),
       pageSize,
+      (rows) => answers.loadPage(rows.map((r) => r.order_id)),
     )) {
       yield csvLine([
         t.id,
@@ -183,6 +194,7 @@ export async function exportEventAttendees(
         event.currency,
         t.created_at,
         t.checked_in_at,
+        ...answers.cells(t.order_id, t.seat),
       ]);
     }
   }

@@ -49,6 +49,10 @@ export const AUDIT_ACTIONS = {
   'promotion.created': 'A promo code was created',
   'promotion.updated': 'A promo code was changed',
   'promotion.deleted': 'An unused promo code was deleted',
+  'question.created': 'A checkout question was added to an event',
+  'question.updated': 'A checkout question was changed',
+  'question.deleted': 'A checkout question without answers was deleted',
+  'question.hidden': 'A checkout question with answers was deleted: hidden from buyers, its answers kept',
 
   // Orders
   'order.placed': 'An order was placed; its seats are held until it is paid or expires',

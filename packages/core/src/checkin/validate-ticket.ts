@@ -7,6 +7,7 @@ import { admitTicket, type Scan, type ScannedTicket } from './admit-ticket';
 import { canCheckIn, canCheckInCodeOf } from './checkin-access';
 import type { CheckinDeps } from './checkin-deps';
 import { scanAuditEntry, type ScanContext } from './scan-audit';
+import { checkinAnswers, type CheckinAnswer } from '../questions/checkin-answers';
 
 export interface ValidateTicketInput {
   code: string;
@@ -19,7 +20,8 @@ export interface ValidateTicketInput {
 
 export interface ValidTicket {
   result: 'valid';
-  ticket: ScannedTicket;
+  /** With the buyer's answers to the event's "show at check-in" questions. */
+  ticket: ScannedTicket & { answers: CheckinAnswer[] };
   checkedInAt: string;
 }
 
@@ -97,7 +99,11 @@ export async function validateTicket(
     case 'valid':
       // Dashboards count check-ins live; the notice is coalesced downstream.
       deps.afterCommit.eventChanged(event.id);
-      return { result: 'valid', ticket: admission.ticket!, checkedInAt: admission.checkedInAt! };
+      return {
+        result: 'valid',
+        ticket: { ...admission.ticket!, answers: await checkinAnswers(deps.db, admission.ticket!.id) },
+        checkedInAt: admission.checkedInAt!,
+      };
     case 'invalid_code':
       throw new InvalidCodeError();
     case 'wrong_event':

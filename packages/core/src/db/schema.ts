@@ -101,6 +101,8 @@ export interface EventsTable {
   sales_start: string | null;
   sales_end: string | null;
   refund_until_hours_before: number | null;
+  /** Holders may be changed until this many hours before the start; null: not at all (012). */
+  holder_change_until_hours_before: number | null;
   image_key: string | null;
   search_text: string;
   /** Folded words (events/search-words.ts) of the name; full-text search indexes these three (011). */
@@ -218,6 +220,8 @@ export interface TicketsTable {
   checked_in_by: string | null;
   checkin_device: string | null;
   checkin_nonce: string | null;
+  /** The ticket's place in its order (0-based, item order): its attendee's answers; null before 012. */
+  seat: number | null;
 }
 
 export interface SigningKeysTable {
@@ -329,6 +333,43 @@ export interface AttendeesByDayTable {
   attendees: number;
 }
 
+export type QuestionKind =
+  'text' | 'textarea' | 'choice' | 'multi' | 'checkbox' | 'number' | 'date' | 'email' | 'phone' | 'country';
+export type QuestionScope = 'order' | 'attendee';
+
+/** A question an event asks at checkout (events/questions). */
+export interface QuestionsTable {
+  id: string;
+  event_id: string;
+  label: string;
+  kind: QuestionKind;
+  scope: QuestionScope;
+  required: number;
+  /** JSON array of strings: the choices of `choice` and `multi`; null otherwise. */
+  options: string | null;
+  /** JSON array of the tier ids the question applies to; null: every tier. */
+  ticket_type_ids: string | null;
+  help_text: string | null;
+  show_at_checkin: number;
+  position: number;
+  /** Deleted while it had answers: hidden from buyers, answers kept. */
+  hidden_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One answer: to an order question (seat null) or an attendee question (the attendee's seat). */
+export interface QuestionAnswersTable {
+  id: string;
+  question_id: string;
+  event_id: string;
+  order_id: string;
+  seat: number | null;
+  /** JSON of the value: string, number, boolean or array of strings. */
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -352,6 +393,8 @@ export interface Database {
   tickets_by_day: TicketsByDayTable;
   tickets_by_quarter: TicketsByQuarterTable;
   attendees_by_day: AttendeesByDayTable;
+  questions: QuestionsTable;
+  question_answers: QuestionAnswersTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -363,6 +406,7 @@ export type RefundRow = Selectable<RefundsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type TicketTypeRow = Selectable<TicketTypesTable>;
 export type PromotionRow = Selectable<PromotionsTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

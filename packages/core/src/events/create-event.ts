@@ -137,6 +137,9 @@ export async function createEvent(
     sales_start: columns.sales_start ?? null,
     sales_end: columns.sales_end ?? null,
     refund_until_hours_before: columns.refund_until_hours_before ?? null,
+    // Absent: holders may change names until the start, as before the setting existed.
+    holder_change_until_hours_before:
+      columns.holder_change_until_hours_before !== undefined ? columns.holder_change_until_hours_before : 0,
     image_key: null,
     search_text: '',
     search_name: '',

@@ -25,6 +25,8 @@ export function eventColumns(input: EventFieldsInput): EventColumns {
   if (input.salesEnd !== undefined) c.sales_end = isoOrNull(input.salesEnd);
   if (input.refundPolicy !== undefined)
     c.refund_until_hours_before = input.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
+  if (input.ticketChangePolicy !== undefined)
+    c.holder_change_until_hours_before = input.ticketChangePolicy?.holderChangesUntilHoursBefore ?? null;
   return c;
 }
 

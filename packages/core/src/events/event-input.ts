@@ -22,6 +22,8 @@ export interface EventFieldsInput {
   salesStart?: string | null;
   salesEnd?: string | null;
   refundPolicy?: { customerRefundsUntilHoursBefore: number | null } | null;
+  /** Until how many hours before the start holders may change a ticket's holder; null: never. */
+  ticketChangePolicy?: { holderChangesUntilHoursBefore: number | null } | null;
 }
 
 /** The event's fields after a change, for the rules that relate two fields to each other. */

@@ -48,6 +48,7 @@ export interface EventView {
   salesStart: string | null;
   salesEnd: string | null;
   refundPolicy: { customerRefundsUntilHoursBefore: number | null };
+  ticketChangePolicy: { holderChangesUntilHoursBefore: number | null };
   imageUrl: string | null;
   ticketTypes: TicketTypeView[];
   createdAt: string;
@@ -155,6 +156,7 @@ export function toEventView(
     salesStart: event.sales_start,
     salesEnd: event.sales_end,
     refundPolicy: { customerRefundsUntilHoursBefore: event.refund_until_hours_before },
+    ticketChangePolicy: { holderChangesUntilHoursBefore: event.holder_change_until_hours_before },
     imageUrl: imageUrlOf(event),
     ticketTypes: tiers.map((t) => toTicketTypeView(event, t, audience)),
     createdAt: event.created_at,

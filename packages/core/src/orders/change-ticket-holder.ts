@@ -56,6 +56,7 @@ export async function changeTicketHolder(
       'events.organizer_id',
       'events.name as event_name',
       'events.starts_at',
+      'events.holder_change_until_hours_before',
       'ticket_types.name as tier',
     ])
     .where('tickets.id', '=', ticketId)
@@ -111,6 +112,13 @@ export async function changeTicketHolder(
     return newCode;
   });
   if (holder.holder_email) deps.afterCommit.mailQueued();
-  const { organizer_id: _o, event_name: _e, starts_at: _s, tier, ...row } = ticket;
+  const {
+    organizer_id: _o,
+    event_name: _e,
+    starts_at: _s,
+    holder_change_until_hours_before: _h,
+    tier,
+    ...row
+  } = ticket;
   return toTicketView({ ...row, ...holder, code }, tier, order.currency);
 }

@@ -32,7 +32,9 @@ export async function issueTickets(
   const tickets: TicketRow[] = [];
   for (const item of items) {
     for (const price of splitAcrossSeats(item.total, item.quantity)) {
-      const attendee = attendees[tickets.length];
+      // The seat links the ticket to its attendee's answers (question_answers.seat).
+      const seat = tickets.length;
+      const attendee = attendees[seat];
       const id = newId();
       tickets.push({
         id,
@@ -52,6 +54,7 @@ export async function issueTickets(
         checked_in_by: null,
         checkin_device: null,
         checkin_nonce: null,
+        seat,
       });
     }
   }

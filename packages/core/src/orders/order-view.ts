@@ -2,6 +2,12 @@ import type { DbOrTx } from '../db/database';
 import type { OrderRow, OrderStatus, TicketRow, TicketStatus } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
 import { buyerRefundDeadline } from './refund-policy';
+import { loadOrderAnswers, type AnswerView } from '../questions/order-answers';
+import {
+  holderChangeWindow,
+  type HolderChangeWindow,
+  type TicketChangeFields,
+} from './ticket-change-deadline';
 
 export interface TicketView {
   id: string;
@@ -30,6 +36,8 @@ export interface OrderView {
   orderToken?: string;
   /** Until when the buyer may refund by themselves (null: only the organizer can refund). */
   refundableUntil: string | null;
+  /** Whether and until when the buyer may change a ticket's holder (the event's setting). */
+  holderChanges: HolderChangeWindow;
   status: OrderStatus;
   expiresAt: string;
   items: {
@@ -54,6 +62,8 @@ export interface OrderView {
   createdAt: string;
   paidAt: string | null;
   tickets?: TicketView[];
+  /** The buyer's answers to the event's questions (order questions, then each attendee's). */
+  answers: AnswerView[];
 }
 
 function paymentStatus(order: OrderRow): OrderView['payment']['status'] {
@@ -84,10 +94,10 @@ export function toTicketView(ticket: TicketRow, tierName: string, currency: stri
 export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<OrderView[]> {
   if (orders.length === 0) return [];
   const unique = (values: string[]) => [...new Set(values)];
-  const [events, items] = await Promise.all([
+  const [events, items, answers] = await Promise.all([
     db
       .selectFrom('events')
-      .select(['id', 'name', 'starts_at', 'refund_until_hours_before'])
+      .select(['id', 'name', 'starts_at', 'refund_until_hours_before', 'holder_change_until_hours_before'])
       .where('id', 'in', unique(orders.map((o) => o.event_id)))
       .execute(),
     db
@@ -109,16 +119,21 @@ export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<Or
       )
       .orderBy('order_items.id')
       .execute(),
+    loadOrderAnswers(
+      db,
+      orders.map((o) => o.id),
+    ),
   ]);
   const eventById = new Map(events.map((e) => [e.id, e]));
-  return orders.map((order) =>
-    toOrderView(
+  return orders.map((order) => ({
+    ...toOrderView(
       order,
       eventById.get(order.event_id)!,
       items.filter((i) => i.order_id === order.id),
       null,
     ),
-  );
+    answers: answers.get(order.id) ?? [],
+  }));
 }
 
 /** One order's view; tickets only when asked (they exist once paid). */
@@ -155,11 +170,11 @@ export interface OrderLine {
 /** Shapes an order for the API from rows already in hand (no queries). */
 export function toOrderView(
   order: OrderRow,
-  event: { name: string; starts_at: string | null; refund_until_hours_before: number | null },
+  event: { name: string; refund_until_hours_before: number | null } & TicketChangeFields,
   items: OrderLine[],
   tickets: TicketRow[] | null,
   clientSecret?: string,
-): OrderView {
+): Omit<OrderView, 'answers'> {
   const major = (minor: number) => toMajorUnits(minor, order.currency);
   const tierNames = new Map(items.map((i) => [i.ticket_type_id, i.name]));
   return {
@@ -170,6 +185,7 @@ export function toOrderView(
     buyerId: order.buyer_id,
     buyer: { name: order.buyer_name, email: order.buyer_email },
     refundableUntil: buyerRefundDeadline(event)?.toISOString() ?? null,
+    holderChanges: holderChangeWindow(event),
     status: order.status,
     expiresAt: order.expires_at,
     items: items.map((i) => ({

@@ -18,12 +18,17 @@ import { priceOrder } from './pricing';
 import { redeemPromoUse } from './promo-uses';
 import { assertSaleAllowed, loadSale } from './sale-rules';
 import { settlePaidOrder } from './settle-payment';
+import { checkCheckoutAnswers, liveQuestions, type AnswerInput } from '../questions/checkout-answers';
+import { checkedAnswerViews } from '../questions/order-answers';
 
 export interface PlaceOrderInput {
   eventId: string;
   items: { ticketTypeId: string; quantity: number }[];
   promoCode?: string | null;
-  attendees?: Attendee[];
+  /** One per seat, in item order; each may answer the event's attendee questions. */
+  attendees?: (Attendee & { answers?: AnswerInput[] })[];
+  /** Answers to the event's order questions. */
+  answers?: AnswerInput[];
   /** Required without an account (guest checkout); ignored with one, whose own name and address count. */
   buyer?: { email: string; name: string } | null;
 }
@@ -59,6 +64,12 @@ export async function placeOrder(
   validateItems(input.items);
   const seats = input.items.reduce((sum, i) => sum + i.quantity, 0);
   const attendees = validateAttendees(input.attendees, seats);
+  const questions = await liveQuestions(deps.db, input.eventId);
+  const answers = checkCheckoutAnswers(questions, {
+    answers: input.answers,
+    attendeeAnswers: (input.attendees ?? []).map((a) => a.answers),
+    seatTiers: input.items.flatMap((i) => Array<string>(i.quantity).fill(i.ticketTypeId)),
+  });
 
   const now = deps.clock.now();
   const holdBuyer: HoldBuyer =
@@ -137,6 +148,21 @@ export async function placeOrder(
         total: l.total,
       }));
       await tx.insertInto('order_items').values(items).execute();
+      if (answers.length > 0)
+        await tx
+          .insertInto('question_answers')
+          .values(
+            answers.map((a) => ({
+              id: newId(),
+              question_id: a.questionId,
+              event_id: event.id,
+              order_id: row.id,
+              seat: a.seat,
+              value: JSON.stringify(a.value),
+              created_at: iso,
+            })),
+          )
+          .execute();
       // The contended rows come last, so PostgreSQL holds their locks only from these conditional
       // updates to the commit (the order rows' foreign keys are checked at commit, see migration 003).
       await holdSeats(tx, event.id, input.items);
@@ -172,6 +198,7 @@ export async function placeOrder(
       placed.items.map((i) => ({ ...i, name: names.get(i.ticket_type_id) ?? '' })),
       null,
     ),
+    answers: checkedAnswerViews(answers, questions),
     orderToken,
   };
 }

@@ -132,6 +132,11 @@ export const ERROR_CODES = {
     status: 409,
     meaning: "The event's deadline for changing ticket holders has passed (`deadline` says when)",
   },
+  holder_changes_disabled: { status: 409, meaning: "The event's organizer does not allow holder changes" },
+  question_answered: {
+    status: 409,
+    meaning: 'A question that already has answers cannot change its kind or scope',
+  },
   already_used: { status: 409, meaning: 'The ticket was already checked in (`checkedInAt` says when)' },
   void: { status: 409, meaning: 'The ticket is void: refunded, cancelled or reissued' },
   wrong_event: { status: 409, meaning: 'The ticket is for another event than the one being checked in' },

@@ -1,7 +1,18 @@
 import { buyTickets, makeEvent, placeOrderOk } from '../factories';
 import { jpegWithGps, multipart } from '../images';
 import { bearer } from '../test-env';
-import { asOrganizer, promotionOf, seats, smallEvent, type Scenario } from './world';
+import { asOrganizer, promotionOf, seats, smallEvent, type Scenario, type World } from './world';
+
+/** A fresh optional question of the watched event, for the scenarios that change or delete one. */
+async function questionOf(w: World): Promise<string> {
+  const res = await asOrganizer(w, 'POST', `/api/events/${w.watched.id}/questions`, {
+    label: 'Company',
+    kind: 'text',
+    scope: 'order',
+  });
+  if (res.statusCode !== 201) throw new Error(`question failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
 
 /** Events and their catalogue. */
 export const EVENT_SCENARIOS: Record<string, Scenario[]> = {
@@ -171,6 +182,46 @@ export const EVENT_SCENARIOS: Record<string, Scenario[]> = {
       prepare: async (w) => {
         const promo = await promotionOf(w, w.watched);
         return { call: () => asOrganizer(w, 'DELETE', `/api/events/${w.watched.id}/promotions/${promo}`) };
+      },
+    },
+  ],
+  'POST /api/events/:id/questions': [
+    {
+      title: 'ask buyers a question at checkout',
+      changes: { none: 'a question is asked of later orders: no seat, status or sale changes' },
+      prepare: async (w) => ({
+        call: () =>
+          asOrganizer(w, 'POST', `/api/events/${w.watched.id}/questions`, {
+            label: 'Dietary needs',
+            kind: 'choice',
+            scope: 'attendee',
+            options: ['None', 'Vegan'],
+          }),
+      }),
+    },
+  ],
+  'PATCH /api/events/:id/questions/:questionId': [
+    {
+      title: 'reword a question',
+      changes: { none: 'a question is asked of later orders: no seat, status or sale changes' },
+      prepare: async (w) => {
+        const question = await questionOf(w);
+        return {
+          call: () =>
+            asOrganizer(w, 'PATCH', `/api/events/${w.watched.id}/questions/${question}`, {
+              label: 'Company name',
+            }),
+        };
+      },
+    },
+  ],
+  'DELETE /api/events/:id/questions/:questionId': [
+    {
+      title: 'delete a question',
+      changes: { none: 'a question is asked of later orders: no seat, status or sale changes' },
+      prepare: async (w) => {
+        const question = await questionOf(w);
+        return { call: () => asOrganizer(w, 'DELETE', `/api/events/${w.watched.id}/questions/${question}`) };
       },
     },
   ],

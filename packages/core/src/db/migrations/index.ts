@@ -10,6 +10,7 @@ import * as m008 from './008-refund-jobs';
 import * as m009 from './009-guest-orders';
 import * as m010 from './010-account-tokens';
 import * as m011 from './011-event-search';
+import * as m012 from './012-attendee-questions';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '009-guest-orders': m009,
   '010-account-tokens': m010,
   '011-event-search': m011,
+  '012-attendee-questions': m012,
 };

@@ -1,6 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { EventDetails, eventSummary, loadPublicEvent } from '@/features/events/event-details';
+import {
+  EventDetails,
+  eventSummary,
+  loadPublicEvent,
+  loadPublicQuestions,
+} from '@/features/events/event-details';
 import { publicOrigin } from '@/lib/server-api';
 
 type Props = { params: Promise<{ id: string }> };
@@ -29,8 +34,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The public page of one event, rendered on the server; drafts and unknown ids are a 404. */
 export default async function EventPage({ params }: Props) {
   const { id } = await params;
-  const event = await loadPublicEvent(id);
+  const [event, questions] = await Promise.all([loadPublicEvent(id), loadPublicQuestions(id)]);
   if (!event) notFound();
 
-  return <EventDetails event={event} />;
+  return <EventDetails event={event} questions={questions} />;
 }

@@ -7,13 +7,14 @@ import { EventDetailsEditor } from './event-details-editor';
 import { EventImageEditor } from './event-image-editor';
 import { EventLifecycle } from './event-lifecycle';
 import { PromotionsEditor } from './promotions-editor';
+import { QuestionsEditor } from './questions-editor';
 import { TicketTypesEditor } from './ticket-types-editor';
 import { EventStatusBadge } from '@/components/event-status-badge';
 import { FormAlert } from '@/components/form-alert';
 import { formatEventWhen, formatTaken } from '@/lib/event-format';
 import { useApiData } from '@/lib/use-api-data';
 
-/** The organizer's editor for one event: status, details, image, ticket types and promo codes. */
+/** The organizer's editor for one event: status, details, image, ticket types, promo codes and questions. */
 export function EventEditor({ eventId }: { eventId: string }) {
   const loaded = useApiData((client) => client.events.get(eventId), eventId);
   const { setData } = loaded;
@@ -64,6 +65,7 @@ export function EventEditor({ eventId }: { eventId: string }) {
       <EventImageEditor event={event} onChange={replace} />
       <TicketTypesEditor event={event} onChange={update} />
       <PromotionsEditor event={event} onChange={update} />
+      <QuestionsEditor event={event} />
     </>
   );
 }

@@ -1,45 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { migrateToLatest, openDatabase, type DatabaseHandle, type Engine } from '@eventhub/core';
+import { migrateToLatest } from '@eventhub/core';
 import { testEngines } from '@eventhub/core/testing';
-import { Migrator, sql, type Kysely } from 'kysely';
-import pg from 'pg';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../packages/core/src/db/migrations';
-
-/** A fresh database of `engine`, migrated only up to 008 (before guest checkout). */
-async function databaseBefore009(
-  engine: Engine,
-): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  let handle: DatabaseHandle;
-  let drop = async () => undefined;
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'eventhub-009-'));
-    handle = openDatabase({ sqliteFile: path.join(dir, 'db.sqlite') });
-  } else {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `eventhub_009_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    handle = openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-    drop = async () => {
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    };
-  }
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateTo('008-refund-jobs');
-  if (error) throw error;
-  return { handle, drop };
-}
+import { databaseMigratedTo, type OldDatabase } from './support/migrated-database';
 
 const at = '2025-01-01T00:00:00.000Z';
 
@@ -72,9 +35,9 @@ async function seedOldOrders(db: Kysely<unknown>): Promise<void> {
 
 for (const engine of testEngines()) {
   describe(`migration 009 on a database with orders [${engine}]`, () => {
-    let database: Awaited<ReturnType<typeof databaseBefore009>>;
+    let database: OldDatabase;
     beforeAll(async () => {
-      database = await databaseBefore009(engine);
+      database = await databaseMigratedTo(engine, '008-refund-jobs');
       await seedOldOrders(database.handle.db as unknown as Kysely<unknown>);
       await migrateToLatest(database.handle.db);
     });

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import type { Order, Refund } from '@eventhub/client';
 import { useOrderAccess } from './order-access';
+import { holderChangeOpen, holderChangeText } from './holder-change-policy';
+import { OrderAnswers } from './order-answers';
 import { formatPlacedAt } from './order-dates';
 import { OrderDownloads } from './order-downloads';
 import { OrderEventFacts } from './order-event';
@@ -57,6 +59,9 @@ function OrderView({
   const asBuyer = token !== null || signedInBuyer;
   const status = effectiveStatus(order, Date.now());
   const policy = asBuyer ? refundPolicyText(order.refundableUntil, Date.now(), event.data?.timezone) : null;
+  const tickets = order.tickets ?? [];
+  // The event's setting and deadline: past it (or with changes off) the control is not offered.
+  const holderChanges = asBuyer && holderChangeOpen(order.holderChanges, Date.now());
   const checkoutPath = `/checkout/${order.id}`;
 
   async function cancel() {
@@ -135,12 +140,20 @@ function OrderView({
         <OrderSummary order={order} />
       </section>
 
+      <OrderAnswers answers={order.answers} ticketIds={new Set(tickets.map((t) => t.id))} asBuyer={asBuyer} />
+
       <section aria-labelledby="tickets-heading">
         <h2 id="tickets-heading">Tickets</h2>
         <OrderDownloads order={order} event={event.data} />
+        {asBuyer && tickets.some((t) => t.status === 'valid') ? (
+          <p className="tier-facts" data-testid="holder-change-policy">
+            {holderChangeText(order.holderChanges, Date.now(), event.data?.timezone)}
+          </p>
+        ) : null}
         <TicketCards
-          tickets={order.tickets ?? []}
+          tickets={tickets}
           currency={order.currency}
+          answers={order.answers}
           via={call}
           // Reissuing is an account's action; a new holder gives a token holder a new code too.
           onReissue={
@@ -152,7 +165,7 @@ function OrderView({
               : undefined
           }
           onChangeHolder={
-            asBuyer
+            holderChanges
               ? async (ticket, change) => {
                   await call((client) => client.orders.changeHolder(order.id, ticket.id, change));
                   reload();

@@ -1,6 +1,8 @@
 'use client';
 
-import type { Ticket } from '@eventhub/client';
+import type { OrderAnswer, Ticket } from '@eventhub/client';
+import { ticketAnswers } from './answer-groups';
+import { AnswerList } from './order-answers';
 import { TicketStatusBadge } from './order-status-badge';
 import { TicketHolderForm, type HolderChange } from './ticket-holder-form';
 import { useTicketQr } from './use-ticket-qr';
@@ -66,19 +68,23 @@ function ReissueCode({
 }
 
 /**
- * An order's tickets: holder, tier and status, with the QR code to show at the door while valid.
- * With `onReissue`, each valid ticket offers a new code; with `onChangeHolder`, a new holder.
- * `via` reaches the QR images when the page acts with the order's token.
+ * An order's tickets: holder, tier and status, the attendee's answers, with the QR code to show
+ * at the door while valid. With `onReissue`, each valid ticket offers a new code; with
+ * `onChangeHolder`, a new holder. `via` reaches the QR images when the page acts with the
+ * order's token.
  */
 export function TicketCards({
   tickets,
   currency,
+  answers = [],
   onReissue,
   onChangeHolder,
   via,
 }: {
   tickets: readonly Ticket[];
   currency: string;
+  /** The order's answers; each card shows its attendee's. */
+  answers?: readonly OrderAnswer[];
   onReissue?: (ticket: Ticket) => Promise<void>;
   onChangeHolder?: (ticket: Ticket, change: HolderChange) => Promise<void>;
   via?: ApiCall;
@@ -86,35 +92,41 @@ export function TicketCards({
   if (tickets.length === 0) return <p>No tickets yet: they are issued once the order is paid.</p>;
   return (
     <ul className="ticket-cards" aria-label="Tickets">
-      {tickets.map((ticket) => (
-        <li key={ticket.id} data-testid="ticket-card">
-          <article className="ticket-card">
-            <h3>{ticket.holderName}</h3>
-            <p>
-              {ticket.ticketTypeName} · {formatMoney(ticket.price, currency)}{' '}
-              <TicketStatusBadge status={ticket.status} />
-            </p>
-            {ticket.status === 'void' ? (
-              <p className="ticket-void">Refunded: this ticket is no longer valid.</p>
-            ) : (
-              <>
-                <TicketQr ticket={ticket} via={via} />
-                <small>
-                  {ticket.status === 'used'
-                    ? 'Checked in. Enjoy the event!'
-                    : 'Show this code at the entrance, on your phone or printed.'}
-                </small>
-                {onChangeHolder && ticket.status === 'valid' ? (
-                  <TicketHolderForm ticket={ticket} onChange={onChangeHolder} />
-                ) : null}
-                {onReissue && ticket.status === 'valid' ? (
-                  <ReissueCode ticket={ticket} onReissue={onReissue} />
-                ) : null}
-              </>
-            )}
-          </article>
-        </li>
-      ))}
+      {tickets.map((ticket) => {
+        const attendeeAnswers = ticketAnswers(answers, ticket.id);
+        return (
+          <li key={ticket.id} data-testid="ticket-card">
+            <article className="ticket-card">
+              <h3>{ticket.holderName}</h3>
+              <p>
+                {ticket.ticketTypeName} · {formatMoney(ticket.price, currency)}{' '}
+                <TicketStatusBadge status={ticket.status} />
+              </p>
+              {attendeeAnswers.length > 0 && ticket.status !== 'void' ? (
+                <AnswerList answers={attendeeAnswers} testId="ticket-answers" />
+              ) : null}
+              {ticket.status === 'void' ? (
+                <p className="ticket-void">Refunded: this ticket is no longer valid.</p>
+              ) : (
+                <>
+                  <TicketQr ticket={ticket} via={via} />
+                  <small>
+                    {ticket.status === 'used'
+                      ? 'Checked in. Enjoy the event!'
+                      : 'Show this code at the entrance, on your phone or printed.'}
+                  </small>
+                  {onChangeHolder && ticket.status === 'valid' ? (
+                    <TicketHolderForm ticket={ticket} onChange={onChangeHolder} />
+                  ) : null}
+                  {onReissue && ticket.status === 'valid' ? (
+                    <ReissueCode ticket={ticket} onReissue={onReissue} />
+                  ) : null}
+                </>
+              )}
+            </article>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,5 +1,18 @@
-import { ApiError, type ApiErrorCode, type ScanResult, type ValidTicket } from '@eventhub/client';
+import {
+  ApiError,
+  type AnswerValue,
+  type ApiErrorCode,
+  type ScanResult,
+  type ValidTicket,
+} from '@eventhub/client';
 import type { OfflineVerdict } from './offline-checkin';
+import { formatAnswer } from '../../lib/answer-format';
+
+/** An answer the organizer wants the door to see ("show at check-in" questions). */
+export interface ScanAnswer {
+  label: string;
+  value: AnswerValue;
+}
 
 /** What the door scanner shows after a scan. */
 export interface ScanOutcome {
@@ -10,6 +23,11 @@ export interface ScanOutcome {
   ticketTypeName: string | null;
   /** For `valid` this admission; for `already_used` the first one. */
   checkedInAt: string | null;
+  /**
+   * The ticket's answers to the "show at check-in" questions, as the server sent them with a valid
+   * scan; none otherwise (a device deciding offline does not know them).
+   */
+  answers: readonly ScanAnswer[];
   /** Decided on this device without the server. */
   offline: boolean;
   /** When the scan happened, ISO 8601. */
@@ -47,9 +65,15 @@ export function validOutcome(answer: ValidTicket, scannedAt: string): ScanOutcom
     holderName: answer.ticket.holderName,
     ticketTypeName: answer.ticket.ticketTypeName,
     checkedInAt: answer.checkedInAt,
+    answers: answer.ticket.answers.map(({ label, value }) => ({ label, value })),
     offline: false,
     scannedAt,
   };
+}
+
+/** The answers as the door reads them: "Dietary needs: Vegan", "Photo consent: No". */
+export function answerLines(outcome: Pick<ScanOutcome, 'answers'>): { label: string; text: string }[] {
+  return outcome.answers.map((a) => ({ label: a.label, text: formatAnswer(a.value) }));
 }
 
 const REFUSALS: Partial<Record<ApiErrorCode, ScanResult>> = {
@@ -80,6 +104,7 @@ export function refusedOutcome(error: ApiError, scannedAt: string): ScanOutcome 
     holderName: ticketField(problem, 'holderName'),
     ticketTypeName: ticketField(problem, 'ticketTypeName'),
     checkedInAt: typeof problem.checkedInAt === 'string' ? problem.checkedInAt : null,
+    answers: [],
     offline: false,
     scannedAt,
   };
@@ -100,6 +125,7 @@ export function offlineOutcome(verdict: OfflineVerdict, scannedAt: string): Scan
     holderName: null,
     ticketTypeName: null,
     checkedInAt: verdict.checkedInAt,
+    answers: [],
     offline: true,
     scannedAt,
   };
@@ -112,6 +138,7 @@ export function uncheckedOutcome(scannedAt: string): ScanOutcome {
     holderName: null,
     ticketTypeName: null,
     checkedInAt: null,
+    answers: [],
     offline: true,
     scannedAt,
   };

@@ -1,5 +1,15 @@
-import { RESULT_ADVICE, RESULT_LABELS, type ScanOutcome } from './scan-outcome';
+import { answerLines, RESULT_ADVICE, RESULT_LABELS, type ScanOutcome } from './scan-outcome';
 import { formatDoorTime } from '@/lib/event-format';
+
+// Read at arm's length like the holder's name (inline: the scanner's stylesheet rules live in globals.css).
+const ANSWERS_STYLE = { fontSize: '1.35rem', margin: '0.25rem 0 0.5rem' } as const;
+const ANSWER_LABEL_STYLE = { display: 'inline', fontWeight: 600 } as const;
+const ANSWER_VALUE_STYLE = {
+  display: 'inline',
+  margin: 0,
+  fontWeight: 700,
+  overflowWrap: 'anywhere',
+} as const;
 
 const SYMBOLS: Record<ScanOutcome['result'], string> = {
   valid: '✓',
@@ -33,6 +43,17 @@ export function ScanResultPanel({ outcome, timezone }: { outcome: ScanOutcome | 
             {RESULT_LABELS[result]}
           </p>
           {outcome.holderName ? <p className="scan-holder">{outcome.holderName}</p> : null}
+          {outcome.answers.length > 0 ? (
+            // What the organizer asked the door to see (dietary needs, a wristband colour): big, under the name.
+            <dl className="scan-answers" data-testid="scan-answers" style={ANSWERS_STYLE}>
+              {answerLines(outcome).map((line, i) => (
+                <div key={i} className="scan-answer">
+                  <dt style={ANSWER_LABEL_STYLE}>{line.label}:</dt>{' '}
+                  <dd style={ANSWER_VALUE_STYLE}>{line.text}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
           {outcome.ticketTypeName ? <p className="scan-tier">{outcome.ticketTypeName}</p> : null}
           {result === 'already_used' && outcome.checkedInAt ? (
             <p className="scan-detail">

@@ -138,7 +138,7 @@ describe('the door scanner while offline', () => {
     await door.scan(guest.code);
 
     expect(view()).toMatchObject({
-      outcome: { result: 'valid', ticketId: guest.id, offline: true },
+      outcome: { result: 'valid', ticketId: guest.id, answers: [], offline: true },
       reachable: false,
       pending: 1,
       pendingAll: 1,
@@ -290,6 +290,7 @@ describe('the door scanner online', () => {
         ticketTypeId: 'tt1',
         ticketTypeName: 'General',
         holderName: 'Robin Holder',
+        answers: [{ questionId: 'q1', label: 'Dietary needs', value: 'Vegan' }],
       },
       checkedInAt: new Date(start).toISOString(),
     });
@@ -299,7 +300,12 @@ describe('the door scanner online', () => {
       { code: guest.code, eventId, nonce: expect.any(String), deviceId: expect.stringMatching(/^web-/) },
     ]);
     expect(view()).toMatchObject({
-      outcome: { result: 'valid', holderName: 'Robin Holder', offline: false },
+      outcome: {
+        result: 'valid',
+        holderName: 'Robin Holder',
+        answers: [{ label: 'Dietary needs', value: 'Vegan' }],
+        offline: false,
+      },
       stats: { checkedIn: 1 },
       pending: 0,
     });

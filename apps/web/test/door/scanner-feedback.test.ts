@@ -1,7 +1,13 @@
 import { ApiError, type Problem } from '@eventhub/client';
 import { describe, expect, it } from 'vitest';
 import { afterRead, type CodeInView } from '../../features/door/repeat-filter';
-import { isServerAnswer, refusedOutcome, validOutcome } from '../../features/door/scan-outcome';
+import {
+  answerLines,
+  isServerAnswer,
+  offlineOutcome,
+  refusedOutcome,
+  validOutcome,
+} from '../../features/door/scan-outcome';
 import { formatDoorTime } from '../../lib/event-format';
 
 const at = '2025-06-14T19:05:12.000Z';
@@ -11,6 +17,7 @@ const ticket = {
   ticketTypeId: 'tt1',
   ticketTypeName: 'VIP',
   holderName: 'Alex Guest',
+  answers: [],
 };
 
 function problem(status: number, code: Problem['code'], extra: Record<string, unknown> = {}): ApiError {
@@ -43,6 +50,33 @@ describe('scan outcomes', () => {
       ticketTypeName: 'VIP',
       offline: false,
     });
+  });
+
+  it('shows the answers the organizer wants seen at the door, formatted', () => {
+    const answered = validOutcome(
+      {
+        result: 'valid',
+        ticket: {
+          ...ticket,
+          answers: [
+            { questionId: 'q1', label: 'Dietary needs', value: 'Vegan' },
+            { questionId: 'q2', label: 'Photo consent', value: false },
+            { questionId: 'q3', label: 'Workshops', value: ['Rust', 'Go'] },
+          ],
+        },
+        checkedInAt: at,
+      },
+      at,
+    );
+    expect(answerLines(answered)).toEqual([
+      { label: 'Dietary needs', text: 'Vegan' },
+      { label: 'Photo consent', text: 'No' },
+      { label: 'Workshops', text: 'Rust, Go' },
+    ]);
+    expect(answerLines(validOutcome({ result: 'valid', ticket, checkedInAt: at }, at))).toEqual([]);
+    // Refusals and scans decided on the device carry none.
+    expect(refusedOutcome(problem(409, 'void', { ticket }), at)?.answers).toEqual([]);
+    expect(offlineOutcome({ result: 'valid', ticketId: 't1', checkedInAt: at }, at).answers).toEqual([]);
   });
 
   it("reads the refusal and the first check-in from the server's problem", () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
+import { linkToken } from './support/account-mail';
 import { openDoor, ticketsFor, validate } from './support/door';
 import {
   makeEvent,
@@ -139,6 +140,55 @@ describeEachEngine('audit log: who and what, named, and its filters', (env) => {
     // An entry made by no one reads as the system's.
     const system = (await log('action=refund.succeeded')).items.find((r) => r.targetId === refunded.targetId);
     expect(system).toMatchObject({ actorId: null, actor: null });
+  });
+
+  it('names questions (a deleted one by the label its entry kept) and the organizer in a staff entry', async () => {
+    const ask = (label: string) =>
+      env().app.inject({
+        method: 'POST',
+        url: `/api/events/${event.id}/questions`,
+        headers: bearer(organizer.accessToken),
+        payload: { label, kind: 'text', scope: 'order' },
+      });
+    const kept = json<{ id: string }>(await ask('Company name'));
+    const dropped = json<{ id: string }>(await ask('Dietary needs'));
+    const removed = await env().app.inject({
+      method: 'DELETE',
+      url: `/api/events/${event.id}/questions/${dropped.id}`,
+      headers: bearer(organizer.accessToken),
+    });
+    expect(removed.statusCode, removed.body).toBeLessThan(300);
+
+    const added = only((await log(`targetId=${kept.id}`)).items, 'question.created');
+    expect(added.target).toEqual({ type: 'question', id: kept.id, name: `Company name · ${eventName}` });
+    expect(added.detailNames).toEqual({ eventId: eventName });
+    const gone = only((await log(`targetId=${dropped.id}`)).items, 'question.deleted');
+    expect(gone.target).toMatchObject({ type: 'question', name: 'Dietary needs' });
+
+    // Invited staff who accept: the entry names the organizer they work for.
+    const invitee = uniqueEmail('invited-door');
+    const invited = await env().app.inject({
+      method: 'POST',
+      url: '/api/organizer/staff',
+      headers: bearer(organizer.accessToken),
+      payload: { email: invitee, name: 'Invited Door' },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const accepted = await env().app.inject({
+      method: 'POST',
+      url: '/api/auth/staff-invite/accept',
+      payload: {
+        token: await linkToken(env(), invitee, 'accept-invite'),
+        password: 'a long door staff password',
+      },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const joined = only(
+      (await log(`action=staff.invitation_accepted&actor=${invitee}`)).items,
+      'staff.invitation_accepted',
+    );
+    expect(joined.details.organizerId).toBe(organizer.user.id);
+    expect(joined.detailNames).toEqual({ organizerId: `${organizer.user.name} (${organizer.user.email})` });
   });
 
   it('filters by the actor: id, or any part of the name or e-mail in any case', async () => {

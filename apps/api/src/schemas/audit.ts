@@ -16,7 +16,7 @@ const AuditTargetSchema = Type.Object(
       Type.String({
         description:
           "A name to read: an event's name, a user's name and e-mail, an order's reference and event, a " +
-          "ticket's holder and event, a refund's order reference; null when it cannot be told",
+          "ticket's holder and event, a refund's order reference, a question's label and event; null when it cannot be told",
       }),
     ),
   },
@@ -36,7 +36,7 @@ export const AuditEntrySchema = Type.Object({
   target: Nullable(AuditTargetSchema),
   detailNames: Type.Record(Type.String(), Type.String(), {
     description:
-      'Names of the ids in details, by key: eventId → the event name, orderId → the order reference',
+      'Names of the ids in details, by key: eventId → the event name, orderId → the order reference, organizerId → the name and e-mail',
   }),
 });
 

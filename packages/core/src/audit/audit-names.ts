@@ -23,7 +23,7 @@ export interface AuditRowRef {
 }
 
 /** Ids in details that are given a name beside them, and the kind of thing each names. */
-const DETAIL_IDS = { eventId: 'event', orderId: 'order' } as const;
+const DETAIL_IDS = { eventId: 'event', orderId: 'order', organizerId: 'user' } as const;
 
 type Named = Map<string, string>;
 
@@ -54,7 +54,7 @@ function detailText(details: Record<string, unknown>, key: string): string | nul
 
 /**
  * The people, targets and detail ids of one page of entries, each kind read in one query however
- * many entries name it (at most eight queries a page, in three rounds).
+ * many entries name it (at most nine queries a page, in three rounds).
  */
 export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
   const sessionIds = unique(idsOf(rows, 'session'));
@@ -62,9 +62,10 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
   const refundIds = unique(idsOf(rows, 'refund'));
   const promotionIds = unique(idsOf(rows, 'promotion'));
   const tierIds = unique(idsOf(rows, 'ticket_type'));
+  const questionIds = unique(idsOf(rows, 'question'));
 
   // Round 1: what points on to users, orders and events.
-  const [sessions, tickets, refunds, promotions, tiers] = await Promise.all([
+  const [sessions, tickets, refunds, promotions, tiers, questions] = await Promise.all([
     sessionIds.length
       ? db.selectFrom('sessions').select(['id', 'user_id']).where('id', 'in', sessionIds).execute()
       : [],
@@ -88,6 +89,13 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
     tierIds.length
       ? db.selectFrom('ticket_types').select(['id', 'name', 'event_id']).where('id', 'in', tierIds).execute()
       : [],
+    questionIds.length
+      ? db
+          .selectFrom('questions')
+          .select(['id', 'label', 'event_id'])
+          .where('id', 'in', questionIds)
+          .execute()
+      : [],
   ]);
 
   // Round 2: users and orders.
@@ -95,6 +103,7 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
     ...rows.flatMap((r) => (r.actor_id ? [r.actor_id] : [])),
     ...idsOf(rows, 'user'),
     ...sessions.map((s) => s.user_id),
+    ...detailIds(rows, 'organizerId'),
   ]);
   const orderIds = unique([
     ...idsOf(rows, 'order'),
@@ -118,6 +127,7 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
     ...tickets.map((t) => t.event_id),
     ...promotions.map((p) => p.event_id),
     ...tiers.map((t) => t.event_id),
+    ...questions.map((q) => q.event_id),
   ]);
   const events = eventIds.length
     ? await db.selectFrom('events').select(['id', 'name']).where('id', 'in', eventIds).execute()
@@ -149,6 +159,9 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
   const tierName: Named = new Map(
     tiers.map((t) => [t.id, joinName(t.name, eventName.get(t.event_id)) ?? t.name]),
   );
+  const questionName: Named = new Map(
+    questions.map((q) => [q.id, joinName(q.label, eventName.get(q.event_id)) ?? q.label]),
+  );
 
   function targetName(row: AuditRowRef): string | null {
     const id = row.target_id;
@@ -170,6 +183,9 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
         return (id && promotionName.get(id)) || detailText(row.details, 'code');
       case 'ticket_type':
         return (id && tierName.get(id)) || detailText(row.details, 'name');
+      case 'question':
+        // A deleted question is gone from its table; its entry kept the label.
+        return (id && questionName.get(id)) || detailText(row.details, 'label');
       case 'email':
         return detailText(row.details, 'email');
       default:
@@ -190,7 +206,13 @@ export async function resolveAuditNames(db: Db, rows: readonly AuditRowRef[]) {
       const names: Record<string, string> = {};
       for (const [key, kind] of Object.entries(DETAIL_IDS)) {
         const id = detailText(row.details, key);
-        const name = id ? (kind === 'event' ? eventName.get(id) : orderRef.get(id)) : undefined;
+        const name = !id
+          ? undefined
+          : kind === 'event'
+            ? eventName.get(id)
+            : kind === 'order'
+              ? orderRef.get(id)
+              : (personName(id) ?? undefined);
         if (name) names[key] = name;
       }
       return names;

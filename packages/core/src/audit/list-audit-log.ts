@@ -34,7 +34,7 @@ export interface AuditEntry {
   actor: AuditPerson | null;
   /** What the entry is about, named; null when it is about nothing in particular. */
   target: AuditTarget | null;
-  /** Names of the ids in `details`, by key (`eventId` → the event's name, `orderId` → its reference). */
+  /** Names of the ids in `details`, by key: `eventId` → the event's name, `orderId` → its reference, `organizerId` → the person. */
   detailNames: Record<string, string>;
 }
 

@@ -164,6 +164,7 @@ describeEachEngine('audit log: who and what, named, and its filters', (env) => {
     expect(added.detailNames).toEqual({ eventId: eventName });
     const gone = only((await log(`targetId=${dropped.id}`)).items, 'question.deleted');
     expect(gone.target).toMatchObject({ type: 'question', name: 'Dietary needs' });
+    expect((await log('target=company%20NAME')).items.map((e) => e.targetId)).toEqual([kept.id]);
 
     // Invited staff who accept: the entry names the organizer they work for.
     const invitee = uniqueEmail('invited-door');

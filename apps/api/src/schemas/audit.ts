@@ -57,7 +57,7 @@ export const AuditLogQuerySchema = Type.Object({
     Type.String({
       maxLength: 200,
       description:
-        "Text in the target's name: an event's name, a user's name or e-mail, an order's reference, a ticket's holder",
+        "Text in the target's name: an event's name, a user's name or e-mail, an order's reference, a ticket's holder, a question's label",
     }),
   ),
   from: Type.Optional(IsoDateTime),

@@ -15,7 +15,7 @@ export interface AuditLogQuery extends PageQuery {
   action?: string;
   targetType?: string;
   targetId?: string;
-  /** Text in the target's name: an event's, a user's name or e-mail, an order's reference, a ticket's holder. */
+  /** Text in the target's name: an event's, a user's name or e-mail, an order's reference, a ticket's holder, a question's label. */
   target?: string;
   from?: string;
   to?: string;
@@ -75,6 +75,10 @@ function targetNamed(eb: ExpressionBuilder<Database, 'audit_log'>, text: string)
     eb.and([
       eb('target_type', '=', 'ticket'),
       eb('target_id', 'in', eb.selectFrom('tickets').select('id').where(has('holder_name'))),
+    ]),
+    eb.and([
+      eb('target_type', '=', 'question'),
+      eb('target_id', 'in', eb.selectFrom('questions').select('id').where(has('label'))),
     ]),
   ]);
 }

@@ -1,3 +1,4 @@
+import { formatAnswerOption } from '../../lib/answer-format';
 import { sumMoney } from '../../lib/money';
 import type { Granularity } from './analytics-format';
 
@@ -141,4 +142,36 @@ export function topRows<T>(
     rows: sorted.slice(0, limit),
     rest: { count: rest.length, value: rest.reduce((n, r) => n + value(r), 0) },
   };
+}
+
+/** What the event's analytics say about one of its questions. */
+export interface QuestionFigures {
+  label: string;
+  kind: string;
+  answered: number;
+  options: readonly { value: string; count: number }[];
+}
+
+// The kinds whose answers are counted per value; the others (free text, numbers…) only as answered.
+const COUNTED_KINDS: ReadonlySet<string> = new Set(['choice', 'multi', 'checkbox', 'country']);
+// Countries past this many bars are summed into one "Other" bar.
+const MAX_COUNTRY_ROWS = 10;
+
+/**
+ * A question's bars: one per option in the organizer's order (checkbox Yes/No, countries by
+ * name, largest first, the long tail as "Other"); null for a free-form kind, which has only its
+ * count of answers.
+ */
+export function questionChartRows(
+  question: QuestionFigures,
+): { key: string; label: string; value: number }[] | null {
+  if (!COUNTED_KINDS.has(question.kind)) return null;
+  const rows = question.options.map((o) => ({
+    key: o.value,
+    label: formatAnswerOption(o.value, question.kind),
+    value: o.count,
+  }));
+  if (question.kind !== 'country') return rows;
+  const { rows: top, rest } = topRows(rows, (r) => r.value, MAX_COUNTRY_ROWS);
+  return rest ? [...top, { key: 'other', label: `Other (${rest.count} countries)`, value: rest.value }] : top;
 }

@@ -14,6 +14,7 @@ import { DateRangePicker } from './date-range-picker';
 import { FiguresTable } from './figures-table';
 import { KpiTiles, type Kpi } from './kpi-tiles';
 import { LiveIndicator } from './live-indicator';
+import { QuestionCharts } from './question-charts';
 import { SalesOverTimeChart } from './sales-over-time-chart';
 import { useDateRange } from './use-date-range';
 import { useLiveAnalytics } from './use-live-analytics';
@@ -165,6 +166,8 @@ function EventFigures({ analytics: a, period }: { analytics: EventAnalytics; per
           </div>
         )}
       </section>
+
+      <QuestionCharts questions={a.questions} />
     </>
   );
 }
@@ -201,7 +204,8 @@ function Downloads({ eventId, range }: { eventId: string; range: RangeQuery }) {
 
 /**
  * One event's dashboard for its organizer (or an admin): key figures, sales over time, tiers,
- * capacity, attendees and promo codes over a chosen period, kept up to date by the live stream.
+ * capacity, attendees, promo codes and the answers to its questions over a chosen period, kept
+ * up to date by the live stream.
  */
 export function EventAnalyticsDashboard({ eventId }: { eventId: string }) {
   const event = useApiData((client) => client.events.get(eventId), eventId);

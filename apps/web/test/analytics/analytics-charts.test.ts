@@ -3,6 +3,7 @@ import {
   busiestBucket,
   capacitySegments,
   pivotCurrencySales,
+  questionChartRows,
   salesTotals,
   topRows,
 } from '../../features/analytics/analytics-charts';
@@ -117,5 +118,51 @@ describe('labels', () => {
     expect(demographicLabel('country', 'unspecified')).toBe('Not given');
     expect(formatPercent(0.256)).toBe('25.6%');
     expect(formatPercent(Number.NaN)).toBe('0%');
+  });
+});
+
+describe('questionChartRows', () => {
+  it("keeps the organizer's options in order, zeros included, and names checkbox answers", () => {
+    expect(
+      questionChartRows({
+        label: 'Diet',
+        kind: 'choice',
+        answered: 3,
+        options: [
+          { value: 'Vegan', count: 2 },
+          { value: 'None', count: 0 },
+          { value: 'Halal', count: 1 },
+        ],
+      })?.map((r) => [r.label, r.value]),
+    ).toEqual([
+      ['Vegan', 2],
+      ['None', 0],
+      ['Halal', 1],
+    ]);
+    expect(
+      questionChartRows({
+        label: 'Photos OK',
+        kind: 'checkbox',
+        answered: 5,
+        options: [
+          { value: 'yes', count: 4 },
+          { value: 'no', count: 1 },
+        ],
+      })?.map((r) => r.label),
+    ).toEqual(['Yes', 'No']);
+  });
+
+  it('names countries and sums the long tail; free-form kinds have no bars', () => {
+    const codes = ['DE', 'FR', 'IT', 'ES', 'NL', 'BE', 'AT', 'CH', 'PL', 'SE', 'NO', 'DK'];
+    const rows = questionChartRows({
+      label: 'Country',
+      kind: 'country',
+      answered: 78,
+      options: codes.map((value, i) => ({ value, count: 12 - i })),
+    });
+    expect(rows).toHaveLength(11);
+    expect(rows?.[0]).toEqual({ key: 'DE', label: 'Germany', value: 12 });
+    expect(rows?.[10]).toEqual({ key: 'other', label: 'Other (2 countries)', value: 3 });
+    expect(questionChartRows({ label: 'Company', kind: 'text', answered: 7, options: [] })).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import * as m009 from './009-guest-orders';
 import * as m010 from './010-account-tokens';
 import * as m011 from './011-event-search';
 import * as m012 from './012-attendee-questions';
+import * as m013 from './013-audit-targets';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '010-account-tokens': m010,
   '011-event-search': m011,
   '012-attendee-questions': m012,
+  '013-audit-targets': m013,
 };

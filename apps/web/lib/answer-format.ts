@@ -38,7 +38,7 @@ export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
   textarea: 'Long text',
   choice: 'Single choice',
   multi: 'Multiple choice',
-  checkbox: 'Checkbox (yes / no, consent)',
+  checkbox: 'Checkbox (consent)',
   number: 'Number',
   date: 'Date',
   email: 'E-mail address',

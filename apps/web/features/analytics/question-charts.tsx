@@ -10,7 +10,13 @@ function QuestionFigure({ question }: { question: QuestionStats }) {
   const rows = questionChartRows(question);
   const [one, many] = question.scope === 'order' ? ['order', 'orders'] : ['attendee', 'attendees'];
   const answered = `${plural(question.answered, one, many)} answered`;
-  const top = rows ? [...rows].sort((a, b) => b.value - a.value)[0] : undefined;
+  // The most chosen answer(s); nothing to point out when every option drew as many.
+  const most = rows ? Math.max(0, ...rows.map((r) => r.value)) : 0;
+  const tops = rows ? rows.filter((r) => r.value === most) : [];
+  const topText =
+    most === 0 || !rows || tops.length === rows.length
+      ? ''
+      : `; the most: ${tops.map((r) => r.label).join(', ')} (${formatCount(most)}${tops.length > 1 ? ' each' : ''})`;
   return (
     <div data-testid="question-figure">
       <h3 className="chart-title">
@@ -33,7 +39,7 @@ function QuestionFigure({ question }: { question: QuestionStats }) {
             <>
               {answered}
               {question.kind === 'multi' ? ', each could pick several' : ''}
-              {top && top.value > 0 ? `; the most: ${top.label} (${formatCount(top.value)})` : ''}.
+              {topText}.
             </>
           }
         />

@@ -1,13 +1,15 @@
 import { answerLines, RESULT_ADVICE, RESULT_LABELS, type ScanOutcome } from './scan-outcome';
 import { formatDoorTime } from '@/lib/event-format';
 
-// Read at arm's length like the holder's name (inline: the scanner's stylesheet rules live in globals.css).
-const ANSWERS_STYLE = { fontSize: '1.35rem', margin: '0.25rem 0 0.5rem' } as const;
-const ANSWER_LABEL_STYLE = { display: 'inline', fontWeight: 600 } as const;
+// Read at arm's length like the holder's name (inline: the scanner's stylesheet rules live in
+// globals.css). Pico colours dt and dd itself; on the verdict's colour they take the panel's.
+const ANSWERS_STYLE = { fontSize: '1.35rem', margin: '0.25rem 0 0.5rem', color: 'inherit' } as const;
+const ANSWER_LABEL_STYLE = { display: 'inline', fontWeight: 600, color: 'inherit' } as const;
 const ANSWER_VALUE_STYLE = {
   display: 'inline',
   margin: 0,
   fontWeight: 700,
+  color: 'inherit',
   overflowWrap: 'anywhere',
 } as const;
 

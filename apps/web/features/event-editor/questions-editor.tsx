@@ -44,10 +44,21 @@ interface FormProps {
   onCancel?: () => void;
   /** Empty the form after a successful save (the "add" form). */
   resetOnSave?: boolean;
+  /** The id of the heading that names the form. */
+  labelledBy?: string;
 }
 
 /** Adds a question, or edits one in place. */
-function QuestionForm({ idPrefix, event, question, submitLabel, onSave, onCancel, resetOnSave }: FormProps) {
+function QuestionForm({
+  idPrefix,
+  event,
+  question,
+  submitLabel,
+  onSave,
+  onCancel,
+  resetOnSave,
+  labelledBy,
+}: FormProps) {
   const { formRef, problem, setProblem, submitting, setSubmitting } = useFormProblem();
   const [kind, setKind] = useState<QuestionKind>(question?.kind ?? 'text');
 
@@ -80,7 +91,13 @@ function QuestionForm({ idPrefix, event, question, submitLabel, onSave, onCancel
   });
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="tier-form question-form">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="tier-form question-form"
+      aria-labelledby={labelledBy}
+      aria-label={labelledBy ? undefined : question ? `Edit “${question.label}”` : undefined}
+    >
       <FormAlert message={problem.message} />
       <label htmlFor={id('label')}>Question</label>
       <input
@@ -110,7 +127,7 @@ function QuestionForm({ idPrefix, event, question, submitLabel, onSave, onCancel
           <label htmlFor={id('scope')}>Asked</label>
           <select {...input('scope')} defaultValue={question?.scope ?? 'order'}>
             <option value="order">Once per order</option>
-            <option value="attendee">Of each attendee</option>
+            <option value="attendee">For each attendee</option>
           </select>
           <FieldError id={`${id('scope')}-error`} message={fields.scope} />
         </div>
@@ -274,7 +291,7 @@ function QuestionItem({ event, question, index, count, moving, onSaved, onMove, 
           {question.options ? (
             <p className="tier-description">Options: {question.options.join(' · ')}</p>
           ) : null}
-          {question.helpText ? <p className="tier-description">{question.helpText}</p> : null}
+          {question.helpText ? <p className="tier-description">Help text: {question.helpText}</p> : null}
           {readOnly ? null : (
             <div className="row-actions">
               <button
@@ -387,8 +404,8 @@ export function QuestionsEditor({ event }: { event: Event }) {
     <section aria-labelledby="questions-heading">
       <h2 id="questions-heading">Questions for buyers</h2>
       <p className="tier-facts">
-        Asked at checkout, once per order or of each attendee. Answers appear in the orders, the attendees CSV
-        and, if you choose, at the door.
+        Asked at checkout, once per order or for each attendee. Answers appear in the orders, the attendees
+        CSV and, if you choose, at the door.
       </p>
       <FormAlert message={loaded.error ?? moveError} />
       {loaded.data === null ? (
@@ -424,6 +441,7 @@ export function QuestionsEditor({ event }: { event: Event }) {
             submitLabel="Add question"
             onSave={add}
             resetOnSave
+            labelledBy="add-question-heading"
           />
           <div role="status">{added ? <p className="form-status">{added}</p> : null}</div>
         </div>

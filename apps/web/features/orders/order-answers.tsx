@@ -3,14 +3,18 @@ import { Fragment } from 'react';
 import { orderAnswerGroups } from './answer-groups';
 import { formatAnswer } from '@/lib/answer-format';
 
-/** Questions and answers as a description list: "Dietary needs — Vegan". */
+// Stacked, question over answer: labels run up to 200 characters, too long for a column beside the value.
+const QUESTION_STYLE = { fontSize: '0.875rem', color: 'var(--pico-muted-color)' } as const;
+const ANSWER_STYLE = { margin: '0 0 0.5rem', fontWeight: 600, overflowWrap: 'anywhere' } as const;
+
+/** Questions and answers as a description list: the question small, its answer under it. */
 export function AnswerList({ answers, testId }: { answers: readonly OrderAnswer[]; testId?: string }) {
   return (
     <dl className="answer-list" data-testid={testId}>
       {answers.map((a) => (
         <Fragment key={`${a.questionId}-${a.seat ?? 'order'}-${a.ticketId ?? ''}`}>
-          <dt>{a.label}</dt>
-          <dd>{formatAnswer(a.value, a.kind)}</dd>
+          <dt style={QUESTION_STYLE}>{a.label}</dt>
+          <dd style={ANSWER_STYLE}>{formatAnswer(a.value, a.kind)}</dd>
         </Fragment>
       ))}
     </dl>

@@ -302,7 +302,8 @@ function QuestionItem({ event, question, index, count, moving, onSaved, onMove, 
                   if (!moving && index > 0) onMove(question, -1);
                 }}
               >
-                ↑ Up<span className="visually-hidden">: move “{question.label}” earlier</span>
+                <span aria-hidden="true">↑ </span>Up
+                <span className="visually-hidden"> “{question.label}”</span>
               </button>
               <button
                 type="button"
@@ -312,7 +313,8 @@ function QuestionItem({ event, question, index, count, moving, onSaved, onMove, 
                   if (!moving && index < count - 1) onMove(question, 1);
                 }}
               >
-                ↓ Down<span className="visually-hidden">: move “{question.label}” later</span>
+                <span aria-hidden="true">↓ </span>Down
+                <span className="visually-hidden"> “{question.label}”</span>
               </button>
               <button
                 ref={editRef}

@@ -1207,7 +1207,7 @@ export interface paths {
           action?: string;
           targetType?: string;
           targetId?: string;
-          /** @description Text in the target's name: an event's name, a user's name or e-mail, an order's reference, a ticket's holder */
+          /** @description Text in the target's name: an event's name, a user's name or e-mail, an order's reference, a ticket's holder, a question's label */
           target?: string;
           from?: string;
           to?: string;
@@ -1248,10 +1248,10 @@ export interface paths {
                   /** @description event, user, order, ticket, refund, promotion, ticket_type, session, … */
                   type: string;
                   id: string | null;
-                  /** @description A name to read: an event's name, a user's name and e-mail, an order's reference and event, a ticket's holder and event, a refund's order reference; null when it cannot be told */
+                  /** @description A name to read: an event's name, a user's name and e-mail, an order's reference and event, a ticket's holder and event, a refund's order reference, a question's label and event; null when it cannot be told */
                   name: string | null;
                 } | null;
-                /** @description Names of the ids in details, by key: eventId → the event name, orderId → the order reference */
+                /** @description Names of the ids in details, by key: eventId → the event name, orderId → the order reference, organizerId → the name and e-mail */
                 detailNames: {
                   [key: string]: string;
                 };

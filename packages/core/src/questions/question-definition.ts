@@ -1,4 +1,5 @@
 import type { QuestionKind, QuestionScope } from '../db/schema';
+import type { Question } from './question-view';
 import { ValidationError, type FieldError } from '../shared/errors';
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
@@ -23,30 +24,11 @@ const MAX_HELP = 500;
 const MAX_OPTIONS = 50;
 const MAX_OPTION = 100;
 
-export interface QuestionFields {
-  label?: string;
-  kind?: QuestionKind;
-  scope?: QuestionScope;
-  required?: boolean;
-  options?: string[] | null;
-  ticketTypeIds?: string[] | null;
-  helpText?: string | null;
-  showAtCheckin?: boolean;
-  position?: number;
-}
-
 /** A question's definition after a create or a change: what the rules below check together. */
-export interface QuestionDefinition {
-  label: string;
-  kind: QuestionKind;
-  scope: QuestionScope;
-  required: boolean;
-  options: string[] | null;
-  ticketTypeIds: string[] | null;
-  helpText: string | null;
-  showAtCheckin: boolean;
-  position: number;
-}
+export type QuestionDefinition = Omit<Question, 'id' | 'eventId' | 'hidden'>;
+
+/** What a create or a change may set; absent fields keep their value (or default). */
+export type QuestionFields = Partial<QuestionDefinition>;
 
 /**
  * Checks a whole definition: a label, options exactly for the kinds that pick from them (unique,

@@ -1,13 +1,7 @@
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { bearer, buyTickets, registerAccount, type FreshAccount } from '../support/api-accounts';
 import { demoAccount, logIn } from '../support/demo-accounts';
-
-/** With E2E_SCREENSHOTS=<dir>, keeps a picture of what the window shows, for a look by eye. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`) });
-}
+import { snapshot } from '../support/snapshot';
 
 /** Runs in the browser: how far the page, and the list's table in its box, reach past what they show. */
 function overflow(): { page: number; table: number } {

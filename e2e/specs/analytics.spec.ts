@@ -1,13 +1,7 @@
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { bearer, buyTickets, registerAccount, type FreshAccount } from '../support/api-accounts';
 import { demoAccount, logIn } from '../support/demo-accounts';
-
-/** With E2E_SCREENSHOTS=<dir>, keeps full-page pictures of the dashboards for a look by eye. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
+import { snapshot } from '../support/snapshot';
 
 /** Set on the page's window; still there later means the page was never reloaded. */
 async function markPage(page: Page): Promise<void> {

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { bearer, registerAccount, type FreshAccount } from '../support/api-accounts';
 import { logIn } from '../support/demo-accounts';
-
-/** With E2E_SCREENSHOTS=<dir>, keeps full-page pictures for a look by eye. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
+import { snapshot } from '../support/snapshot';
 
 // Unique per run, so the suite also passes against a server that has seen earlier runs.
 const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import QRCode from 'qrcode';
 import { REPEAT_WINDOW_MS } from '../../apps/web/features/door/repeat-filter';
 import { demoAccount, logIn } from '../support/demo-accounts';
 import { mailedLink } from '../support/mailbox';
+import { snapshot } from '../support/snapshot';
 
 /**
  * Writes a still video (Y4M, which Chromium's fake camera plays in a loop) of `text` as a QR
@@ -48,12 +48,6 @@ function writeQrVideo(text: string, file: string): void {
   const chroma = Buffer.alloc((width * height) / 2, 128);
   const header = `YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\nFRAME\n`;
   writeFileSync(file, Buffer.concat([Buffer.from(header), luma, chroma]));
-}
-
-/** With E2E_SCREENSHOTS=<dir>, keeps pictures of the journey for a look by eye. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
 
 async function apiToken(request: APIRequestContext, account: { email: string; password: string }) {

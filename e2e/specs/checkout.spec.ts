@@ -1,13 +1,7 @@
-import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { demoAccount, logIn, type DemoAccount } from '../support/demo-accounts';
 import { expectQrCodes } from '../support/images';
-
-/** With E2E_SCREENSHOTS=<dir>, keeps full-page pictures of the journey for a look by eye. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
-}
+import { snapshot } from '../support/snapshot';
 
 async function apiToken(request: APIRequestContext, account: DemoAccount): Promise<string> {
   const response = await request.post('/api/auth/login', {

@@ -1,3 +1,39 @@
+/** A filter form's labelled text box: a search box unless `type` says otherwise. */
+export function TextFilter({
+  id,
+  name,
+  label,
+  defaultValue,
+  placeholder,
+  maxLength,
+  type = 'search',
+  autoComplete,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  placeholder?: string;
+  maxLength?: number;
+  type?: 'search' | 'text';
+  autoComplete?: 'off';
+}) {
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        autoComplete={autoComplete}
+      />
+    </div>
+  );
+}
+
 /** A filter form's search box. */
 export function SearchFilter({
   id,
@@ -11,17 +47,42 @@ export function SearchFilter({
   maxLength?: number;
 }) {
   return (
-    <div>
-      <label htmlFor={id}>Search</label>
-      <input
-        id={id}
-        name="q"
-        type="search"
-        defaultValue={defaultValue}
-        placeholder={placeholder}
-        maxLength={maxLength}
-      />
-    </div>
+    <TextFilter
+      id={id}
+      name="q"
+      label="Search"
+      defaultValue={defaultValue}
+      placeholder={placeholder}
+      maxLength={maxLength}
+    />
+  );
+}
+
+/** A filter form's two days, `from` and `to`; ids are `${idPrefix}-from` and `${idPrefix}-to`. */
+export function DateRangeFilter({
+  idPrefix,
+  fromLabel,
+  toLabel,
+  from,
+  to,
+}: {
+  idPrefix: string;
+  fromLabel: string;
+  toLabel: string;
+  from: string;
+  to: string;
+}) {
+  return (
+    <>
+      <div>
+        <label htmlFor={`${idPrefix}-from`}>{fromLabel}</label>
+        <input id={`${idPrefix}-from`} name="from" type="date" defaultValue={from} />
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-to`}>{toLabel}</label>
+        <input id={`${idPrefix}-to`} name="to" type="date" defaultValue={to} />
+      </div>
+    </>
   );
 }
 

@@ -2,17 +2,14 @@
 
 import Link from 'next/link';
 import { BreakableText } from '@/components/breakable-text';
-import { SearchFilter, SelectFilter } from '@/components/filter-fields';
+import { SearchFilter, TextFilter } from '@/components/filter-fields';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
 import { PagedList } from '@/components/paged-list';
-import { dayBoundToIso, formatPlacedAt } from '@/features/orders/order-dates';
-import {
-  effectiveStatus,
-  ORDER_STATUSES,
-  ORDER_STATUS_LABELS,
-  parseOrderStatus,
-} from '@/features/orders/order-status';
+import { OrderEventLink, OrderPlacedAt, OrderReferenceLink } from '@/features/orders/order-cells';
+import { dayBoundToIso } from '@/features/orders/order-dates';
+import { OrderStatusFilter, PlacedDateFilters } from '@/features/orders/order-filter-fields';
+import { effectiveStatus, parseOrderStatus } from '@/features/orders/order-status';
 import { OrderStatusBadge } from '@/features/orders/order-status-badge';
 import { formatMoney } from '@/lib/event-format';
 import { queryHref } from '@/lib/query-href';
@@ -52,47 +49,32 @@ export function OrdersAdmin() {
             placeholder="Buyer email or name, or order reference"
             maxLength={200}
           />
-          <SelectFilter
-            id="admin-orders-status"
-            name="status"
-            label="Status"
-            allLabel="All statuses"
-            options={ORDER_STATUSES}
-            labels={ORDER_STATUS_LABELS}
-            defaultValue={status}
+          <OrderStatusFilter id="admin-orders-status" defaultValue={status} />
+          <TextFilter
+            id="admin-orders-event-name"
+            name="event"
+            label="Event"
+            defaultValue={values.event}
+            placeholder="Name contains"
+            maxLength={200}
           />
-          <div>
-            <label htmlFor="admin-orders-event-name">Event</label>
-            <input
-              id="admin-orders-event-name"
-              name="event"
-              type="search"
-              defaultValue={values.event}
-              placeholder="Name contains"
-              maxLength={200}
-            />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-event">Event id</label>
-            <input id="admin-orders-event" name="eventId" defaultValue={values.eventId} autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-organizer">Organizer id</label>
-            <input
-              id="admin-orders-organizer"
-              name="organizerId"
-              defaultValue={values.organizerId}
-              autoComplete="off"
-            />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-from">Placed from</label>
-            <input id="admin-orders-from" name="from" type="date" defaultValue={values.from} />
-          </div>
-          <div>
-            <label htmlFor="admin-orders-to">Placed until</label>
-            <input id="admin-orders-to" name="to" type="date" defaultValue={values.to} />
-          </div>
+          <TextFilter
+            id="admin-orders-event"
+            name="eventId"
+            label="Event id"
+            type="text"
+            defaultValue={values.eventId}
+            autoComplete="off"
+          />
+          <TextFilter
+            id="admin-orders-organizer"
+            name="organizerId"
+            label="Organizer id"
+            type="text"
+            defaultValue={values.organizerId}
+            autoComplete="off"
+          />
+          <PlacedDateFilters idPrefix="admin-orders" from={values.from} to={values.to} />
         </FilterForm>
       </div>
 
@@ -114,12 +96,10 @@ export function OrdersAdmin() {
               {items.map((order) => (
                 <tr key={order.id} data-testid={`admin-order-${order.id}`}>
                   <td data-label="Order">
-                    <Link href={`/account/orders/${order.id}`}>
-                      <code>{order.reference}</code>
-                    </Link>
+                    <OrderReferenceLink order={order} />
                   </td>
                   <td data-label="Event">
-                    <Link href={`/organizer/events/${order.eventId}/orders`}>{order.eventName}</Link>
+                    <OrderEventLink order={order} />
                     <br />
                     <small>
                       <Link
@@ -159,7 +139,7 @@ export function OrdersAdmin() {
                     {order.refunded > 0 ? formatMoney(order.refunded, order.currency) : '—'}
                   </td>
                   <td data-label="Placed">
-                    <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
+                    <OrderPlacedAt order={order} />
                   </td>
                 </tr>
               ))}

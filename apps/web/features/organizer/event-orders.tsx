@@ -5,17 +5,12 @@ import { useState } from 'react';
 import type { Order } from '@eventhub/client';
 import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
-import { SearchFilter, SelectFilter } from '@/components/filter-fields';
+import { SearchFilter } from '@/components/filter-fields';
 import { FilterForm } from '@/components/filter-form';
 import { PagedList } from '@/components/paged-list';
-import { formatPlacedAt } from '@/features/orders/order-dates';
-import {
-  effectiveStatus,
-  ORDER_STATUSES,
-  ORDER_STATUS_LABELS,
-  parseOrderStatus,
-  ticketCount,
-} from '@/features/orders/order-status';
+import { OrderPlacedAt } from '@/features/orders/order-cells';
+import { OrderStatusFilter } from '@/features/orders/order-filter-fields';
+import { effectiveStatus, parseOrderStatus, ticketCount } from '@/features/orders/order-status';
 import { OrderStatusBadge } from '@/features/orders/order-status-badge';
 import { useAuth } from '@/lib/auth-context';
 import { formatMoney } from '@/lib/event-format';
@@ -77,7 +72,7 @@ function EventOrderRow({ order, onRefunded }: { order: Order; onRefunded: () => 
           </dd>
           <dt>Placed</dt>
           <dd>
-            <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
+            <OrderPlacedAt order={order} />
           </dd>
           <dt>Total</dt>
           <dd>
@@ -145,15 +140,7 @@ export function EventOrders({ eventId }: { eventId: string }) {
           placeholder="Buyer email or name, or order id"
           maxLength={200}
         />
-        <SelectFilter
-          id="orders-status"
-          name="status"
-          label="Status"
-          allLabel="All statuses"
-          options={ORDER_STATUSES}
-          labels={ORDER_STATUS_LABELS}
-          defaultValue={status}
-        />
+        <OrderStatusFilter id="orders-status" defaultValue={status} />
       </FilterForm>
 
       <PagedList list={list} noun={['order', 'orders']} pagesLabel="Order pages" hrefFor={hrefFor}>

@@ -1,54 +1,19 @@
 'use client';
 
-import Link from 'next/link';
-import { SelectFilter } from '@/components/filter-fields';
+import { TextFilter } from '@/components/filter-fields';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
 import { PagedList } from '@/components/paged-list';
-import { dayBoundToIso, formatPlacedAt } from '@/features/orders/order-dates';
-import {
-  effectiveStatus,
-  ORDER_STATUSES,
-  ORDER_STATUS_LABELS,
-  parseOrderStatus,
-} from '@/features/orders/order-status';
+import { OrderEventLink, OrderPlacedAt, OrderReferenceLink } from '@/features/orders/order-cells';
+import { dayBoundToIso } from '@/features/orders/order-dates';
+import { OrderStatusFilter, PlacedDateFilters } from '@/features/orders/order-filter-fields';
+import { effectiveStatus, parseOrderStatus } from '@/features/orders/order-status';
 import { OrderStatusBadge } from '@/features/orders/order-status-badge';
 import { formatMoney } from '@/lib/event-format';
 import { useApiData } from '@/lib/use-api-data';
 import { useListQuery, useSyncedFilterForm } from '@/lib/use-list-query';
 
 const TEXT_FILTERS = ['event', 'reference', 'email', 'from', 'to'] as const;
-
-function TextFilter({
-  id,
-  name,
-  label,
-  defaultValue,
-  placeholder,
-  maxLength,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  defaultValue: string;
-  placeholder?: string;
-  maxLength: number;
-}) {
-  return (
-    <div>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type="search"
-        defaultValue={defaultValue}
-        placeholder={placeholder}
-        maxLength={maxLength}
-        autoComplete="off"
-      />
-    </div>
-  );
-}
 
 /** The organizer's orders across all their events, newest first; the filters live in the URL. */
 export function OrganizerOrders() {
@@ -80,6 +45,7 @@ export function OrganizerOrders() {
           defaultValue={values.event}
           placeholder="Part of the event's name"
           maxLength={200}
+          autoComplete="off"
         />
         <TextFilter
           id="organizer-orders-reference"
@@ -88,6 +54,7 @@ export function OrganizerOrders() {
           defaultValue={values.reference}
           placeholder="K7QX-4R9M"
           maxLength={20}
+          autoComplete="off"
         />
         <TextFilter
           id="organizer-orders-email"
@@ -95,24 +62,10 @@ export function OrganizerOrders() {
           label="Buyer email"
           defaultValue={values.email}
           maxLength={254}
+          autoComplete="off"
         />
-        <SelectFilter
-          id="organizer-orders-status"
-          name="status"
-          label="Status"
-          allLabel="All statuses"
-          options={ORDER_STATUSES}
-          labels={ORDER_STATUS_LABELS}
-          defaultValue={status}
-        />
-        <div>
-          <label htmlFor="organizer-orders-from">Placed from</label>
-          <input id="organizer-orders-from" name="from" type="date" defaultValue={values.from} />
-        </div>
-        <div>
-          <label htmlFor="organizer-orders-to">Placed until</label>
-          <input id="organizer-orders-to" name="to" type="date" defaultValue={values.to} />
-        </div>
+        <OrderStatusFilter id="organizer-orders-status" defaultValue={status} />
+        <PlacedDateFilters idPrefix="organizer-orders" from={values.from} to={values.to} />
       </FilterForm>
 
       <PagedList list={list} noun={['order', 'orders']} pagesLabel="Order pages" hrefFor={hrefFor}>
@@ -132,12 +85,10 @@ export function OrganizerOrders() {
               {items.map((order) => (
                 <tr key={order.id} data-testid={`organizer-order-${order.id}`}>
                   <td>
-                    <Link href={`/account/orders/${order.id}`}>
-                      <code>{order.reference}</code>
-                    </Link>
+                    <OrderReferenceLink order={order} />
                   </td>
                   <td>
-                    <Link href={`/organizer/events/${order.eventId}/orders`}>{order.eventName}</Link>
+                    <OrderEventLink order={order} />
                   </td>
                   <td>
                     {order.buyer ? (
@@ -163,7 +114,7 @@ export function OrganizerOrders() {
                     ) : null}
                   </td>
                   <td>
-                    <time dateTime={order.createdAt}>{formatPlacedAt(order.createdAt)}</time>
+                    <OrderPlacedAt order={order} />
                   </td>
                 </tr>
               ))}

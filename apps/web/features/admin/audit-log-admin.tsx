@@ -13,7 +13,7 @@ import {
 } from './audit-targets';
 import { localInputToIso } from './local-date-time';
 import { BreakableText } from '@/components/breakable-text';
-import { SelectFilter } from '@/components/filter-fields';
+import { DateRangeFilter, SelectFilter, TextFilter } from '@/components/filter-fields';
 import { FilterForm } from '@/components/filter-form';
 import { ListTable } from '@/components/list-table';
 import { PagedList } from '@/components/paged-list';
@@ -200,17 +200,14 @@ export function AuditLogAdmin() {
       <div className="compact-filters">
         <FilterForm action={pathname} formRef={formRef} submitLabel="Filter">
           <ActionFilter actions={actions} value={values.action} />
-          <div>
-            <label htmlFor="audit-actor">Person</label>
-            <input
-              id="audit-actor"
-              name="actor"
-              type="search"
-              defaultValue={values.actor}
-              placeholder="Name or e-mail"
-              maxLength={200}
-            />
-          </div>
+          <TextFilter
+            id="audit-actor"
+            name="actor"
+            label="Person"
+            defaultValue={values.actor}
+            placeholder="Name or e-mail"
+            maxLength={200}
+          />
           <SelectFilter
             id="audit-target-type"
             name="targetType"
@@ -220,25 +217,21 @@ export function AuditLogAdmin() {
             labels={TARGET_TYPE_LABELS}
             defaultValue={targetType}
           />
-          <div>
-            <label htmlFor="audit-target">Target</label>
-            <input
-              id="audit-target"
-              name="target"
-              type="search"
-              defaultValue={values.target}
-              placeholder="Event, order reference, person"
-              maxLength={200}
-            />
-          </div>
-          <div>
-            <label htmlFor="audit-from">From</label>
-            <input id="audit-from" name="from" type="date" defaultValue={values.from} />
-          </div>
-          <div>
-            <label htmlFor="audit-to">Until</label>
-            <input id="audit-to" name="to" type="date" defaultValue={values.to} />
-          </div>
+          <TextFilter
+            id="audit-target"
+            name="target"
+            label="Target"
+            defaultValue={values.target}
+            placeholder="Event, order reference, person"
+            maxLength={200}
+          />
+          <DateRangeFilter
+            idPrefix="audit"
+            fromLabel="From"
+            toLabel="Until"
+            from={values.from}
+            to={values.to}
+          />
           {values.actorId ? <input type="hidden" name="actorId" value={values.actorId} /> : null}
           {values.targetId ? <input type="hidden" name="targetId" value={values.targetId} /> : null}
         </FilterForm>

@@ -3,6 +3,7 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { EventCard } from './event-card';
 import { filterSearchParams, hasFilters, toEventsQuery, type EventFilters } from './event-filters';
+import { DateRangeFilter, SearchFilter, TextFilter } from '@/components/filter-fields';
 import { FormAlert } from '@/components/form-alert';
 import { Pagination } from '@/components/pagination';
 import { queryHref } from '@/lib/query-href';
@@ -36,29 +37,27 @@ export async function EventListing({ filters }: { filters: EventFilters }) {
       <search>
         {/* Keyed on the filters, so the inputs show the URL's values again after back/forward. */}
         <Form action="/" className="filters event-filters" key={filterParams.toString()}>
-          <div>
-            <label htmlFor="events-q">Search</label>
-            <input
-              id="events-q"
-              name="q"
-              type="search"
-              defaultValue={filters.q}
-              placeholder="Event, topic or city"
-              maxLength={200}
-            />
-          </div>
-          <div>
-            <label htmlFor="events-city">City</label>
-            <input id="events-city" name="city" defaultValue={filters.city} maxLength={120} />
-          </div>
-          <div>
-            <label htmlFor="events-from">From</label>
-            <input id="events-from" name="from" type="date" defaultValue={filters.from} />
-          </div>
-          <div>
-            <label htmlFor="events-to">To</label>
-            <input id="events-to" name="to" type="date" defaultValue={filters.to} />
-          </div>
+          <SearchFilter
+            id="events-q"
+            defaultValue={filters.q}
+            placeholder="Event, topic or city"
+            maxLength={200}
+          />
+          <TextFilter
+            id="events-city"
+            name="city"
+            label="City"
+            type="text"
+            defaultValue={filters.city}
+            maxLength={120}
+          />
+          <DateRangeFilter
+            idPrefix="events"
+            fromLabel="From"
+            toLabel="To"
+            from={filters.from}
+            to={filters.to}
+          />
           <div>
             <button type="submit">Search</button>
           </div>

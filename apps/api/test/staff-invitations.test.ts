@@ -403,6 +403,34 @@ describeEachEngine(
 );
 
 describeEachEngine(
+  'staff who reset their password instead',
+  (env) => {
+    it('accepts the invitation: active, verified, and the invitation link spent', async () => {
+      const organizer = await signUp(env(), { role: 'organizer' });
+      const staff = await inviteOk(env(), organizer);
+      const invitation = await inviteToken(env(), staff.email);
+      const asked = await env().app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset/request',
+        payload: { email: staff.email },
+      });
+      expect(asked.statusCode).toBe(202);
+      const reset = await env().app.inject({
+        method: 'POST',
+        url: '/api/auth/password-reset',
+        payload: { token: await linkToken(env(), staff.email, 'reset-password'), password: STAFF_PASSWORD },
+      });
+      expect(reset.statusCode).toBe(204);
+      expect((await login(env(), staff.email, STAFF_PASSWORD)).statusCode).toBe(200);
+      const listed = (await staffList(env(), organizer)).find((s) => s.id === staff.id)!;
+      expect(listed).toMatchObject({ status: 'active', emailVerified: true });
+      expectInvalidToken(await accept(env(), invitation, 'another door password'));
+    });
+  },
+  { env: { RATE_LIMIT_ACCOUNT_MAIL_PER_IP: '100000' } },
+);
+
+describeEachEngine(
   'staff invitation mail limits',
   (env) => {
     it('limits resending an invitation per staff member like other account mail', async () => {

@@ -55,13 +55,25 @@ export async function resetPassword(
     const user = await tx.selectFrom('users').selectAll().where('id', '=', spent.userId).executeTakeFirst();
     if (!user) throw invalidToken();
     const now = deps.clock.now();
+    // Invited door staff who chose "forgot password" instead of the invitation's link proved the
+    // address just the same: that accepts the invitation, and its link is spent.
+    const acceptsInvitation = user.role === 'staff' && user.email_verified_at === null;
     await tx
       .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+      .set({
+        password_hash: passwordHash,
+        updated_at: now.toISOString(),
+        ...(acceptsInvitation ? { email_verified_at: now.toISOString() } : {}),
+      })
       .where('id', '=', user.id)
       .execute();
     await revokeSessions(tx, now, { userId: user.id }, 'password_reset');
-    await voidAccountTokens(tx, deps.clock, user.id, ['password_reset']);
+    await voidAccountTokens(
+      tx,
+      deps.clock,
+      user.id,
+      acceptsInvitation ? ['password_reset', 'staff_invite'] : ['password_reset'],
+    );
     await enqueueEmail(tx, deps.clock, passwordChangedNotice(user.email, user.name));
     await writeAudit(tx, deps.clock, {
       actorId: user.id,

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Event, Question, QuestionKind } from '@eventhub/client';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   QUESTION_FIELDS,
   QUESTION_KINDS,
@@ -13,6 +13,9 @@ import {
   readNewQuestion,
   readQuestionChanges,
 } from './question-form';
+import { ItemFormActions } from './item-form-actions';
+import { useEditableItem } from './use-editable-item';
+import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
@@ -196,16 +199,7 @@ function QuestionForm({
         The door scanner shows the answer when the ticket is scanned.
       </small>
 
-      <div className="row-actions">
-        <button type="submit" aria-busy={submitting} disabled={submitting}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="secondary outline" onClick={onCancel}>
-            Cancel editing
-          </button>
-        ) : null}
-      </div>
+      <ItemFormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -225,49 +219,28 @@ interface ItemProps {
 
 function QuestionItem({ event, question, index, count, moving, onSaved, onMove, onRemoved }: ItemProps) {
   const { authed } = useAuth();
-  const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const item = useEditableItem();
+  const { editing, startEditing, stopEditing, editRef, busy, error, notice } = item;
   const readOnly = event.status === 'cancelled' || question.hidden;
   const tierName = (id: string) => event.ticketTypes.find((t) => t.id === id)?.name;
 
-  useEffect(() => {
-    if (!editing && returnFocus.current) {
-      returnFocus.current = false;
-      editRef.current?.focus();
-    }
-  }, [editing]);
-
-  function stopEditing() {
-    returnFocus.current = true;
-    setEditing(false);
-  }
-
   async function save(form: FormData) {
     const body = readQuestionChanges(form, question);
-    if (Object.keys(body).length === 0) {
-      stopEditing();
-      return;
-    }
-    const updated = await authed((client) => client.events.questions.update(event.id, question.id, body));
-    onSaved(updated);
-    setNotice(`"${updated.label}" saved.`);
-    stopEditing();
+    await item.save(
+      body,
+      () => authed((client) => client.events.questions.update(event.id, question.id, body)),
+      (updated) => {
+        onSaved(updated);
+        return `"${updated.label}" saved.`;
+      },
+    );
   }
 
   async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
+    await item.remove(async () => {
       await authed((client) => client.events.questions.remove(event.id, question.id));
       onRemoved();
-    } catch (reason) {
-      setError(errorMessage(reason));
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -316,15 +289,7 @@ function QuestionItem({ event, question, index, count, moving, onSaved, onMove, 
                 <span aria-hidden="true">↓ </span>Down
                 <span className="visually-hidden"> “{question.label}”</span>
               </button>
-              <button
-                ref={editRef}
-                type="button"
-                className="secondary compact"
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-              >
+              <button ref={editRef} type="button" className="secondary compact" onClick={startEditing}>
                 Edit<span className="visually-hidden"> “{question.label}”</span>
               </button>
               <ConfirmAction
@@ -343,12 +308,7 @@ function QuestionItem({ event, question, index, count, moving, onSaved, onMove, 
           )}
         </>
       )}
-      {error ? (
-        <small role="alert" className="field-error">
-          {error}
-        </small>
-      ) : null}
-      <small role="status">{notice}</small>
+      <ActionFeedback error={error} notice={notice} />
     </li>
   );
 }

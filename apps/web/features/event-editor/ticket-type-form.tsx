@@ -1,12 +1,13 @@
 'use client';
 
 import type { TicketType } from '@eventhub/client';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
+import { ItemFormActions } from './item-form-actions';
 import { currencyStep } from './money-input';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
-import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
-import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
+import { NO_PROBLEM, toFormProblem, type CodeMessages } from '@/lib/form-problem';
+import { useFormProblem } from '@/lib/use-form-problem';
 
 const FIELDS = ['name', 'price', 'limit', 'minPerOrder', 'maxPerOrder', 'description'] as const;
 const MESSAGES: CodeMessages = {
@@ -36,10 +37,7 @@ export function TicketTypeForm({
   onCancel,
   resetOnSave,
 }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  const [saving, setSaving] = useState(false);
-  useFocusFirstInvalid(formRef, problem);
+  const { formRef, problem, setProblem, submitting: saving, setSubmitting: setSaving } = useFormProblem();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -146,16 +144,7 @@ export function TicketTypeForm({
       <textarea {...input('description')} rows={2} maxLength={2000} defaultValue={tier?.description ?? ''} />
       <FieldError id={`${id('description')}-error`} message={fields.description} />
 
-      <div className="row-actions">
-        <button type="submit" aria-busy={saving} disabled={saving}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="secondary outline" onClick={onCancel}>
-            Cancel editing
-          </button>
-        ) : null}
-      </div>
+      <ItemFormActions submitLabel={submitLabel} submitting={saving} onCancel={onCancel} />
     </form>
   );
 }

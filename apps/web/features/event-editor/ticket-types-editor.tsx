@@ -1,12 +1,13 @@
 'use client';
 
 import type { Event, TicketType } from '@eventhub/client';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { readNewTicketType, readTicketTypeChanges } from './ticket-type-body';
 import { TicketTypeForm } from './ticket-type-form';
+import { useEditableItem } from './use-editable-item';
+import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
 import { useAuth } from '@/lib/auth-context';
-import { errorMessage } from '@/lib/error-message';
 import { formatMoney } from '@/lib/event-format';
 
 interface Props {
@@ -23,48 +24,30 @@ function perOrder(tier: TicketType): string {
 
 function TicketTypeItem({ event, tier, onChange }: Props & { tier: TicketType }) {
   const { authed } = useAuth();
-  const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const editRef = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
+  const item = useEditableItem();
+  const { editing, startEditing, stopEditing, editRef, busy, error, notice } = item;
   const readOnly = event.status === 'cancelled';
-
-  useEffect(() => {
-    if (!editing && returnFocus.current) {
-      returnFocus.current = false;
-      editRef.current?.focus();
-    }
-  }, [editing]);
-
-  function stopEditing() {
-    returnFocus.current = true;
-    setEditing(false);
-  }
 
   async function save(form: FormData) {
     const body = readTicketTypeChanges(form, tier);
-    if (Object.keys(body).length === 0) {
-      stopEditing();
-      return;
-    }
-    const updated = await authed((client) => client.events.ticketTypes.update(event.id, tier.id, body));
-    onChange((e) => ({ ...e, ticketTypes: e.ticketTypes.map((t) => (t.id === updated.id ? updated : t)) }));
-    setNotice(`${updated.name} saved.`);
-    stopEditing();
+    await item.save(
+      body,
+      () => authed((client) => client.events.ticketTypes.update(event.id, tier.id, body)),
+      (updated) => {
+        onChange((e) => ({
+          ...e,
+          ticketTypes: e.ticketTypes.map((t) => (t.id === updated.id ? updated : t)),
+        }));
+        return `${updated.name} saved.`;
+      },
+    );
   }
 
   async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
+    await item.remove(async () => {
       await authed((client) => client.events.ticketTypes.remove(event.id, tier.id));
       onChange((e) => ({ ...e, ticketTypes: e.ticketTypes.filter((t) => t.id !== tier.id) }));
-    } catch (reason) {
-      setError(errorMessage(reason));
-      setBusy(false);
-    }
+    });
   }
 
   const sold = tier.sold ?? 0;
@@ -95,15 +78,7 @@ function TicketTypeItem({ event, tier, onChange }: Props & { tier: TicketType })
           {tier.description ? <p className="tier-description">{tier.description}</p> : null}
           {readOnly ? null : (
             <div className="row-actions">
-              <button
-                ref={editRef}
-                type="button"
-                className="secondary compact"
-                onClick={() => {
-                  setNotice(null);
-                  setEditing(true);
-                }}
-              >
+              <button ref={editRef} type="button" className="secondary compact" onClick={startEditing}>
                 Edit<span className="visually-hidden"> {tier.name}</span>
               </button>
               {sold + held === 0 ? (
@@ -124,12 +99,7 @@ function TicketTypeItem({ event, tier, onChange }: Props & { tier: TicketType })
           )}
         </>
       )}
-      {error ? (
-        <small role="alert" className="field-error">
-          {error}
-        </small>
-      ) : null}
-      <small role="status">{notice}</small>
+      <ActionFeedback error={error} notice={notice} />
     </li>
   );
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/database';
 import type { QuestionKind, QuestionScope } from '../db/schema';
 import type { SalesRange } from './sales-range';
 import type { AnswerValue } from '../questions/answer-values';
+import { answerText } from '../questions/order-answers';
 import { byPosition, toQuestion } from '../questions/question-view';
 
 export interface QuestionCounts {
@@ -67,9 +68,7 @@ export async function questionCounts(
     answered.set(row.question_id, (answered.get(row.question_id) ?? 0) + count);
     if (!row.value) continue;
     const parsed = JSON.parse(row.value) as AnswerValue;
-    const picked = Array.isArray(parsed)
-      ? parsed
-      : [typeof parsed === 'boolean' ? (parsed ? 'yes' : 'no') : String(parsed)];
+    const picked = Array.isArray(parsed) ? parsed : [answerText(parsed)];
     const counts = values.get(row.question_id) ?? new Map<string, number>();
     for (const value of picked) counts.set(value, (counts.get(value) ?? 0) + count);
     values.set(row.question_id, counts);

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import type { IdentityDeps } from './auth-settings';
 import { mailAccountLink } from './account-mail-queue';
 import { assertCurrentPassword } from './current-password';
-import { isValidEmail } from './user-input';
+import { isValidEmail } from '../shared/email-address';
 import { normalizeEmail } from './user-view';
 
 export interface EmailChangeInput {

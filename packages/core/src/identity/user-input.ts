@@ -1,10 +1,5 @@
+import { isValidEmail } from '../shared/email-address';
 import { ValidationError, type FieldError } from '../shared/errors';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function isValidEmail(email: string): boolean {
-  return EMAIL.test(email.trim()) && email.length <= 254;
-}
 
 /** Field checks shared by every use case that creates a user; the API schema checks the same first. */
 export function validateNewUser(input: { email: string; name: string }): void {

@@ -1,3 +1,4 @@
+import { isValidEmail } from '../shared/email-address';
 import { writeAudit } from '../audit/write-audit';
 import { enqueueEmail } from '../outbox/enqueue-email';
 import type { RequestMeta } from '../shared/actor';
@@ -13,8 +14,6 @@ export interface ChangeHolderInput {
   holderEmail?: string | null | undefined;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 function validate(input: ChangeHolderInput): { name?: string; email?: string | null } {
   const errors: FieldError[] = [];
   const name = input.holderName?.trim();
@@ -23,7 +22,7 @@ function validate(input: ChangeHolderInput): { name?: string; email?: string | n
     errors.push({ field: 'holderName', message: 'give holderName, holderEmail or both' });
   if (name !== undefined && (name.length < 1 || name.length > 100))
     errors.push({ field: 'holderName', message: 'must be 1–100 characters' });
-  if (email && (!EMAIL.test(email) || email.length > 254))
+  if (email && !isValidEmail(email))
     errors.push({ field: 'holderEmail', message: 'must be an e-mail address' });
   if (errors.length) throw new ValidationError(errors);
   return { ...(name !== undefined ? { name } : {}), ...(email !== undefined ? { email } : {}) };

@@ -1,3 +1,4 @@
+import { isValidEmail } from '../shared/email-address';
 import { isCountryCode } from '../events/places-and-times';
 import type { Question } from './question-view';
 
@@ -6,7 +7,6 @@ export type AnswerValue = string | number | boolean | string[];
 
 const MAX_TEXT = 500;
 const MAX_LONG_TEXT = 5000;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s().\-/]{5,32}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -76,7 +76,7 @@ export function checkAnswer(question: Question, value: unknown): CheckedAnswer {
     case 'email': {
       const picked = text(value, 254);
       if (!('value' in picked)) return picked;
-      return EMAIL.test(picked.value as string) ? picked : { error: 'must be an e-mail address' };
+      return isValidEmail(picked.value as string) ? picked : { error: 'must be an e-mail address' };
     }
     case 'phone': {
       const picked = text(value, 32);

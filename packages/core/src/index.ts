@@ -128,7 +128,8 @@ export {
   getTicket,
   type OrderFilter,
 } from './orders/list-orders';
-export { priceOrder, percentOf, splitAcrossSeats } from './orders/pricing';
+export { priceOrder, percentOf } from './orders/pricing';
+export { splitAcrossSeats } from './shared/seat-split';
 
 // Outbox
 export { enqueueEmail, type EmailMessage } from './outbox/enqueue-email';
@@ -207,3 +208,13 @@ export {
 export { csvCell, csvLine } from './analytics/csv';
 export { MIN_BUCKET_SIZE, foldSmallBuckets } from './analytics/demographics';
 export { rebuildSalesRollups } from './analytics/sales-rollups';
+
+// Invoicing
+export type {
+  InvoiceDocument,
+  InvoiceParty,
+  InvoiceLine,
+  TaxRow,
+  PostalAddress,
+} from './invoicing/invoice-document';
+export { REVERSE_CHARGE_NOTE } from './invoicing/invoice-document';

@@ -35,6 +35,7 @@ import { ticketHolderRoutes } from './routes/ticket-holders';
 import { stripeWebhookRoutes } from './routes/stripe-webhook';
 import { healthRoutes } from './routes/health';
 import { organizerStaffRoutes } from './routes/organizer-staff';
+import { invoiceRoutes } from './routes/invoices';
 import { questionRoutes } from './routes/questions';
 import type { TypedApp } from './typed-app';
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(accountRoutes, { ctx, limits });
   await app.register(adminUserRoutes, { ctx });
   await app.register(organizerStaffRoutes, { ctx, limits });
+  await app.register(invoiceRoutes, { ctx });
   const orders = orderDeps(ctx);
   const background = startBackgroundWork(
     ctx,

@@ -198,7 +198,8 @@ export {
 export { getEventAnalytics, type EventAnalytics } from './analytics/event-analytics';
 export { getOrganizerAnalytics, type OrganizerAnalytics } from './analytics/organizer-analytics';
 export { getPlatformAnalytics, type PlatformAnalytics } from './analytics/platform-analytics';
-export { exportEventOrders, exportEventAttendees, type CsvExport } from './analytics/event-exports';
+export { exportEventOrders, exportEventAttendees } from './analytics/event-exports';
+export type { CsvExport } from './analytics/keyset-pages';
 export {
   eventTableCsv,
   organizerEventsCsv,
@@ -218,3 +219,20 @@ export type {
   PostalAddress,
 } from './invoicing/invoice-document';
 export { REVERSE_CHARGE_NOTE } from './invoicing/invoice-document';
+export {
+  getOrganizerProfile,
+  saveOrganizerProfile,
+  type OrganizerProfileInput,
+  type OrganizerProfileView,
+} from './invoicing/organizer-profile';
+export type { BillingInput, Billing } from './invoicing/billing';
+export { loadInvoiceDocuments, type InvoiceView } from './invoicing/invoice-view';
+export {
+  listOrganizerInvoices,
+  exportOrganizerInvoices,
+  type OrganizerInvoiceView,
+  type InvoiceListQuery,
+} from './invoicing/list-organizer-invoices';
+export { listOrderInvoices, loadInvoiceDocument } from './orders/order-invoices';
+export { taxLine, taxesByRate, type TaxMode, type LineTax } from './invoicing/line-taxes';
+export { isPlausibleVatId } from './invoicing/vat-id';

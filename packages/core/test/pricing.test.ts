@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentOf, priceOrder, splitAcrossSeats } from '../src/orders/pricing';
+import { percentOf, priceOrder } from '../src/orders/pricing';
+import { splitAcrossSeats } from '../src/shared/seat-split';
 
 const line = fc.record({
   ticketTypeId: fc.constantFrom('a', 'b', 'c'),

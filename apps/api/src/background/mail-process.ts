@@ -108,13 +108,13 @@ export function startMailProcess(config: Config, db: Db, log: FastifyBaseLogger)
   };
   start();
 
-  const send: MailSender = (message, order, now) => {
+  const send: MailSender = (message, attachments, now) => {
     const worker = child;
-    if (!ready || !worker?.connected) return inProcess(message, order, now);
+    if (!ready || !worker?.connected) return inProcess(message, attachments, now);
     const id = nextJob++;
     return new Promise<void>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      const job: MailJob = { id, message, order, now };
+      const job: MailJob = { id, message, attachments, now };
       worker.send(job, (err) => {
         if (!err || !waiting.has(id)) return;
         waiting.delete(id);

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EmailMessage, PrintableOrder } from '@eventhub/core';
+import type { EmailMessage, InvoiceDocument, PrintableOrder } from '@eventhub/core';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 import { renderEventIcs } from '../tickets/event-ics';
 import { renderTicketsPdf } from '../tickets/ticket-pdf';
+import { renderInvoicePdf } from '../tickets/invoice-pdf';
 
 const MAX_QR_ATTACHMENTS = 10;
 
@@ -19,7 +20,25 @@ export function outboxDir(config: Config): string {
  * Renders a message's attachments and sends it: the CPU- and memory-hungry half of delivering
  * mail, which needs no database (the mail worker process runs it; mailer.ts reads the order).
  */
-export type MailSender = (message: EmailMessage, order: PrintableOrder | null, now: Date) => Promise<void>;
+export type MailSender = (message: EmailMessage, attachments: MailAttachments, now: Date) => Promise<void>;
+
+/** What a message attaches, read from the database before rendering (mailer.ts). */
+export interface MailAttachments {
+  /** The order whose tickets go along. */
+  order: PrintableOrder | null;
+  /** Invoices and credit notes, attached as PDFs. */
+  invoices: InvoiceDocument[];
+}
+
+async function invoiceAttachments(invoices: InvoiceDocument[]) {
+  return Promise.all(
+    invoices.map(async (invoice) => ({
+      filename: `${invoice.number}.pdf`,
+      content: await renderInvoicePdf(invoice),
+      contentType: 'application/pdf',
+    })),
+  );
+}
 
 /**
  * The tickets of an order: the printable PDF (one page per ticket), each ticket's QR as a PNG for
@@ -68,8 +87,11 @@ export function createMailSender(config: Config): MailSender {
       ? nodemailer.createTransport(config.smtpUrl)
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   };
-  return async (message, order, now) => {
-    const attachments = order ? await ticketAttachments(order, now) : [];
+  return async (message, { order, invoices }, now) => {
+    const attachments = [
+      ...(order ? await ticketAttachments(order, now) : []),
+      ...(await invoiceAttachments(invoices)),
+    ];
     transport ??= openTransport();
     const info = await (
       await transport

@@ -1,10 +1,11 @@
-import type { EmailMessage, PrintableOrder } from '@eventhub/core';
+import type { EmailMessage } from '@eventhub/core';
+import type { MailAttachments } from './mail-sender';
 
 /** Parent → mail worker: render and send one message (structured clone keeps the Date). */
 export interface MailJob {
   id: number;
   message: EmailMessage;
-  order: PrintableOrder | null;
+  attachments: MailAttachments;
   now: Date;
 }
 

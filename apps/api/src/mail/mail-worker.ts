@@ -25,7 +25,7 @@ let stopping = false;
 process.on('message', (job: MailJob) => {
   queue = queue.then(async () => {
     try {
-      await send(job.message, job.order, job.now);
+      await send(job.message, job.attachments, job.now);
       reply({ id: job.id });
     } catch (error) {
       reply({ id: job.id, error: error instanceof Error ? error.message : String(error) });

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import {
   EVENT_TABLES,
   eventTableCsv,
@@ -8,11 +7,10 @@ import {
   getOrganizerAnalytics,
   getPlatformAnalytics,
   organizerEventsCsv,
-  type CsvExport,
 } from '@eventhub/core';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../context';
+import { sendCsv } from '../csv-reply';
 import { actorOf } from '../plugins/auth';
 import {
   AnalyticsRangeQuery,
@@ -35,14 +33,6 @@ const TableQuery = Type.Object({
     { description: 'Which table of the event analytics to export' },
   ),
 });
-
-function sendCsv(reply: FastifyReply, filename: string, body: string | CsvExport['lines']) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .header('cache-control', 'private, no-store')
-    .send(typeof body === 'string' ? body : Readable.from(body));
-}
 
 /** Sales figures for organizers (their own events) and admins (everything), and CSV exports. */
 export async function analyticsRoutes(app: TypedApp, { ctx }: { ctx: AppContext }) {

@@ -31,6 +31,7 @@ import {
   RefundBody,
   RefundSchema,
   TicketSchema,
+  ORDER_ACCESS,
 } from '../schemas/orders';
 import { renderEventIcs } from '../tickets/event-ics';
 import { renderTicketsPdf } from '../tickets/ticket-pdf';
@@ -47,12 +48,6 @@ const tokenScope = (request: FastifyRequest) => {
   const token = orderTokenOf(request);
   return token ? `order-token:${hashOrderToken(token)}` : null;
 };
-
-// The order's routes serve its buyer, its event's organizer and admins with a bearer token, and
-// whoever holds the order's token (X-Order-Token, or ?token= on links) like its buyer. Anything
-// else, a wrong token included, is 404.
-const ORDER_ACCESS =
-  'Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.';
 
 export async function orderRoutes(app: TypedApp, { ctx, orders }: { ctx: AppContext; orders: OrderDeps }) {
   app.post(

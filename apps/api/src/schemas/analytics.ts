@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { Id, IsoDateTime, Nullable } from './common';
+import { TaxRowSchema } from './invoicing';
 
 const Money = (description: string) =>
   Type.Number({ description: `${description}, in the currency's major unit` });
@@ -100,6 +101,9 @@ export const EventAnalyticsSchema = Type.Object({
     }),
     { description: "How buyers answered the event's questions, over the orders sold in the range" },
   ),
+  taxes: Type.Array(TaxRowSchema, {
+    description: 'Net and tax per rate of the tickets sold in the range, refunds netted',
+  }),
 });
 
 const SalesTotals = Type.Object({
@@ -139,6 +143,9 @@ export const OrganizerAnalyticsSchema = Type.Object({
     }),
   ),
   salesOverTime: Type.Array(CurrencySalesPoint),
+  taxes: Type.Array(Type.Object({ currency: Type.String(), ...TaxRowSchema.properties }), {
+    description: 'Net and tax per currency and rate over every event, refunds netted',
+  }),
 });
 
 export const PlatformAnalyticsQuery = Type.Object({

@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import { IsoDateTime, Nullable } from './common';
 
 const Text = (max: number) => Type.String({ maxLength: max });
+const InvoicingMode = Type.Union([Type.Literal('off'), Type.Literal('optional'), Type.Literal('required')], {
+  description: "Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details",
+});
 const When = Nullable(IsoDateTime);
 
 export const VenueBody = Type.Object(
@@ -28,6 +31,13 @@ const ticketTypeFields = {
   minPerOrder: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
   maxPerOrder: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 1000 }))),
   sortOrder: Type.Optional(Type.Integer({ minimum: -1000, maximum: 100_000 })),
+  taxRate: Type.Optional(
+    Type.Number({
+      minimum: 0,
+      maximum: 100,
+      description: 'Percent with at most two decimals (19, 7.5); default 0',
+    }),
+  ),
 };
 
 export const TicketTypeBody = Type.Object(ticketTypeFields, { additionalProperties: false });
@@ -86,6 +96,10 @@ const eventFields = {
       ),
     ),
   ),
+  invoicing: Type.Optional(InvoicingMode),
+  pricesIncludeTax: Type.Optional(
+    Type.Boolean({ description: 'Tier prices include tax (default); false: tax is added on top' }),
+  ),
 };
 
 export const CreateEventBody = Type.Object(
@@ -126,6 +140,7 @@ export const TicketTypeSchema = Type.Object({
   minPerOrder: Type.Integer(),
   maxPerOrder: Nullable(Type.Integer()),
   sortOrder: Type.Integer(),
+  taxRate: Type.Number({ description: 'Percent' }),
   sold: Type.Optional(Type.Integer()),
   held: Type.Optional(Type.Integer()),
 });
@@ -173,6 +188,8 @@ export const EventSchema = Type.Object({
   salesEnd: When,
   refundPolicy: Type.Object({ customerRefundsUntilHoursBefore: Nullable(Type.Integer()) }),
   ticketChangePolicy: Type.Object({ holderChangesUntilHoursBefore: Nullable(Type.Integer()) }),
+  invoicing: InvoicingMode,
+  pricesIncludeTax: Type.Boolean(),
   imageUrl: Nullable(Type.String()),
   ticketTypes: Type.Array(TicketTypeSchema),
   createdAt: IsoDateTime,

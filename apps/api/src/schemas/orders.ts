@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { IsoDateTime, Nullable } from './common';
 import { AnswerInputSchema, AnswerSchema } from './questions';
+import { BillingBody, BillingSchema } from './invoicing';
 
 const OrderStatus = Type.Union([
   Type.Literal('pending'),
@@ -64,6 +65,7 @@ export const PlaceOrderBody = Type.Object(
         },
       ),
     ),
+    billing: Type.Optional(Nullable(BillingBody)),
   },
   { additionalProperties: false },
 );
@@ -122,11 +124,16 @@ export const OrderSchema = Type.Object({
       unitPrice: Type.Number(),
       discount: Type.Number(),
       total: Type.Number(),
+      taxRate: Type.Number({ description: 'Percent applied (0 under reverse charge)' }),
+      tax: Type.Number({ description: 'The tax in total' }),
     }),
   ),
-  subtotal: Type.Number(),
+  subtotal: Type.Number({ description: 'Before discounts; includes tax added on top of net prices' }),
   discount: Type.Number(),
-  total: Type.Number(),
+  total: Type.Number({ description: 'What the buyer pays' }),
+  tax: Type.Number({ description: 'The tax in total' }),
+  reverseCharge: Type.Boolean({ description: 'EU reverse charge: no VAT charged' }),
+  billing: Nullable(BillingSchema),
   refunded: Type.Number(),
   currency: Type.String(),
   promoCode: Nullable(Type.String()),
@@ -179,6 +186,12 @@ export const OrderFilterQuery = {
 };
 
 export const OrderParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+// The order's routes serve its buyer, its event's organizer and admins with a bearer token, and
+// whoever holds the order's token (X-Order-Token, or ?token= on links) like its buyer. Anything
+// else, a wrong token included, is 404.
+export const ORDER_ACCESS =
+  'Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.';
 
 /** `?token=`: an order's token on a link, instead of the X-Order-Token header. */
 export const OrderTokenQuery = Type.Object({

@@ -43,6 +43,7 @@ function tier(overrides: Partial<TicketType> = {}): TicketType {
     minPerOrder: 1,
     maxPerOrder: null,
     sortOrder: 0,
+    taxRate: 0,
     ...overrides,
   };
 }
@@ -65,6 +66,8 @@ function event(ticketTypes: TicketType[], overrides: Partial<Event> = {}): Event
     salesEnd: null,
     refundPolicy: { customerRefundsUntilHoursBefore: 48 },
     ticketChangePolicy: { holderChangesUntilHoursBefore: 0 },
+    invoicing: 'off',
+    pricesIncludeTax: true,
     imageUrl: null,
     ticketTypes,
     createdAt: '2025-01-01T00:00:00.000Z',

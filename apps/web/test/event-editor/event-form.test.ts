@@ -44,6 +44,8 @@ const event: Event = {
   salesEnd: null,
   refundPolicy: { customerRefundsUntilHoursBefore: 48 },
   ticketChangePolicy: { holderChangesUntilHoursBefore: 0 },
+  invoicing: 'off',
+  pricesIncludeTax: true,
   imageUrl: null,
   ticketTypes: [],
   createdAt: '2025-01-01T00:00:00.000Z',

@@ -1718,6 +1718,486 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/organizer/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your business profile: the seller on your invoices (404 until first saved) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              legalName: string;
+              address: {
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                city: string;
+                country: string;
+              };
+              vatId: string | null;
+              invoicePrefix: string;
+              invoiceFooter: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    /** Save your business profile; invoices already issued keep the details they had */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            legalName: string;
+            address: {
+              line1: string;
+              line2?: string | null;
+              postalCode: string;
+              city: string;
+              /** @description ISO 3166-1 alpha-2 */
+              country: string;
+            };
+            /** @description Checked against the format and check digits of its EU country (not looked up in VIES) */
+            vatId?: string | null;
+            /** @description Letters and digits; default INV */
+            invoicePrefix?: string | null;
+            /** @description Printed on every invoice: bank details, registration */
+            invoiceFooter?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              legalName: string;
+              address: {
+                line1: string;
+                line2: string | null;
+                postalCode: string;
+                city: string;
+                country: string;
+              };
+              vatId: string | null;
+              invoicePrefix: string;
+              invoiceFooter: string | null;
+              /** Format: date-time */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The order's invoice and credit notes, oldest first
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @description PREFIX-YYYY-NNNNN, gapless per organizer and year */
+              number: string;
+              kind: 'invoice' | 'credit_note';
+              /** Format: date-time */
+              issuedAt: string;
+              currency: string;
+              /** @description Negative on a credit note */
+              net: number;
+              tax: number;
+              gross: number;
+              taxes: {
+                /** @description Percent */
+                rate: number;
+                net: number;
+                tax: number;
+              }[];
+              orderId: string;
+              /** @description A credit note: the invoice it corrects */
+              correctsInvoiceId: string | null;
+              /** @description The PDF; with an order token, add ?token= */
+              pdfUrl: string;
+            }[];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An invoice or credit note as a PDF
+     * @description Signed in, or with the order token in X-Order-Token (or ?token=); a wrong or missing token is 404.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The order's token (or X-Order-Token) */
+          token?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description application/pdf */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your invoices and credit notes, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Issued at or after */
+          from?: string;
+          /** @description Issued before */
+          to?: string;
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: string;
+                /** @description PREFIX-YYYY-NNNNN, gapless per organizer and year */
+                number: string;
+                kind: 'invoice' | 'credit_note';
+                /** Format: date-time */
+                issuedAt: string;
+                currency: string;
+                /** @description Negative on a credit note */
+                net: number;
+                tax: number;
+                gross: number;
+                taxes: {
+                  /** @description Percent */
+                  rate: number;
+                  net: number;
+                  tax: number;
+                }[];
+                orderId: string;
+                /** @description A credit note: the invoice it corrects */
+                correctsInvoiceId: string | null;
+                /** @description The PDF; with an order token, add ?token= */
+                pdfUrl: string;
+                orderReference: string;
+                eventId: string;
+                eventName: string;
+                buyer: {
+                  name: string;
+                  company: string | null;
+                  vatId: string | null;
+                  country: string | null;
+                };
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/organizer/invoices.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your invoices and credit notes as CSV, oldest first, with net and tax per rate */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Issued at or after */
+          from?: string;
+          /** @description Issued before */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description text/csv */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description RFC 9457 problem details */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+        /** @description RFC 9457 problem details */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/events': {
     parameters: {
       query?: never;
@@ -1837,6 +2317,10 @@ export interface paths {
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
             } | null;
+            /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+            invoicing?: 'off' | 'optional' | 'required';
+            /** @description Tier prices include tax (default); false: tax is added on top */
+            pricesIncludeTax?: boolean;
             ticketTypes?: {
               name: string;
               /** @description Major units of the event currency (299 = 299.00) */
@@ -1851,6 +2335,8 @@ export interface paths {
               minPerOrder?: number;
               maxPerOrder?: number | null;
               sortOrder?: number;
+              /** @description Percent with at most two decimals (19, 7.5); default 0 */
+              taxRate?: number;
             }[];
             promotions?: (
               | string
@@ -1908,6 +2394,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -1924,6 +2413,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -2045,6 +2536,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2061,6 +2555,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -2207,6 +2703,10 @@ export interface paths {
             refundPolicy?: {
               customerRefundsUntilHoursBefore: number | null;
             } | null;
+            /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+            invoicing?: 'off' | 'optional' | 'required';
+            /** @description Tier prices include tax (default); false: tax is added on top */
+            pricesIncludeTax?: boolean;
           };
         };
       };
@@ -2247,6 +2747,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2263,6 +2766,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -2455,6 +2960,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2471,6 +2979,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -2603,6 +3113,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2619,6 +3132,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -2751,6 +3266,9 @@ export interface paths {
               ticketChangePolicy: {
                 holderChangesUntilHoursBefore: number | null;
               };
+              /** @description Whether paid orders get invoices; 'optional'/'required': checkout asks for billing details */
+              invoicing: 'off' | 'optional' | 'required';
+              pricesIncludeTax: boolean;
               imageUrl: string | null;
               ticketTypes: {
                 id: string;
@@ -2767,6 +3285,8 @@ export interface paths {
                 minPerOrder: number;
                 maxPerOrder: number | null;
                 sortOrder: number;
+                /** @description Percent */
+                taxRate: number;
                 sold?: number;
                 held?: number;
               }[];
@@ -3059,6 +3579,8 @@ export interface paths {
             minPerOrder?: number;
             maxPerOrder?: number | null;
             sortOrder?: number;
+            /** @description Percent with at most two decimals (19, 7.5); default 0 */
+            taxRate?: number;
           };
         };
       };
@@ -3084,6 +3606,8 @@ export interface paths {
               minPerOrder: number;
               maxPerOrder: number | null;
               sortOrder: number;
+              /** @description Percent */
+              taxRate: number;
               sold?: number;
               held?: number;
             };
@@ -3239,6 +3763,8 @@ export interface paths {
             minPerOrder?: number;
             maxPerOrder?: number | null;
             sortOrder?: number;
+            /** @description Percent with at most two decimals (19, 7.5); default 0 */
+            taxRate?: number;
           };
         };
       };
@@ -3264,6 +3790,8 @@ export interface paths {
               minPerOrder: number;
               maxPerOrder: number | null;
               sortOrder: number;
+              /** @description Percent */
+              taxRate: number;
               sold?: number;
               held?: number;
             };
@@ -4221,10 +4749,32 @@ export interface paths {
                   unitPrice: number;
                   discount: number;
                   total: number;
+                  /** @description Percent applied (0 under reverse charge) */
+                  taxRate: number;
+                  /** @description The tax in total */
+                  tax: number;
                 }[];
+                /** @description Before discounts; includes tax added on top of net prices */
                 subtotal: number;
                 discount: number;
+                /** @description What the buyer pays */
                 total: number;
+                /** @description The tax in total */
+                tax: number;
+                /** @description EU reverse charge: no VAT charged */
+                reverseCharge: boolean;
+                billing: {
+                  name: string;
+                  company: string | null;
+                  address: {
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    city: string;
+                    country: string;
+                  };
+                  vatId: string | null;
+                } | null;
                 refunded: number;
                 currency: string;
                 promoCode: string | null;
@@ -4332,6 +4882,20 @@ export interface paths {
               email: string;
               name: string;
             };
+            billing?: {
+              name: string;
+              company?: string | null;
+              address: {
+                line1: string;
+                line2?: string | null;
+                postalCode: string;
+                city: string;
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+              };
+              /** @description Checked against the format and check digits of its EU country (not looked up in VIES) */
+              vatId?: string | null;
+            } | null;
           };
         };
       };
@@ -4375,10 +4939,32 @@ export interface paths {
                 unitPrice: number;
                 discount: number;
                 total: number;
+                /** @description Percent applied (0 under reverse charge) */
+                taxRate: number;
+                /** @description The tax in total */
+                tax: number;
               }[];
+              /** @description Before discounts; includes tax added on top of net prices */
               subtotal: number;
               discount: number;
+              /** @description What the buyer pays */
               total: number;
+              /** @description The tax in total */
+              tax: number;
+              /** @description EU reverse charge: no VAT charged */
+              reverseCharge: boolean;
+              billing: {
+                name: string;
+                company: string | null;
+                address: {
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                  city: string;
+                  country: string;
+                };
+                vatId: string | null;
+              } | null;
               refunded: number;
               currency: string;
               promoCode: string | null;
@@ -4554,10 +5140,32 @@ export interface paths {
                 unitPrice: number;
                 discount: number;
                 total: number;
+                /** @description Percent applied (0 under reverse charge) */
+                taxRate: number;
+                /** @description The tax in total */
+                tax: number;
               }[];
+              /** @description Before discounts; includes tax added on top of net prices */
               subtotal: number;
               discount: number;
+              /** @description What the buyer pays */
               total: number;
+              /** @description The tax in total */
+              tax: number;
+              /** @description EU reverse charge: no VAT charged */
+              reverseCharge: boolean;
+              billing: {
+                name: string;
+                company: string | null;
+                address: {
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                  city: string;
+                  country: string;
+                };
+                vatId: string | null;
+              } | null;
               refunded: number;
               currency: string;
               promoCode: string | null;
@@ -4718,10 +5326,32 @@ export interface paths {
                 unitPrice: number;
                 discount: number;
                 total: number;
+                /** @description Percent applied (0 under reverse charge) */
+                taxRate: number;
+                /** @description The tax in total */
+                tax: number;
               }[];
+              /** @description Before discounts; includes tax added on top of net prices */
               subtotal: number;
               discount: number;
+              /** @description What the buyer pays */
               total: number;
+              /** @description The tax in total */
+              tax: number;
+              /** @description EU reverse charge: no VAT charged */
+              reverseCharge: boolean;
+              billing: {
+                name: string;
+                company: string | null;
+                address: {
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                  city: string;
+                  country: string;
+                };
+                vatId: string | null;
+              } | null;
               refunded: number;
               currency: string;
               promoCode: string | null;
@@ -4871,10 +5501,32 @@ export interface paths {
                 unitPrice: number;
                 discount: number;
                 total: number;
+                /** @description Percent applied (0 under reverse charge) */
+                taxRate: number;
+                /** @description The tax in total */
+                tax: number;
               }[];
+              /** @description Before discounts; includes tax added on top of net prices */
               subtotal: number;
               discount: number;
+              /** @description What the buyer pays */
               total: number;
+              /** @description The tax in total */
+              tax: number;
+              /** @description EU reverse charge: no VAT charged */
+              reverseCharge: boolean;
+              billing: {
+                name: string;
+                company: string | null;
+                address: {
+                  line1: string;
+                  line2: string | null;
+                  postalCode: string;
+                  city: string;
+                  country: string;
+                };
+                vatId: string | null;
+              } | null;
               refunded: number;
               currency: string;
               promoCode: string | null;
@@ -5378,10 +6030,32 @@ export interface paths {
                   unitPrice: number;
                   discount: number;
                   total: number;
+                  /** @description Percent applied (0 under reverse charge) */
+                  taxRate: number;
+                  /** @description The tax in total */
+                  tax: number;
                 }[];
+                /** @description Before discounts; includes tax added on top of net prices */
                 subtotal: number;
                 discount: number;
+                /** @description What the buyer pays */
                 total: number;
+                /** @description The tax in total */
+                tax: number;
+                /** @description EU reverse charge: no VAT charged */
+                reverseCharge: boolean;
+                billing: {
+                  name: string;
+                  company: string | null;
+                  address: {
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    city: string;
+                    country: string;
+                  };
+                  vatId: string | null;
+                } | null;
                 refunded: number;
                 currency: string;
                 promoCode: string | null;
@@ -5549,10 +6223,32 @@ export interface paths {
                   unitPrice: number;
                   discount: number;
                   total: number;
+                  /** @description Percent applied (0 under reverse charge) */
+                  taxRate: number;
+                  /** @description The tax in total */
+                  tax: number;
                 }[];
+                /** @description Before discounts; includes tax added on top of net prices */
                 subtotal: number;
                 discount: number;
+                /** @description What the buyer pays */
                 total: number;
+                /** @description The tax in total */
+                tax: number;
+                /** @description EU reverse charge: no VAT charged */
+                reverseCharge: boolean;
+                billing: {
+                  name: string;
+                  company: string | null;
+                  address: {
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    city: string;
+                    country: string;
+                  };
+                  vatId: string | null;
+                } | null;
                 refunded: number;
                 currency: string;
                 promoCode: string | null;
@@ -5709,10 +6405,32 @@ export interface paths {
                   unitPrice: number;
                   discount: number;
                   total: number;
+                  /** @description Percent applied (0 under reverse charge) */
+                  taxRate: number;
+                  /** @description The tax in total */
+                  tax: number;
                 }[];
+                /** @description Before discounts; includes tax added on top of net prices */
                 subtotal: number;
                 discount: number;
+                /** @description What the buyer pays */
                 total: number;
+                /** @description The tax in total */
+                tax: number;
+                /** @description EU reverse charge: no VAT charged */
+                reverseCharge: boolean;
+                billing: {
+                  name: string;
+                  company: string | null;
+                  address: {
+                    line1: string;
+                    line2: string | null;
+                    postalCode: string;
+                    city: string;
+                    country: string;
+                  };
+                  vatId: string | null;
+                } | null;
                 refunded: number;
                 currency: string;
                 promoCode: string | null;
@@ -7260,6 +7978,13 @@ export interface paths {
                   count: number;
                 }[];
               }[];
+              /** @description Net and tax per rate of the tickets sold in the range, refunds netted */
+              taxes: {
+                /** @description Percent */
+                rate: number;
+                net: number;
+                tax: number;
+              }[];
             };
           };
         };
@@ -7487,6 +8212,14 @@ export interface paths {
                 orders: number;
                 /** @description Net revenue, in the currency's major unit */
                 revenue: number;
+              }[];
+              /** @description Net and tax per currency and rate over every event, refunds netted */
+              taxes: {
+                currency: string;
+                /** @description Percent */
+                rate: number;
+                net: number;
+                tax: number;
               }[];
             };
           };
@@ -8022,6 +8755,7 @@ export interface components {
      *     | `capacity_below_sold` | 409 | Capacity cannot go below the tickets sold or held |
      *     | `limit_below_sold` | 409 | A ticket type's limit cannot go below the tickets sold or held |
      *     | `currency_locked` | 409 | The currency cannot change once tickets are sold |
+     *     | `profile_required` | 409 | Invoicing needs the organizer business profile (legal name, address) to be filled in first |
      *     | `has_sales` | 409 | A ticket type that has been ordered cannot be removed |
      *     | `promo_code_taken` | 409 | The event already has a promo code with that name |
      *     | `max_uses_below_uses` | 409 | A promo code's maxUses cannot go below the uses already made |
@@ -8096,6 +8830,7 @@ export interface components {
         | 'capacity_below_sold'
         | 'limit_below_sold'
         | 'currency_locked'
+        | 'profile_required'
         | 'has_sales'
         | 'promo_code_taken'
         | 'max_uses_below_uses'

@@ -18,6 +18,7 @@ import {
 } from './sales-queries';
 import { salesRange, type SalesRangeInput } from './sales-range';
 import { questionCounts, type QuestionCounts } from './question-counts';
+import { taxTotals } from './tax-totals';
 
 export interface EventAnalytics {
   eventId: string;
@@ -52,6 +53,8 @@ export interface EventAnalytics {
   checkIns: { count: number; rate: number };
   /** How buyers answered the event's questions (counts per option). */
   questions: QuestionCounts[];
+  /** Net and tax per rate (percent), refunds netted. */
+  taxes: { rate: number; net: number; tax: number }[];
 }
 
 /**
@@ -84,7 +87,7 @@ export async function getEventAnalytics(
   ]);
   const money = totalMoney(byPromo);
   const granularity = granularityOf(range, money.first, money.last);
-  const [overTime, people, questions] = await Promise.all([
+  const [overTime, people, questions, taxes] = await Promise.all([
     quarterHourSales(
       db,
       range,
@@ -93,6 +96,7 @@ export async function getEventAnalytics(
     ),
     attendeeCounts(db, range, event.id),
     questionCounts(db, range, event.id),
+    taxTotals(db, range, scope),
   ]);
   const tickets = [...byTier.values()].reduce(addTicketSums, NO_TICKETS);
   const checkedIn = [...checkIns.values()].reduce((sum, count) => sum + count, 0);
@@ -153,5 +157,6 @@ export async function getEventAnalytics(
     promotions: [...listed, ...removed],
     checkIns: { count: checkedIn, rate: ratio(checkedIn, tickets.sold) },
     questions,
+    taxes: taxes.map(({ rate, net, tax }) => ({ rate, net, tax })),
   };
 }

@@ -1,40 +1,12 @@
 import type { CoreDeps } from '../shared/core-deps';
-import { sql } from 'kysely';
 import { findManagedEvent } from '../events/event-access';
 import { toMajorUnits } from '../shared/money';
 import type { Actor } from '../shared/actor';
 import { csvLine } from './csv';
 import { answerColumns } from './answer-columns';
+import { after, keysetPages, type CsvExport } from './keyset-pages';
 
-// Rows are read in pages by keyset, so an export of 100,000 orders never holds them all in memory
-// and each page is one index range read.
 const PAGE = 1000;
-
-export interface CsvExport {
-  filename: string;
-  lines: AsyncIterable<string>;
-}
-
-/** Rows after (value, id) in (column, id) order: the keyset condition of the next page. */
-function after(column: string, idColumn: string, value: string, id: string) {
-  return sql<boolean>`(${sql.ref(column)} > ${value} or (${sql.ref(column)} = ${value} and ${sql.ref(idColumn)} > ${id}))`;
-}
-
-/** Every row of a keyset-paged query: each page starts after the last row of the one before. */
-async function* keysetPages<Row>(
-  page: (after: Row | null) => Promise<Row[]>,
-  size: number,
-  onPage?: (rows: Row[]) => Promise<void>,
-): AsyncGenerator<Row> {
-  let after: Row | null = null;
-  for (;;) {
-    const rows = await page(after);
-    await onPage?.(rows);
-    yield* rows;
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!;
-  }
-}
 
 function fileSafe(name: string): string {
   return (

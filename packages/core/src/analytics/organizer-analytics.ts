@@ -14,6 +14,7 @@ import {
 } from './sales-by-event';
 import { granularityOf, type Granularity } from './sales-over-time';
 import { salesRange, type SalesRangeInput } from './sales-range';
+import { taxTotals, type TaxTotal } from './tax-totals';
 
 export interface SalesTotals {
   events: number;
@@ -46,6 +47,8 @@ export interface OrganizerAnalytics {
   totals: SalesTotals;
   events: OrganizerEventRow[];
   salesOverTime: CurrencySalesPoint[];
+  /** Net and tax per currency and rate (percent) over every event, refunds netted. */
+  taxes: TaxTotal[];
 }
 
 /** Totals of events summed per currency; shared by the organizer and platform views. */
@@ -83,9 +86,10 @@ export async function getOrganizerAnalytics(
     salesByEvent(db, range, { organizerId: actor.userId }),
   ]);
   const granularity = granularityOf(range, firstSale, lastSale);
-  const [counters, salesOverTime] = await Promise.all([
+  const [counters, salesOverTime, taxes] = await Promise.all([
     currentCounters(db, rows, deps.clock.now()),
     salesOverTimeByCurrency(db, range, { organizerId: actor.userId }, granularity),
+    taxTotals(db, range, { organizerId: actor.userId }),
   ]);
   const events = counters.events.map((event) => ({
     event,
@@ -111,5 +115,6 @@ export async function getOrganizerAnalytics(
       checkIns: { count: s.checkedIn, rate: ratio(s.checkedIn, s.tickets.sold) },
     })),
     salesOverTime,
+    taxes,
   };
 }

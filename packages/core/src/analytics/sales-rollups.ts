@@ -7,7 +7,8 @@ import { groupBy } from './group-by';
 // transactions that sell and refund, so analytics sum a few hundred rows instead of every order.
 // Check-ins are not kept here: every door scan would contend for one row (see checkInCounts).
 
-type RollupTable = 'sales_by_day' | 'tickets_by_day' | 'tickets_by_quarter' | 'attendees_by_day';
+type RollupTable =
+  'sales_by_day' | 'tickets_by_day' | 'tickets_by_quarter' | 'attendees_by_day' | 'taxes_by_day';
 
 export const dayOf = (iso: string): string => iso.slice(0, 10);
 
@@ -45,7 +46,10 @@ async function addTo(
 const priceOf = (tickets: Pick<TicketRow, 'price_paid'>[]) => tickets.reduce((s, t) => s + t.price_paid, 0);
 
 type SoldOrder = Pick<OrderRow, 'event_id' | 'paid_at' | 'promo_code' | 'currency' | 'subtotal' | 'discount'>;
-type SoldTicket = Pick<TicketRow, 'ticket_type_id' | 'price_paid' | 'age_range' | 'country' | 'created_at'>;
+type SoldTicket = Pick<
+  TicketRow,
+  'ticket_type_id' | 'price_paid' | 'age_range' | 'country' | 'created_at' | 'tax_rate' | 'tax'
+>;
 
 /** Tickets' share of the rollups, with `sign` −1 taking them out again (a refund). */
 async function addTickets(db: DbOrTx, eventId: string, tickets: SoldTicket[], sign: 1 | -1): Promise<void> {
@@ -76,6 +80,22 @@ async function addTickets(db: DbOrTx, eventId: string, tickets: SoldTicket[], si
         country: own[0]!.country ?? '',
         attendees: sign * own.length,
       })),
+    );
+    await addTo(
+      db,
+      'taxes_by_day',
+      ['event_id', 'day', 'tax_rate'],
+      ['net', 'tax'],
+      [...groupBy(ofDay, (t) => String(t.tax_rate))].map(([rate, own]) => {
+        const tax = own.reduce((s, t) => s + t.tax, 0);
+        return {
+          event_id: eventId,
+          day,
+          tax_rate: Number(rate),
+          net: sign * (priceOf(own) - tax),
+          tax: sign * tax,
+        };
+      }),
     );
   }
   await addTo(
@@ -152,7 +172,13 @@ export async function recordRefund(
  * frozen copy of its own.)
  */
 export async function rebuildSalesRollups(db: Kysely<Database> | Kysely<unknown>): Promise<void> {
-  for (const table of ['sales_by_day', 'tickets_by_day', 'tickets_by_quarter', 'attendees_by_day'])
+  for (const table of [
+    'sales_by_day',
+    'tickets_by_day',
+    'tickets_by_quarter',
+    'attendees_by_day',
+    'taxes_by_day',
+  ])
     await sql`DELETE FROM ${sql.table(table)}`.execute(db);
   await sql`INSERT INTO sales_by_day (event_id, day, promo_code, currency, orders, subtotal, discount, refunded, first_sale, last_sale)
     SELECT event_id, substr(paid_at, 1, 10), coalesce(promo_code, ''), currency, count(*), sum(subtotal), sum(discount),
@@ -175,4 +201,7 @@ export async function rebuildSalesRollups(db: Kysely<Database> | Kysely<unknown>
     SELECT event_id, substr(created_at, 1, 10), coalesce(age_range, ''), coalesce(country, ''), count(*)
     FROM tickets WHERE status <> 'void'
     GROUP BY event_id, substr(created_at, 1, 10), coalesce(age_range, ''), coalesce(country, '')`.execute(db);
+  await sql`INSERT INTO taxes_by_day (event_id, day, tax_rate, net, tax)
+    SELECT event_id, substr(created_at, 1, 10), tax_rate, sum(price_paid - tax), sum(tax)
+    FROM tickets WHERE status <> 'void' GROUP BY event_id, substr(created_at, 1, 10), tax_rate`.execute(db);
 }

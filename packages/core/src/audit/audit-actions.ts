@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS = {
   'event.cancelled': 'An event was cancelled for good; sales stopped',
   'event.deleted': 'An event without orders was deleted',
   'event.image_updated': "An event's image was uploaded or replaced",
+  'organizer.profile_updated': "An organizer's business profile (invoice seller details) was saved",
   'ticket_type.created': 'A ticket type was added to an event',
   'ticket_type.updated': 'A ticket type was changed',
   'ticket_type.deleted': 'A ticket type without sales was removed',

@@ -101,6 +101,10 @@ export interface EventsTable {
   sales_start: string | null;
   sales_end: string | null;
   refund_until_hours_before: number | null;
+  /** Whether paid orders get invoices and checkout asks for billing details (migration 014). */
+  invoicing: Generated<InvoicingMode>;
+  /** 1: tier prices are entered with tax included (default); 0: tax is added on top. */
+  prices_include_tax: Generated<number>;
   /** Holders may be changed until this many hours before the start; null: not at all (012). */
   holder_change_until_hours_before: number | null;
   image_key: string | null;
@@ -132,6 +136,8 @@ export interface TicketTypesTable {
   min_per_order: number;
   max_per_order: number | null;
   sort_order: number;
+  /** Basis points of a percent: 1900 is 19.00 %. */
+  tax_rate: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -190,6 +196,12 @@ export interface OrdersTable {
   payment_ref: string | null;
   created_at: string;
   updated_at: string;
+  /** The buyer's billing details as given at checkout (JSON `Billing`), or null. */
+  billing: string | null;
+  /** The tax in `total` (minor units), summed over the lines. */
+  tax: Generated<number>;
+  /** 1: EU reverse charge, no VAT charged (invoicing/reverse-charge.ts). */
+  reverse_charge: Generated<number>;
 }
 
 export interface OrderItemsTable {
@@ -197,9 +209,15 @@ export interface OrderItemsTable {
   order_id: string;
   ticket_type_id: string;
   quantity: number;
+  /** The tier's price as entered (with tax if the event's prices include it). */
   unit_price: number;
   discount: number;
+  /** What the buyer pays for the line: after discount, tax included. */
   total: number;
+  /** Basis points; the tier's rate at the sale (0 under reverse charge). */
+  tax_rate: Generated<number>;
+  /** The tax in `total`. */
+  tax: Generated<number>;
 }
 
 export interface TicketsTable {
@@ -222,6 +240,9 @@ export interface TicketsTable {
   checkin_nonce: string | null;
   /** The ticket's place in its order (0-based, item order): its attendee's answers; null before 012. */
   seat: number | null;
+  /** The line's tax rate (basis points) and this ticket's share of its tax, in `price_paid`. */
+  tax_rate: Generated<number>;
+  tax: Generated<number>;
 }
 
 export interface SigningKeysTable {
@@ -370,6 +391,62 @@ export interface QuestionAnswersTable {
   created_at: string;
 }
 
+export type InvoicingMode = 'off' | 'optional' | 'required';
+export type InvoiceKind = 'invoice' | 'credit_note';
+
+export interface OrganizerProfilesTable {
+  organizer_id: string;
+  legal_name: string;
+  address_line1: string;
+  address_line2: string | null;
+  postal_code: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  vat_id: string | null;
+  invoice_prefix: string;
+  invoice_footer: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InvoiceCountersTable {
+  organizer_id: string;
+  year: number;
+  last_number: number;
+}
+
+/** Issued invoices and credit notes; the database refuses to change or delete a row. */
+export interface InvoicesTable {
+  id: string;
+  organizer_id: string;
+  event_id: string;
+  order_id: string;
+  kind: InvoiceKind;
+  refund_id: string | null;
+  corrects_id: string | null;
+  year: number;
+  /** 1, 2, 3… per organizer and year, shared by invoices and credit notes. */
+  sequence: number;
+  number: string;
+  issued_at: string;
+  currency: string;
+  /** Minor units; negative on a credit note. */
+  net: number;
+  tax: number;
+  gross: number;
+  /** InvoiceDocument (invoicing/invoice-document.ts), JSON. */
+  document: string;
+}
+
+export interface TaxesByDayTable {
+  event_id: string;
+  day: string;
+  tax_rate: number;
+  net: number;
+  tax: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -395,6 +472,10 @@ export interface Database {
   attendees_by_day: AttendeesByDayTable;
   questions: QuestionsTable;
   question_answers: QuestionAnswersTable;
+  organizer_profiles: OrganizerProfilesTable;
+  invoice_counters: InvoiceCountersTable;
+  invoices: InvoicesTable;
+  taxes_by_day: TaxesByDayTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;
@@ -412,3 +493,5 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type { Generated };
+export type InvoiceRow = Selectable<InvoicesTable>;
+export type OrganizerProfileRow = Selectable<OrganizerProfilesTable>;

@@ -5,9 +5,11 @@ import { requireRole, type Actor, type RequestMeta } from '../shared/actor';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { derivedColumns, eventColumns } from './event-columns';
+import { assertInvoicingReady } from './invoicing-readiness';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import { toEventView, type EventView } from './event-view';
 import { toMinorUnits } from '../shared/money';
+import { taxRateFromPercent } from '../shared/tax-rate';
 import { isoOrNull } from './places-and-times';
 import { expandShorthand, normalizePromotion, type PromotionInput } from './promotion-input';
 import { assertNoErrors, ticketTypeErrors, type TicketTypeInput } from './ticket-type-input';
@@ -52,6 +54,9 @@ export async function createEvent(
     const prefix = `ticketTypes.${i}.`;
     let price = 0;
     collect(errors, () => (price = toMinorUnits(t.price, currency, `${prefix}price`)));
+    let taxRate = 0;
+    if (t.taxRate !== undefined)
+      collect(errors, () => (taxRate = taxRateFromPercent(t.taxRate!, `${prefix}taxRate`)));
     const state = {
       limit: t.limit,
       minPerOrder: t.minPerOrder ?? 1,
@@ -74,6 +79,7 @@ export async function createEvent(
       min_per_order: state.minPerOrder,
       max_per_order: state.maxPerOrder,
       sort_order: t.sortOrder ?? i,
+      tax_rate: taxRate,
       created_at: now,
       updated_at: now,
     };
@@ -140,6 +146,8 @@ export async function createEvent(
     // Absent: holders may change names until the start, as before the setting existed.
     holder_change_until_hours_before:
       columns.holder_change_until_hours_before !== undefined ? columns.holder_change_until_hours_before : 0,
+    invoicing: columns.invoicing ?? 'off',
+    prices_include_tax: columns.prices_include_tax ?? 1,
     image_key: null,
     search_text: '',
     search_name: '',
@@ -153,6 +161,7 @@ export async function createEvent(
   Object.assign(event, derivedColumns(event));
 
   await deps.db.transaction().execute(async (tx) => {
+    await assertInvoicingReady(tx, actor.userId, input.invoicing);
     await tx.insertInto('events').values(event).execute();
     if (tiers.length) await tx.insertInto('ticket_types').values(tiers).execute();
     if (promotions.length) await tx.insertInto('promotions').values(promotions).execute();

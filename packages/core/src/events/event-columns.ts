@@ -1,9 +1,9 @@
-import type { EventsTable } from '../db/schema';
+import type { EventRow, EventsTable } from '../db/schema';
 import type { EventFieldsInput } from './event-input';
 import { isoOrNull } from './places-and-times';
 import { searchDocument } from './search-words';
 
-type EventColumns = Partial<Omit<EventsTable, 'id' | 'organizer_id' | 'status' | 'sold' | 'held'>>;
+type EventColumns = Partial<Omit<EventRow, 'id' | 'organizer_id' | 'status' | 'sold' | 'held'>>;
 
 /** Maps the fields present in an input to their columns; absent fields are left out (PATCH semantics). */
 export function eventColumns(input: EventFieldsInput): EventColumns {
@@ -27,6 +27,8 @@ export function eventColumns(input: EventFieldsInput): EventColumns {
     c.refund_until_hours_before = input.refundPolicy?.customerRefundsUntilHoursBefore ?? null;
   if (input.ticketChangePolicy !== undefined)
     c.holder_change_until_hours_before = input.ticketChangePolicy?.holderChangesUntilHoursBefore ?? null;
+  if (input.invoicing !== undefined) c.invoicing = input.invoicing;
+  if (input.pricesIncludeTax !== undefined) c.prices_include_tax = input.pricesIncludeTax ? 1 : 0;
   return c;
 }
 

@@ -1,3 +1,4 @@
+import type { InvoicingMode } from '../db/schema';
 import { ValidationError, type FieldError } from '../shared/errors';
 import { isKnownCurrency } from '../shared/money';
 import { isCountryCode, isValidTimeZone } from './places-and-times';
@@ -24,6 +25,10 @@ export interface EventFieldsInput {
   refundPolicy?: { customerRefundsUntilHoursBefore: number | null } | null;
   /** Until how many hours before the start holders may change a ticket's holder; null: never. */
   ticketChangePolicy?: { holderChangesUntilHoursBefore: number | null } | null;
+  /** Whether paid orders get invoices; `optional`/`required`: checkout asks for billing details. */
+  invoicing?: InvoicingMode;
+  /** Whether tier prices include tax (default) or have it added on top. */
+  pricesIncludeTax?: boolean;
 }
 
 /** The event's fields after a change, for the rules that relate two fields to each other. */

@@ -1,4 +1,5 @@
-import type { EventRow, PromotionRow, TicketTypeRow } from '../db/schema';
+import type { EventRow, InvoicingMode, PromotionRow, TicketTypeRow } from '../db/schema';
+import { taxRatePercent } from '../shared/tax-rate';
 import { toMajorUnits } from '../shared/money';
 
 export interface TicketTypeView {
@@ -14,6 +15,8 @@ export interface TicketTypeView {
   minPerOrder: number;
   maxPerOrder: number | null;
   sortOrder: number;
+  /** Percent (19, 7.5); the price includes it or has it added, per the event's `pricesIncludeTax`. */
+  taxRate: number;
   /** Only for the owner and admins. */
   sold?: number;
   held?: number;
@@ -49,6 +52,8 @@ export interface EventView {
   salesEnd: string | null;
   refundPolicy: { customerRefundsUntilHoursBefore: number | null };
   ticketChangePolicy: { holderChangesUntilHoursBefore: number | null };
+  invoicing: InvoicingMode;
+  pricesIncludeTax: boolean;
   imageUrl: string | null;
   ticketTypes: TicketTypeView[];
   createdAt: string;
@@ -130,6 +135,7 @@ export function toTicketTypeView(event: EventRow, tier: TicketTypeRow, audience:
     minPerOrder: tier.min_per_order,
     maxPerOrder: tier.max_per_order,
     sortOrder: tier.sort_order,
+    taxRate: taxRatePercent(tier.tax_rate),
     ...(audience === 'manager' ? { sold: tier.sold, held: tier.held } : {}),
   };
 }
@@ -157,6 +163,8 @@ export function toEventView(
     salesEnd: event.sales_end,
     refundPolicy: { customerRefundsUntilHoursBefore: event.refund_until_hours_before },
     ticketChangePolicy: { holderChangesUntilHoursBefore: event.holder_change_until_hours_before },
+    invoicing: event.invoicing,
+    pricesIncludeTax: event.prices_include_tax === 1,
     imageUrl: imageUrlOf(event),
     ticketTypes: tiers.map((t) => toTicketTypeView(event, t, audience)),
     createdAt: event.created_at,

@@ -11,6 +11,8 @@ export interface TicketTypeInput {
   minPerOrder?: number;
   maxPerOrder?: number | null;
   sortOrder?: number;
+  /** Percent, 0–100 with at most two decimals; default 0. */
+  taxRate?: number;
 }
 
 export interface TicketTypeState {

@@ -9,6 +9,7 @@ import { newId } from '../shared/ids';
 import { findManagedEvent } from './event-access';
 import { toTicketTypeView, type TicketTypeView } from './event-view';
 import { toMinorUnits } from '../shared/money';
+import { taxRateFromPercent } from '../shared/tax-rate';
 import { isoOrNull } from './places-and-times';
 import { assertNoErrors, ticketTypeErrors, type TicketTypeInput } from './ticket-type-input';
 
@@ -66,6 +67,7 @@ export async function addTicketType(
     };
     assertNoErrors(ticketTypeErrors(state, event.capacity));
     const price = toMinorUnits(input.price, event.currency, 'price');
+    const taxRate = input.taxRate === undefined ? 0 : taxRateFromPercent(input.taxRate, 'taxRate');
     const count = await tx
       .selectFrom('ticket_types')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -86,6 +88,7 @@ export async function addTicketType(
       min_per_order: state.minPerOrder,
       max_per_order: state.maxPerOrder,
       sort_order: input.sortOrder ?? Number(count.n),
+      tax_rate: taxRate,
       created_at: now,
       updated_at: now,
     };
@@ -132,6 +135,7 @@ export async function updateTicketType(
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.price !== undefined ? { price: toMinorUnits(input.price, event.currency, 'price') } : {}),
       ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+      ...(input.taxRate !== undefined ? { tax_rate: taxRateFromPercent(input.taxRate, 'taxRate') } : {}),
       quantity_limit: state.limit,
       min_per_order: state.minPerOrder,
       max_per_order: state.maxPerOrder,

@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from '../shared/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { findManagedEvent, loadEventView } from './event-access';
 import { derivedColumns, eventColumns } from './event-columns';
+import { assertInvoicingReady } from './invoicing-readiness';
 import { validateEventFields, type EventFieldsInput } from './event-input';
 import type { EventView } from './event-view';
 import { currencyDigits } from '../shared/currency-digits';
@@ -62,6 +63,7 @@ export async function updateEvent(
       salesStart: merged.sales_start,
       salesEnd: merged.sales_end,
     });
+    await assertInvoicingReady(tx, event.organizer_id, input.invoicing);
     if (event.status === 'published' && input.startsAt === null) {
       throw new ValidationError([{ field: 'startsAt', message: 'a published event needs a start date' }]);
     }

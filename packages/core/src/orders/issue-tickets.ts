@@ -4,13 +4,13 @@ import type { OrderRow, TicketRow } from '../db/schema';
 import type { Clock } from '../shared/clock';
 import { newId } from '../shared/ids';
 import type { Attendee } from '../shared/attendee-fields';
-import { splitAcrossSeats } from './pricing';
+import { splitAcrossSeats } from '../shared/seat-split';
 
 const TICKETS_PER_INSERT = 500;
 
 /**
  * One ticket per seat of a paid order, each with its holder (the attendee given for that seat,
- * else the buyer) and what that seat cost after discount.
+ * else the buyer) and what that seat cost after discount, and the tax in that.
  */
 export async function issueTickets(
   tx: Tx,
@@ -31,7 +31,9 @@ export async function issueTickets(
   const now = order.paid_at ?? clock.now().toISOString();
   const tickets: TicketRow[] = [];
   for (const item of items) {
-    for (const price of splitAcrossSeats(item.total, item.quantity)) {
+    // Price and tax split alike: a refunded seat takes back its own share of both (credit notes).
+    const taxes = splitAcrossSeats(item.tax, item.quantity);
+    for (const [k, price] of splitAcrossSeats(item.total, item.quantity).entries()) {
       // The seat links the ticket to its attendee's answers (question_answers.seat).
       const seat = tickets.length;
       const attendee = attendees[seat];
@@ -55,6 +57,8 @@ export async function issueTickets(
         checkin_device: null,
         checkin_nonce: null,
         seat,
+        tax_rate: item.tax_rate,
+        tax: taxes[k]!,
       });
     }
   }

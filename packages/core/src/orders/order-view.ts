@@ -1,6 +1,8 @@
 import type { DbOrTx } from '../db/database';
 import type { OrderRow, OrderStatus, TicketRow, TicketStatus } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
+import { taxRatePercent } from '../shared/tax-rate';
+import type { Billing } from '../invoicing/billing';
 import { buyerRefundDeadline } from './refund-policy';
 import { loadOrderAnswers, type AnswerView } from '../questions/order-answers';
 import {
@@ -47,10 +49,22 @@ export interface OrderView {
     unitPrice: number;
     discount: number;
     total: number;
+    /** Percent applied to the line (0 under reverse charge). */
+    taxRate: number;
+    /** The tax in `total`. */
+    tax: number;
   }[];
+  /** Before discounts; includes tax added on top of prices entered without it. */
   subtotal: number;
   discount: number;
+  /** What the buyer pays. */
   total: number;
+  /** The tax in `total`. */
+  tax: number;
+  /** EU reverse charge: no VAT charged, the buyer accounts for it. */
+  reverseCharge: boolean;
+  /** The billing details given at checkout, for the invoice. */
+  billing: Billing | null;
   refunded: number;
   currency: string;
   promoCode: string | null;
@@ -110,6 +124,8 @@ export async function loadOrderViews(db: DbOrTx, orders: OrderRow[]): Promise<Or
         'order_items.unit_price',
         'order_items.discount',
         'order_items.total',
+        'order_items.tax_rate',
+        'order_items.tax',
         'ticket_types.name',
       ])
       .where(
@@ -165,6 +181,8 @@ export interface OrderLine {
   unit_price: number;
   discount: number;
   total: number;
+  tax_rate: number;
+  tax: number;
 }
 
 /** Shapes an order for the API from rows already in hand (no queries). */
@@ -195,10 +213,15 @@ export function toOrderView(
       unitPrice: major(i.unit_price),
       discount: major(i.discount),
       total: major(i.total),
+      taxRate: taxRatePercent(i.tax_rate),
+      tax: major(i.tax),
     })),
     subtotal: major(order.subtotal),
     discount: major(order.discount),
     total: major(order.total),
+    tax: major(order.tax),
+    reverseCharge: order.reverse_charge === 1,
+    billing: order.billing ? (JSON.parse(order.billing) as Billing) : null,
     refunded: major(order.refunded_amount),
     currency: order.currency,
     promoCode: order.promo_code,

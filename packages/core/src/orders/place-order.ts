@@ -15,6 +15,9 @@ import { assertHoldAllowed, type HoldBuyer } from './hold-limits';
 import { hashOrderToken } from './order-links';
 import { resolveBuyer } from './order-buyer';
 import { priceOrder } from './pricing';
+import { checkBilling, type BillingInput } from '../invoicing/billing';
+import { taxOrder } from '../invoicing/order-taxes';
+import { reverseChargeFor } from '../invoicing/reverse-charge';
 import { redeemPromoUse } from './promo-uses';
 import { assertSaleAllowed, loadSale } from './sale-rules';
 import { settlePaidOrder } from './settle-payment';
@@ -31,6 +34,8 @@ export interface PlaceOrderInput {
   answers?: AnswerInput[];
   /** Required without an account (guest checkout); ignored with one, whose own name and address count. */
   buyer?: { email: string; name: string } | null;
+  /** Billing details for the invoice (events that invoice; required when invoicing is `required`). */
+  billing?: BillingInput | null;
 }
 
 /** Item rules that need no database: whole positive quantities, each tier once. */
@@ -81,9 +86,16 @@ export async function placeOrder(
       const rule = assertSaleAllowed(sale, input.items, { now, windowsAt: now, promoUseCounted: false });
       const { event, tiers } = sale;
       const promotionId = sale.promo?.id ?? null;
-      const priced = priceOrder(
-        input.items.map((i) => ({ ...i, unitPrice: tiers.find((t) => t.id === i.ticketTypeId)!.price })),
-        rule,
+      const billing = checkBilling(input.billing, event.invoicing);
+      const reverseCharge = await reverseChargeFor(tx, event.organizer_id, billing);
+      const tierOf = (id: string) => tiers.find((t) => t.id === id)!;
+      const priced = taxOrder(
+        priceOrder(
+          input.items.map((i) => ({ ...i, unitPrice: tierOf(i.ticketTypeId).price })),
+          rule,
+        ).lines,
+        (id) => tierOf(id).tax_rate,
+        { pricesIncludeTax: event.prices_include_tax === 1, reverseCharge },
       );
       const free = priced.total === 0;
       // A free order is complete at once and holds nothing.
@@ -136,6 +148,9 @@ export async function placeOrder(
         payment_ref: null,
         created_at: iso,
         updated_at: iso,
+        billing: billing ? JSON.stringify(billing) : null,
+        tax: priced.tax,
+        reverse_charge: reverseCharge ? 1 : 0,
       };
       await tx.insertInto('orders').values(row).execute();
       const items: OrderItemRow[] = priced.lines.map((l) => ({
@@ -145,7 +160,9 @@ export async function placeOrder(
         quantity: l.quantity,
         unit_price: l.unitPrice,
         discount: l.discount,
-        total: l.total,
+        total: l.gross,
+        tax_rate: l.taxRate,
+        tax: l.tax,
       }));
       await tx.insertInto('order_items').values(items).execute();
       if (answers.length > 0)

@@ -6,7 +6,9 @@ import { toMajorUnits } from '../shared/money';
 import type { RequestMeta } from '../shared/actor';
 import { ConflictError, ValidationError } from '../shared/errors';
 import { newId } from '../shared/ids';
+import { issueCreditNote } from '../invoicing/issue-credit-note';
 import { moveSeats } from './inventory';
+import { queueRefundMail } from './refund-mail';
 import { firstAttemptState, payBackNow } from './refund-now';
 import { giveBackPromoUse } from './promo-uses';
 import { assertBuyerMayRefund } from './refund-policy';
@@ -162,6 +164,13 @@ export async function refundTickets(
         ...firstAttemptState(deps.clock.now(), amount > 0),
       })
       .execute();
+    const creditNoteId = await issueCreditNote(tx, order, refundId, selected, now);
+    await queueRefundMail(tx, deps, order, {
+      amount,
+      tickets: wanted.length,
+      reason: input.reason ?? null,
+      creditNoteId,
+    });
     await writeAudit(tx, deps.clock, {
       actorId,
       action: status === 'refunded' ? 'order.refunded' : 'order.partially_refunded',
@@ -179,6 +188,7 @@ export async function refundTickets(
     return { amount, wanted };
   });
   deps.afterCommit.eventChanged(order.event_id);
+  deps.afterCommit.mailQueued();
 
   const refundStatus = result.amount > 0 ? await payBackNow(deps, refundId) : 'succeeded';
   return {

@@ -5,12 +5,13 @@ import type { Tx } from '../db/database';
 import type { OrderRow } from '../db/schema';
 import { toMajorUnits } from '../shared/money';
 import { enqueueEmail } from '../outbox/enqueue-email';
+import { issueInvoice } from '../invoicing/issue-invoice';
 import { issueTickets } from './issue-tickets';
 import type { OrderDeps } from './order-deps';
 import { hashOrderToken } from './order-links';
 
 /**
- * After an order became paid: issue its tickets, queue the confirmation mail, audit. The mail
+ * After an order became paid: issue its tickets and its invoice, queue the confirmation mail, audit. The mail
  * links to the order page with its token (derived again here, see order-links.ts: the token that
  * placed the order is not at hand when a webhook or a late payment gets here), so a guest reaches
  * the order from the mail; the link is kept in no other place than the outbox row of that mail.
@@ -25,7 +26,7 @@ export async function settlePaidOrder(
   const { clock } = deps;
   const event = await tx
     .selectFrom('events')
-    .select(['name', 'starts_at', 'timezone', 'organizer_id'])
+    .select(['id', 'name', 'starts_at', 'timezone', 'organizer_id', 'invoicing', 'prices_include_tax'])
     .where('id', '=', order.event_id)
     .executeTakeFirstOrThrow();
   // An order placed before tokens existed (migration 009) gets its hash now, so the link works.
@@ -37,6 +38,8 @@ export async function settlePaidOrder(
       .execute();
   const tickets = await issueTickets(tx, clock, deps.ticketCodes, order, event.organizer_id);
   await recordSale(tx, order, tickets);
+  // Numbered last but the two inserts below: the organizer's invoice counter stays locked to the commit.
+  const invoiceId = await issueInvoice(tx, order, event, order.paid_at!);
   await enqueueEmail(tx, clock, {
     to: order.buyer_email,
     subject: `Your tickets for ${event.name}`,
@@ -54,6 +57,7 @@ export async function settlePaidOrder(
       'Keep this link to yourself: whoever has it can manage the order.',
     ].join('\n'),
     attachOrderTickets: order.id,
+    ...(invoiceId ? { attachInvoices: [invoiceId] } : {}),
   });
   await writeAudit(tx, clock, {
     actorId,

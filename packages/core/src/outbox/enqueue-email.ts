@@ -9,6 +9,8 @@ export interface EmailMessage {
   html?: string;
   /** Rendered at delivery time from these references, so the outbox stays small. */
   attachOrderTickets?: string;
+  /** Invoices and credit notes (ids) attached as PDFs. */
+  attachInvoices?: string[];
 }
 
 /** Queues an e-mail in the caller's transaction; it is sent only if that transaction commits. */

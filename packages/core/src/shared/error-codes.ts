@@ -94,6 +94,10 @@ export const ERROR_CODES = {
     meaning: "A ticket type's limit cannot go below the tickets sold or held",
   },
   currency_locked: { status: 409, meaning: 'The currency cannot change once tickets are sold' },
+  profile_required: {
+    status: 409,
+    meaning: 'Invoicing needs the organizer business profile (legal name, address) to be filled in first',
+  },
   has_sales: { status: 409, meaning: 'A ticket type that has been ordered cannot be removed' },
   promo_code_taken: { status: 409, meaning: 'The event already has a promo code with that name' },
   max_uses_below_uses: {

@@ -86,6 +86,7 @@ export const EVENT_SCENARIOS: Record<string, Scenario[]> = {
     {
       title: 'cancel an event with a paid order and a hold',
       changes: 'event',
+      mail: true,
       prepare: async (w) => {
         const event = await smallEvent(w);
         await buyTickets(w.env, w.buyer, seats(event, 2));

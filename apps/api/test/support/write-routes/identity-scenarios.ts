@@ -215,6 +215,20 @@ export const IDENTITY_SCENARIOS: Record<string, Scenario[]> = {
       },
     },
   ],
+  'PUT /api/organizer/profile': [
+    {
+      title: 'save the business profile',
+      changes: { none: 'the seller details of invoices to come; nothing is sold or held' },
+      prepare: async (w) => ({
+        call: () =>
+          asOrganizer(w, 'PUT', '/api/organizer/profile', {
+            legalName: 'Kesselhaus Events GmbH',
+            address: { line1: 'Schönhauser Allee 36', postalCode: '10435', city: 'Berlin', country: 'DE' },
+            vatId: 'DE136695976',
+          }),
+      }),
+    },
+  ],
   'POST /api/organizer/staff': [
     {
       title: 'invite door staff by e-mail',

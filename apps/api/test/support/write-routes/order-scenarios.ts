@@ -91,6 +91,7 @@ export const ORDER_SCENARIOS: Record<string, Scenario[]> = {
     {
       title: 'refund one ticket of a paid order',
       changes: 'event',
+      mail: true,
       prepare: async (w) => {
         const event = await smallEvent(w);
         const order = await buyTickets(w.env, w.buyer, seats(event, 2));

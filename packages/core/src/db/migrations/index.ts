@@ -12,6 +12,7 @@ import * as m010 from './010-account-tokens';
 import * as m011 from './011-event-search';
 import * as m012 from './012-attendee-questions';
 import * as m013 from './013-audit-targets';
+import * as m014 from './014-invoices';
 
 /** Every migration, in order. Forward-only: a shipped migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '011-event-search': m011,
   '012-attendee-questions': m012,
   '013-audit-targets': m013,
+  '014-invoices': m014,
 };

@@ -135,7 +135,8 @@ export async function refundTickets(
     if (Number(updated.numUpdatedRows) !== 1)
       throw new ConflictError('refund_exceeds_payment', 'That would refund more than was paid');
 
-    await recordRefund(tx, order, selected, amount);
+    // Locks in the order every sale takes them (seats, promo use, rollups, invoice counter), so a
+    // refund and a payment of the same event cannot deadlock on PostgreSQL.
     // Only unused seats return to sale.
     const seats = new Map<string, number>();
     for (const t of selected)
@@ -148,6 +149,7 @@ export async function refundTickets(
         { held: 0, sold: -1 },
       );
     if (status === 'refunded' && order.promotion_id) await giveBackPromoUse(tx, order.promotion_id);
+    await recordRefund(tx, order, selected, amount);
     await tx
       .insertInto('refunds')
       .values({

@@ -2,7 +2,7 @@ import type { InvoicingMode } from '../db/schema';
 import { ValidationError, type FieldError } from '../shared/errors';
 import type { PostalAddress } from './invoice-document';
 import { checkPostalAddress, type PostalAddressInput } from './postal-address';
-import { isPlausibleVatId, normalizeVatId } from './vat-id';
+import { checkedVatId } from './vat-id';
 
 /** The billing details a buyer gives at checkout, as the API takes them. */
 export interface BillingInput {
@@ -35,9 +35,7 @@ export function checkBilling(input: BillingInput | null | undefined, mode: Invoi
   const errors: FieldError[] = [];
   if (input.name.trim().length === 0) errors.push({ field: 'billing.name', message: 'must not be blank' });
   const address = checkPostalAddress(input.address, 'billing.address.', errors);
-  const vatId = input.vatId?.trim() ? normalizeVatId(input.vatId) : null;
-  if (vatId && errors.length === 0 && !isPlausibleVatId(vatId, address.country))
-    errors.push({ field: 'billing.vatId', message: `is not a valid VAT id for ${address.country}` });
+  const vatId = checkedVatId(input.vatId, address.country, 'billing.vatId', errors);
   if (errors.length) throw new ValidationError(errors);
   return { name: input.name.trim(), company: input.company?.trim() || null, address, vatId };
 }

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../shared/core-deps';
 import { NotFoundError, ValidationError, type FieldError } from '../shared/errors';
 import type { PostalAddress } from './invoice-document';
 import { checkPostalAddress, type PostalAddressInput } from './postal-address';
-import { isPlausibleVatId, normalizeVatId } from './vat-id';
+import { checkedVatId } from './vat-id';
 
 export interface OrganizerProfileInput {
   legalName: string;
@@ -80,9 +80,7 @@ export async function saveOrganizerProfile(
   const errors: FieldError[] = [];
   if (input.legalName.trim().length === 0) errors.push({ field: 'legalName', message: 'must not be blank' });
   const address = checkPostalAddress(input.address, 'address.', errors);
-  const vatId = input.vatId?.trim() ? normalizeVatId(input.vatId) : null;
-  if (vatId && errors.length === 0 && !isPlausibleVatId(vatId, address.country))
-    errors.push({ field: 'vatId', message: `is not a valid VAT id for ${address.country}` });
+  const vatId = checkedVatId(input.vatId, address.country, 'vatId', errors);
   const prefix = input.invoicePrefix?.trim().toUpperCase() || DEFAULT_INVOICE_PREFIX;
   if (!PREFIX_PATTERN.test(prefix))
     errors.push({ field: 'invoicePrefix', message: 'must be 1 to 10 letters or digits' });

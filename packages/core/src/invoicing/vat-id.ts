@@ -1,4 +1,5 @@
 import { checkVAT, countries } from 'jsvat';
+import type { FieldError } from '../shared/errors';
 
 /** The 27 member states: VAT ids are format-checked and reverse charge applies between them. */
 export const EU_COUNTRIES: ReadonlySet<string> = new Set([
@@ -47,4 +48,21 @@ export function isPlausibleVatId(vatId: string, country: string): boolean {
   if (!EU_COUNTRIES.has(country)) return /^[A-Z0-9]{2,20}$/.test(id);
   const result = checkVAT(id, countries);
   return result.isValid && result.country?.isoCode.short === country;
+}
+
+/**
+ * A VAT id field as given (blank: none) in canonical form, with an error under `field` when it
+ * does not fit `country`. Left unchecked while other fields are wrong (the country may be one).
+ */
+export function checkedVatId(
+  vatId: string | null | undefined,
+  country: string,
+  field: string,
+  errors: FieldError[],
+): string | null {
+  if (!vatId?.trim()) return null;
+  const id = normalizeVatId(vatId);
+  if (errors.length === 0 && !isPlausibleVatId(id, country))
+    errors.push({ field, message: `is not a valid VAT id for ${country}` });
+  return id;
 }

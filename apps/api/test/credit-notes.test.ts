@@ -7,6 +7,7 @@ import {
   centsByRate,
   invoicesOf,
   invoicingEvent,
+  mixedRateItems,
   pdfAttachments,
   saveProfile,
   sentMails,
@@ -54,12 +55,7 @@ describeEachEngine(
       event = await invoicingEvent(env(), organizer);
       // 3 × 49.99 at 19 % and 2 × 10.70 at 7 %, 10 % off: 134.97 (tax 21.55) + 19.26 (tax 1.26).
       paid = await buyTickets(env(), buyer, {
-        eventId: event.id,
-        items: [
-          { ticketTypeId: event.ticketTypes[0]!.id, quantity: 3 },
-          { ticketTypeId: event.ticketTypes[1]!.id, quantity: 2 },
-        ],
-        promoCode: 'TENOFF',
+        ...mixedRateItems(event),
         billing: billing('DE'),
       });
     });

@@ -1,37 +1,22 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { REVERSE_CHARGE_NOTE } from '@eventhub/core';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, expect, it } from 'vitest';
 import { buyTickets, signInAdmin, signUp, type OrderBody, type SignedIn } from './support/factories';
 import { guestPaidOrder, type GuestOrder } from './support/guests';
-import { billing, invoicesOf, invoicingEvent, saveProfile, VAT, type Invoice } from './support/invoices';
+import {
+  billing,
+  invoicesOf,
+  invoicingEvent,
+  mixedRateItems,
+  saveProfile,
+  VAT,
+  type Invoice,
+} from './support/invoices';
 import { refund } from './support/order-probes';
+import { pdfText } from './support/pdf-text';
 import { bearer, describeEachEngine } from './support/test-env';
 
 // Issue 18: GET /api/invoices/:id.pdf serves an invoice or credit note to whoever may reach its
 // order, and the PDF read back as text shows the number, the totals and the tax per rate.
-
-const standardFontDataUrl = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
-  'standard_fonts/',
-);
-
-/** Every page's text, words joined by single spaces (as invoice-pdf.test.ts reads it). */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const document = await getDocument({
-    data: new Uint8Array(pdf),
-    standardFontDataUrl,
-    isOffscreenCanvasSupported: false,
-  }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await document.destroy();
-  return pages.join('\n').replace(/\s+/g, ' ');
-}
 
 describeEachEngine(
   'invoice PDFs by route',
@@ -51,12 +36,7 @@ describeEachEngine(
       await saveProfile(env(), organizer, { invoiceFooter: 'IBAN DE02 1203 0000 0000 2020 51' });
       const event = await invoicingEvent(env(), organizer);
       paid = await buyTickets(env(), buyer, {
-        eventId: event.id,
-        items: [
-          { ticketTypeId: event.ticketTypes[0]!.id, quantity: 3 },
-          { ticketTypeId: event.ticketTypes[1]!.id, quantity: 2 },
-        ],
-        promoCode: 'TENOFF',
+        ...mixedRateItems(event),
         billing: { ...billing('DE', VAT.DE2), company: 'Buyer GmbH' },
       });
       invoice = (await invoicesOf(env(), paid.id, buyer))[0]!;

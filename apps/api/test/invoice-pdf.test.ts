@@ -1,34 +1,9 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { REVERSE_CHARGE_NOTE, type InvoiceDocument, type InvoiceLine } from '@eventhub/core';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatMoney, formatRate } from '../src/tickets/invoice-amounts';
 import { renderInvoicePdf } from '../src/tickets/invoice-pdf';
-
-const standardFontDataUrl = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
-  'standard_fonts/',
-);
-
-async function openPdf(pdf: Buffer) {
-  return getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isOffscreenCanvasSupported: false })
-    .promise;
-}
-
-async function pageText(pdf: PDFDocumentProxy, pageNumber: number): Promise<string> {
-  const content = await (await pdf.getPage(pageNumber)).getTextContent();
-  // pdf.js reports line ends as empty items; one space between words keeps the assertions readable.
-  return content.items
-    .map((item) => ('str' in item ? item.str : ''))
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
-
-async function allText(pdf: PDFDocumentProxy): Promise<string> {
-  const pages = await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pageText(pdf, i + 1)));
-  return pages.join('\n');
-}
+import { allText, openPdf, pageText } from './support/pdf-text';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 async function title(pdf: PDFDocumentProxy): Promise<string | undefined> {
   const { info } = (await pdf.getMetadata()) as { info: { Title?: string } };

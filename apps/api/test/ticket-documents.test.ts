@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { ConflictError } from '@eventhub/core';
 import jsQR from 'jsqr';
-import { getDocument, ImageKind, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ImageKind, OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderEventIcs } from '../src/tickets/event-ics';
 import type { PrintableEvent, PrintableOrder, PrintableTicket } from '@eventhub/core';
 import { renderTicketsPdf } from '../src/tickets/ticket-pdf';
+import { openPdf } from './support/pdf-text';
 
 // Real ticket codes are signed tokens of about this size; a short code would hide a QR too small to scan.
 const ticketCode = () => randomBytes(105).toString('base64url');
@@ -37,16 +36,6 @@ function makeTicket(overrides: Partial<PrintableTicket> = {}): PrintableTicket {
     status: 'valid',
     ...overrides,
   };
-}
-
-const standardFontDataUrl = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')),
-  'standard_fonts/',
-);
-
-async function openPdf(pdf: Buffer) {
-  return getDocument({ data: new Uint8Array(pdf), standardFontDataUrl, isOffscreenCanvasSupported: false })
-    .promise;
 }
 
 async function pageText(page: PDFPageProxy): Promise<string> {

@@ -1,26 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { discountRule, priceLine } from './support/order-arbitraries';
 import { percentOf, priceOrder } from '../src/orders/pricing';
 import { splitAcrossSeats } from '../src/shared/seat-split';
 
-const line = fc.record({
-  ticketTypeId: fc.constantFrom('a', 'b', 'c'),
-  quantity: fc.integer({ min: 1, max: 50 }),
-  unitPrice: fc.integer({ min: 0, max: 1_000_000 }),
-});
-const rule = fc.oneof(
-  fc.constant(null),
-  fc.record({
-    kind: fc.constant('percent' as const),
-    value: fc.integer({ min: 1, max: 100 }),
-    ticketTypeIds: fc.option(fc.subarray(['a', 'b', 'c']), { nil: null }),
-  }),
-  fc.record({
-    kind: fc.constant('fixed' as const),
-    value: fc.integer({ min: 1, max: 2_000_000 }),
-    ticketTypeIds: fc.option(fc.subarray(['a', 'b', 'c']), { nil: null }),
-  }),
-);
+const line = priceLine(50);
+const rule = discountRule;
 
 describe('pricing', () => {
   it('rounds percent discounts half-up per line', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { discountRule, priceLine } from './support/order-arbitraries';
 import { checkBilling, type BillingInput } from '../src/invoicing/billing';
 import { taxesByRate, taxLine, type RateTotal, type TaxMode } from '../src/invoicing/line-taxes';
 import { taxOrder } from '../src/invoicing/order-taxes';
@@ -35,27 +36,7 @@ const amount = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min
 const mode = fc.record({ pricesIncludeTax: fc.boolean(), reverseCharge: fc.boolean() });
 
 // Orders as checkout prices them: tiers a–c, discounts, then a rate per tier.
-const orderLines = fc.array(
-  fc.record({
-    ticketTypeId: fc.constantFrom('a', 'b', 'c'),
-    quantity: fc.integer({ min: 1, max: 30 }),
-    unitPrice: fc.integer({ min: 0, max: 1_000_000 }),
-  }),
-  { minLength: 1, maxLength: 6 },
-);
-const discountRule = fc.oneof(
-  fc.constant(null),
-  fc.record({
-    kind: fc.constant('percent' as const),
-    value: fc.integer({ min: 1, max: 100 }),
-    ticketTypeIds: fc.option(fc.subarray(['a', 'b', 'c']), { nil: null }),
-  }),
-  fc.record({
-    kind: fc.constant('fixed' as const),
-    value: fc.integer({ min: 1, max: 2_000_000 }),
-    ticketTypeIds: fc.option(fc.subarray(['a', 'b', 'c']), { nil: null }),
-  }),
-);
+const orderLines = fc.array(priceLine(30), { minLength: 1, maxLength: 6 });
 const ratesByTier = fc.record({ a: rate, b: rate, c: rate });
 const taxedOrder = fc.tuple(orderLines, discountRule, ratesByTier, mode).map(([lines, rule, rates, m]) => {
   const priced = priceOrder(lines, rule);

@@ -1,25 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { InvoiceView } from '@eventhub/core';
 import { makePublishedEvent, type EventBody, type SignedIn } from './factories';
 import { bearer, json, type TestEnv } from './test-env';
 
 /** Valid-looking VAT ids (they pass jsvat's check digits) and one that fails them. */
 export const VAT = { DE: 'DE136695976', DE2: 'DE811569869', AT: 'ATU13585627', BAD_DE: 'DE123456789' };
 
-export interface Invoice {
-  id: string;
-  number: string;
-  kind: 'invoice' | 'credit_note';
-  issuedAt: string;
-  currency: string;
-  net: number;
-  tax: number;
-  gross: number;
-  taxes: { rate: number; net: number; tax: number }[];
-  orderId: string;
-  correctsInvoiceId: string | null;
-  pdfUrl: string;
-}
+/** An invoice or credit note as the API answers it (amounts in major units). */
+export type Invoice = InvoiceView;
 
 export interface Billing {
   name: string;
@@ -89,6 +78,21 @@ export function invoicingEvent(
     },
     daysAhead,
   );
+}
+
+/**
+ * The mixed-rate order the invoicing suites reason about: 3 Standard and 2 Book with TENOFF, so
+ * 134.97 holding 21.55 tax at 19 % and 19.26 holding 1.26 at 7 % (154.23 in all).
+ */
+export function mixedRateItems(event: EventBody) {
+  return {
+    eventId: event.id,
+    items: [
+      { ticketTypeId: event.ticketTypes[0]!.id, quantity: 3 },
+      { ticketTypeId: event.ticketTypes[1]!.id, quantity: 2 },
+    ],
+    promoCode: 'TENOFF',
+  };
 }
 
 /** GET /api/orders/:id/invoices with whatever headers or query the caller brings. */

@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import { adminAnalyticsApi, analyticsApi } from './analytics-api';
 import { checkinApi, ticketsApi } from './checkin-api';
 import { adminEventsApi, eventsApi } from './events-api';
+import { invoicesApi, organizerInvoicesApi, organizerProfileApi } from './invoices-api';
 import { adminOrdersApi, ordersApi } from './orders-api';
 import { refundsApi } from './refunds-api';
 import type { paths } from './generated/schema';
@@ -60,6 +61,7 @@ export function createApi(options: ApiOptions) {
     },
     events: eventsApi(client),
     orders: ordersApi(client),
+    invoices: invoicesApi(client),
     tickets: ticketsApi(client),
     checkin: checkinApi(client),
     analytics: analyticsApi(client),
@@ -94,6 +96,8 @@ export function createApi(options: ApiOptions) {
           ),
       },
       refunds: refundsApi(client, 'organizer'),
+      profile: organizerProfileApi(client),
+      invoices: organizerInvoicesApi(client),
       orders: {
         /** Orders across all of the organizer's events, filtered by event name, reference, e-mail, status. */
         list: (query: OrganizerOrdersQuery = {}) =>

@@ -54,6 +54,8 @@ export type Refund = Ok<'/api/orders/{id}/refunds', 'post', 201>;
 export type PlaceOrderInput = BodyOf<'/api/orders', 'post'>;
 export type RefundInput = BodyOf<'/api/orders/{id}/refunds', 'post'>;
 export type ChangeHolderInput = BodyOf<'/api/orders/{id}/tickets/{ticketId}', 'patch'>;
+export type BillingInput = NonNullable<PlaceOrderInput['billing']>;
+export type Billing = NonNullable<Order['billing']>;
 export type EventOrdersQuery = paths['/api/events/{id}/orders']['get'] extends {
   parameters: { query?: infer Q };
 }
@@ -96,3 +98,13 @@ export type PlatformAnalyticsQuery = QueryOf<'/api/admin/analytics'>;
 export type RefundEntry = Ok<'/api/admin/refunds', 'get', 200>['items'][number];
 export type RefundListQuery = QueryOf<'/api/admin/refunds'>;
 export type OwedRefundCount = Ok<'/api/admin/refunds/owed-count', 'get', 200>;
+
+export type OrganizerProfile = Ok<'/api/organizer/profile', 'get', 200>;
+export type OrganizerProfileInput = BodyOf<'/api/organizer/profile', 'put'>;
+export type PostalAddressInput = OrganizerProfileInput['address'];
+export type Invoice = Ok<'/api/orders/{id}/invoices', 'get', 200>[number];
+export type InvoiceKind = Invoice['kind'];
+export type TaxRow = Invoice['taxes'][number];
+export type OrganizerInvoice = Ok<'/api/organizer/invoices', 'get', 200>['items'][number];
+export type OrganizerInvoicesQuery = QueryOf<'/api/organizer/invoices'>;
+export type InvoiceRange = QueryOf<'/api/organizer/invoices.csv'>;

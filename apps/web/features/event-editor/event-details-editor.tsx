@@ -3,10 +3,10 @@
 import type { Event } from '@eventhub/client';
 import { useRef, useState, type FormEvent } from 'react';
 import { EventDetailsFields } from './event-details-fields';
-import { EVENT_FIELDS, readEventDetails, updateEventBody } from './event-form';
+import { eventFormProblem, readEventDetails, updateEventBody } from './event-form';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
+import { NO_PROBLEM, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useFocusFirstInvalid } from '@/lib/use-focus-first-invalid';
 
 const MESSAGES: CodeMessages = {
@@ -40,7 +40,7 @@ export function EventDetailsEditor({ event, onChange }: { event: Event; onChange
       setProblem(NO_PROBLEM);
       setSaved('Details saved.');
     } catch (error) {
-      setProblem(toFormProblem(error, EVENT_FIELDS, MESSAGES));
+      setProblem(eventFormProblem(error, MESSAGES));
     } finally {
       setSubmitting(false);
     }

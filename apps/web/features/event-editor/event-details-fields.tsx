@@ -4,6 +4,7 @@ import type { Event } from '@eventhub/client';
 import { useMemo, useState } from 'react';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { HOLDER_CHANGES_ALLOWED } from './event-form';
+import { InvoicingFields } from './invoicing-fields';
 import type { FormProblem } from '@/lib/form-problem';
 import { browserTimeZone, countryOptions, currencyOptions, timeZoneOptions } from '@/lib/places';
 import { isoToZonedInput } from '@/lib/zoned-time';
@@ -240,6 +241,8 @@ export function EventDetailsFields({ event, problem }: Props) {
             : 'Names on tickets cannot be changed by their holders.'}
         </small>
       </fieldset>
+
+      <InvoicingFields event={event} fields={fields} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import type { CreateEventInput, Event, UpdateEventInput } from '@eventhub/client';
+import { ApiError, type CreateEventInput, type Event, type UpdateEventInput } from '@eventhub/client';
+import { toFormProblem, type CodeMessages, type FormProblem } from '../../lib/form-problem';
 import { zonedInputToIso } from '../../lib/zoned-time';
 
 /** The fields of the event details form, as the API names them (venue ones dotted). */
@@ -16,13 +17,25 @@ export const EVENT_FIELDS = [
   'venue.country',
   'refundPolicy.customerRefundsUntilHoursBefore',
   'ticketChangePolicy.holderChangesUntilHoursBefore',
+  'invoicing',
+  'pricesIncludeTax',
 ] as const;
 
 /** The checkbox that turns holder changes on; its hours field is only read while it is checked. */
 export const HOLDER_CHANGES_ALLOWED = 'ticketChangePolicy.allowed';
 
-export type EventDetailsBody = Required<Pick<UpdateEventInput, 'name' | 'timezone' | 'currency'>> &
-  Omit<UpdateEventInput, 'name' | 'timezone' | 'currency'>;
+export type EventDetailsBody = Required<
+  Pick<UpdateEventInput, 'name' | 'timezone' | 'currency' | 'invoicing' | 'pricesIncludeTax'>
+> &
+  Omit<UpdateEventInput, 'name' | 'timezone' | 'currency' | 'invoicing' | 'pricesIncludeTax'>;
+
+export type InvoicingMode = Event['invoicing'];
+export const INVOICING_MODES: readonly InvoicingMode[] = ['off', 'optional', 'required'];
+
+/** The invoicing select's value; anything else (a tampered form) is off. */
+export function parseInvoicing(value: string): InvoicingMode {
+  return INVOICING_MODES.find((mode) => mode === value) ?? 'off';
+}
 
 function text(form: FormData, field: string): string {
   return String(form.get(field) ?? '').trim();
@@ -64,6 +77,8 @@ export function readEventDetails(form: FormData): EventDetailsBody {
     venue: Object.values(venue).some(Boolean) ? venue : null,
     refundPolicy: { customerRefundsUntilHoursBefore: refundHours },
     ticketChangePolicy: { holderChangesUntilHoursBefore: holderHours },
+    invoicing: parseInvoicing(text(form, 'invoicing')),
+    pricesIncludeTax: form.get('pricesIncludeTax') !== null,
   };
 }
 
@@ -88,6 +103,9 @@ export function createEventBody(details: EventDetailsBody): CreateEventInput {
     ...(venue ? { venue } : {}),
     ...(refundHours !== null ? { refundPolicy: { customerRefundsUntilHoursBefore: refundHours } } : {}),
     ...(holderHours !== 0 ? { ticketChangePolicy: { holderChangesUntilHoursBefore: holderHours } } : {}),
+    // Off and tax-inclusive prices are the API's defaults.
+    ...(details.invoicing !== 'off' ? { invoicing: details.invoicing } : {}),
+    ...(!details.pricesIncludeTax ? { pricesIncludeTax: false } : {}),
   };
 }
 
@@ -127,5 +145,21 @@ export function updateEventBody(current: Event, details: EventDetailsBody): Upda
     if (holderHours !== current.ticketChangePolicy.holderChangesUntilHoursBefore)
       body.ticketChangePolicy = { holderChangesUntilHoursBefore: holderHours };
   }
+  if (details.invoicing !== current.invoicing) body.invoicing = details.invoicing;
+  if (details.pricesIncludeTax !== current.pricesIncludeTax) body.pricesIncludeTax = details.pricesIncludeTax;
   return body;
+}
+
+/**
+ * A failed save as the details form shows it. Turning invoicing on without a business profile is
+ * refused with 409 `profile_required`, which names no field: it goes to the invoicing select,
+ * where the form offers the way to the profile.
+ */
+export function eventFormProblem(error: unknown, messages: CodeMessages = {}): FormProblem {
+  const problem = toFormProblem(error, EVENT_FIELDS, messages);
+  if (!(error instanceof ApiError) || error.code !== 'profile_required') return problem;
+  return {
+    fields: { ...problem.fields, invoicing: error.message },
+    message: 'Please correct the highlighted fields.',
+  };
 }

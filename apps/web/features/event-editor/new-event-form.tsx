@@ -3,10 +3,9 @@
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
 import { EventDetailsFields } from './event-details-fields';
-import { createEventBody, EVENT_FIELDS, readEventDetails } from './event-form';
+import { createEventBody, eventFormProblem, readEventDetails } from './event-form';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
-import { toFormProblem } from '@/lib/form-problem';
 import { useFormProblem } from '@/lib/use-form-problem';
 
 /** Creates a draft event, then opens its editor for tiers, promo codes, image and publishing. */
@@ -23,7 +22,7 @@ export function NewEventForm() {
       const created = await authed((client) => client.events.create(body));
       router.push(`/organizer/events/${created.id}`);
     } catch (error) {
-      setProblem(toFormProblem(error, EVENT_FIELDS));
+      setProblem(eventFormProblem(error));
       setSubmitting(false);
     }
   }

@@ -10,16 +10,19 @@ function readFields(form: FormData) {
     minPerOrder: optionalInt(form, 'minPerOrder') ?? 1,
     maxPerOrder: optionalInt(form, 'maxPerOrder'),
     description: String(form.get('description') ?? '').trim() || null,
+    // Percent; left empty it is none.
+    taxRate: Number(form.get('taxRate') || 0),
   };
 }
 
 /** A new tier's body; empty optional fields are left out, so the API's defaults apply. */
 export function readNewTicketType(form: FormData): TicketTypeInput {
-  const { maxPerOrder, description, ...required } = readFields(form);
+  const { maxPerOrder, description, taxRate, ...required } = readFields(form);
   return {
     ...required,
     ...(maxPerOrder !== null ? { maxPerOrder } : {}),
     ...(description !== null ? { description } : {}),
+    ...(taxRate !== 0 ? { taxRate } : {}),
   };
 }
 
@@ -33,5 +36,6 @@ export function readTicketTypeChanges(form: FormData, tier: TicketType): TicketT
   if (next.minPerOrder !== tier.minPerOrder) patch.minPerOrder = next.minPerOrder;
   if (next.maxPerOrder !== tier.maxPerOrder) patch.maxPerOrder = next.maxPerOrder;
   if (next.description !== (tier.description || null)) patch.description = next.description;
+  if (next.taxRate !== tier.taxRate) patch.taxRate = next.taxRate;
   return patch;
 }

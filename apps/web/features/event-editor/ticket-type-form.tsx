@@ -9,7 +9,7 @@ import { FormAlert } from '@/components/form-alert';
 import { NO_PROBLEM, toFormProblem, type CodeMessages } from '@/lib/form-problem';
 import { useFormProblem } from '@/lib/use-form-problem';
 
-const FIELDS = ['name', 'price', 'limit', 'minPerOrder', 'maxPerOrder', 'description'] as const;
+const FIELDS = ['name', 'price', 'limit', 'taxRate', 'minPerOrder', 'maxPerOrder', 'description'] as const;
 const MESSAGES: CodeMessages = {
   limit_below_sold: 'The limit cannot go below the tickets already sold or held.',
 };
@@ -107,6 +107,20 @@ export function TicketTypeForm({
             defaultValue={tier?.limit ?? ''}
           />
           <FieldError id={`${id('limit')}-error`} message={fields.limit} />
+        </div>
+        <div>
+          <label htmlFor={id('taxRate')}>Tax rate (%)</label>
+          <input
+            {...input('taxRate', `${id('taxRate')}-hint`)}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step={0.01}
+            defaultValue={tier?.taxRate ?? 0}
+          />
+          <FieldError id={`${id('taxRate')}-error`} message={fields.taxRate} />
+          <small id={`${id('taxRate')}-hint`}>E.g. 19 or 7; 0 for none.</small>
         </div>
       </div>
 

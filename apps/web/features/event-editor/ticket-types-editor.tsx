@@ -9,6 +9,7 @@ import { ActionFeedback } from '@/components/action-feedback';
 import { ConfirmAction } from '@/components/confirm-action';
 import { useAuth } from '@/lib/auth-context';
 import { formatMoney } from '@/lib/event-format';
+import { priceTaxNote } from '@/lib/tax-format';
 
 interface Props {
   event: Event;
@@ -68,7 +69,12 @@ function TicketTypeItem({ event, tier, onChange }: Props & { tier: TicketType })
         <>
           <div className="tier-head">
             <strong>{tier.name}</strong>
-            <span>{formatMoney(tier.price, event.currency)}</span>
+            <span>
+              {formatMoney(tier.price, event.currency)}
+              {tier.taxRate > 0 ? (
+                <small className="tier-tax"> {priceTaxNote(tier.taxRate, event.pricesIncludeTax)}</small>
+              ) : null}
+            </span>
           </div>
           <p className="tier-facts">
             {sold} sold{held > 0 ? `, ${held} held` : ''} of {tier.limit}

@@ -1,6 +1,11 @@
 import { ApiError, type Event } from '@eventhub/client';
 import { describe, expect, it } from 'vitest';
-import { createEventBody, readEventDetails, updateEventBody } from '../../features/event-editor/event-form';
+import {
+  createEventBody,
+  eventFormProblem,
+  readEventDetails,
+  updateEventBody,
+} from '../../features/event-editor/event-form';
 import { formatEventWhen, formatMoney, formatTaken } from '../../lib/event-format';
 import { toFormProblem } from '../../lib/form-problem';
 
@@ -25,6 +30,8 @@ const EMPTY = {
   'refundPolicy.customerRefundsUntilHoursBefore': '',
   'ticketChangePolicy.allowed': 'on',
   'ticketChangePolicy.holderChangesUntilHoursBefore': '',
+  invoicing: 'off',
+  pricesIncludeTax: 'on',
 };
 
 const event: Event = {
@@ -137,6 +144,64 @@ describe('event details form', () => {
     ).toEqual({ ticketChangePolicy: { holderChangesUntilHoursBefore: null } });
     const closed = { ...event, ticketChangePolicy: { holderChangesUntilHoursBefore: null } };
     expect(updateEventBody(closed, readEventDetails(form(off)))).toEqual({});
+  });
+
+  it('creates with invoicing and tax-exclusive prices only when chosen (off and inclusive are the defaults)', () => {
+    expect(createEventBody(readEventDetails(form(EMPTY)))).not.toHaveProperty('invoicing');
+    expect(createEventBody(readEventDetails(form(EMPTY)))).not.toHaveProperty('pricesIncludeTax');
+    const { pricesIncludeTax: _on, ...exclusive } = EMPTY;
+    expect(createEventBody(readEventDetails(form({ ...exclusive, invoicing: 'required' })))).toMatchObject({
+      invoicing: 'required',
+      pricesIncludeTax: false,
+    });
+    // A tampered select is no reason to invoice.
+    expect(readEventDetails(form({ ...EMPTY, invoicing: 'always' })).invoicing).toBe('off');
+  });
+
+  it('patches invoicing and whether prices include tax when they change', () => {
+    const base = {
+      ...EMPTY,
+      startsAt: '2025-06-14T09:00',
+      capacity: '500',
+      'venue.name': 'Hall',
+      'venue.city': 'Berlin',
+      'venue.country': 'DE',
+      'refundPolicy.customerRefundsUntilHoursBefore': '48',
+    };
+    expect(updateEventBody(event, readEventDetails(form({ ...base, invoicing: 'optional' })))).toEqual({
+      invoicing: 'optional',
+    });
+    const { pricesIncludeTax: _on, ...exclusive } = base;
+    expect(updateEventBody(event, readEventDetails(form(exclusive)))).toEqual({ pricesIncludeTax: false });
+    const invoiced = { ...event, invoicing: 'required' as const, pricesIncludeTax: false };
+    expect(
+      updateEventBody(invoiced, readEventDetails(form({ ...exclusive, invoicing: 'required' }))),
+    ).toEqual({});
+  });
+
+  it("puts the API's profile_required refusal on the invoicing select", () => {
+    const detail = 'Fill in the business profile (legal name and address) before turning invoicing on';
+    const refused = new ApiError({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code: 'profile_required',
+      detail,
+    });
+    expect(eventFormProblem(refused)).toEqual({
+      fields: { invoicing: detail },
+      message: 'Please correct the highlighted fields.',
+    });
+    const other = new ApiError({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      code: 'currency_locked',
+    });
+    expect(eventFormProblem(other, { currency_locked: 'Locked.' })).toEqual({
+      fields: {},
+      message: 'Locked.',
+    });
   });
 
   it('keeps the wall clock when only the time zone changes', () => {

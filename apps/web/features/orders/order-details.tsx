@@ -16,6 +16,7 @@ import { RefundPanel } from './refund-panel';
 import { refundPolicyText } from './refund-policy';
 import { TicketCards } from './ticket-cards';
 import { ConfirmAction } from '@/components/confirm-action';
+import { OrderInvoices } from '@/features/invoices/order-invoices';
 import { FormAlert } from '@/components/form-alert';
 import { useAuth } from '@/lib/auth-context';
 import { errorMessage } from '@/lib/error-message';
@@ -139,6 +140,8 @@ function OrderView({
         <h2 id="summary-heading">Summary</h2>
         <OrderSummary order={order} />
       </section>
+
+      <OrderInvoices order={order} />
 
       <OrderAnswers answers={order.answers} ticketIds={new Set(tickets.map((t) => t.id))} asBuyer={asBuyer} />
 

@@ -39,7 +39,11 @@ export function OrganizerHome() {
       </div>
       <p className="row-actions">
         {session.user.role === 'organizer' ? (
-          <Link href="/organizer/orders">Orders across your events</Link>
+          <>
+            <Link href="/organizer/orders">Orders across your events</Link>
+            <Link href="/organizer/invoices">Invoices</Link>
+            <Link href="/organizer/profile">Business profile</Link>
+          </>
         ) : null}
         <RefundsNavLink />
       </p>

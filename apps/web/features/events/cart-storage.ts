@@ -1,12 +1,14 @@
 import type { KeyValueStore } from '../../lib/session-store';
 import { parseAgeRange, type AttendeeDraft } from './ticket-selection';
 import { readAnswerDrafts, type AnswerDraft } from './checkout-questions';
+import { readBillingDraft, type BillingDraft } from '../invoices/billing-details';
 
 /**
  * The ticket selector's choices, kept in sessionStorage per event so that they survive a detour
- * through login or sign-up and a reload: quantities per tier, the promo code, attendee names and,
- * for a guest, who is buying. Storage may be full, disabled or hold something older or foreign:
- * reads fall back to nothing, writes fail quietly (the selector still works, it just forgets).
+ * through login or sign-up and a reload: quantities per tier, the promo code, attendee names,
+ * billing details for an invoice and, for a guest, who is buying. Storage may be full, disabled
+ * or hold something older or foreign: reads fall back to nothing, writes fail quietly (the
+ * selector still works, it just forgets).
  */
 export interface GuestBuyer {
   name: string;
@@ -21,6 +23,8 @@ export interface SavedCart {
   answers: Record<string, AnswerDraft>;
   /** Set once the visitor chose to check out as a guest; their details as typed so far. */
   guest: GuestBuyer | null;
+  /** Billing details for the invoice as typed so far; null until asked for (or where not asked). */
+  billing: BillingDraft | null;
 }
 
 export const EMPTY_CART: SavedCart = {
@@ -29,6 +33,7 @@ export const EMPTY_CART: SavedCart = {
   attendees: {},
   answers: {},
   guest: null,
+  billing: null,
 };
 
 const cartKey = (eventId: string) => `eventhub.cart.${eventId}`;
@@ -88,6 +93,7 @@ export function loadCart(store: KeyValueStore, eventId: string): SavedCart {
     attendees: readAttendees(raw.attendees),
     answers: readAnswerDrafts(raw.answers),
     guest,
+    billing: readBillingDraft(raw.billing),
   };
 }
 
@@ -97,7 +103,8 @@ function isEmpty(cart: SavedCart): boolean {
     !cart.promoCode &&
     Object.keys(cart.attendees).length === 0 &&
     Object.keys(cart.answers).length === 0 &&
-    cart.guest === null
+    cart.guest === null &&
+    cart.billing === null
   );
 }
 

@@ -1,11 +1,5 @@
-import type { Event, PlaceOrderInput, Question, TicketType } from '@eventhub/client';
-import {
-  answerField,
-  answersFor,
-  orderQuestions,
-  seatQuestions,
-  type AnswerDraft,
-} from './checkout-questions';
+import type { BillingInput, Event, PlaceOrderInput, Question, TicketType } from '@eventhub/client';
+import { answersFor, orderQuestions, seatQuestions, type AnswerDraft } from './checkout-questions';
 import { sumMoney } from '../../lib/money';
 import type { AgeRange } from '../orders/orders-api';
 
@@ -147,6 +141,20 @@ export function selectionSubtotal(tiers: readonly TicketType[], quantities: Quan
   );
 }
 
+/**
+ * What the selection's list price says about tax: " + VAT" where the event adds it at checkout,
+ * " incl. VAT" where its prices include it, nothing when no chosen tier is taxed.
+ */
+export function selectionTaxNote(
+  event: Pick<Event, 'pricesIncludeTax'>,
+  tiers: readonly Pick<TicketType, 'id' | 'price' | 'taxRate'>[],
+  quantities: Quantities,
+): string {
+  const taxed = tiers.some((t) => t.taxRate > 0 && t.price > 0 && chosen(quantities, t.id) > 0);
+  if (!taxed) return '';
+  return event.pricesIncludeTax ? ' incl. VAT' : ' + VAT';
+}
+
 export interface AttendeeDraft {
   name: string;
   email: string;
@@ -167,7 +175,8 @@ export interface PlacedRequest {
 /**
  * The order to place. Every ticket gets an attendee; a name or e-mail left empty is the buyer's
  * own, so a buyer of several tickets need not type anything twice. A guest's order (no account)
- * names its buyer, to whom the API sends the tickets and the order's link.
+ * names its buyer, to whom the API sends the tickets and the order's link. Billing details go
+ * along when the order asks for an invoice (`billingFor`).
  */
 export function buildOrderRequest(input: {
   eventId: string;
@@ -179,6 +188,7 @@ export function buildOrderRequest(input: {
   promoCode: string;
   questions?: readonly Question[];
   answers?: Readonly<Record<string, AnswerDraft>>;
+  billing?: BillingInput;
 }): PlacedRequest {
   const questions = input.questions ?? [];
   const drafts = input.answers ?? {};
@@ -213,6 +223,7 @@ export function buildOrderRequest(input: {
       ...(attendees.length > 0 ? { attendees } : {}),
       ...(answers.length > 0 ? { answers } : {}),
       ...(input.asGuest ? { buyer: { name: input.buyer.name, email: input.buyer.email } } : {}),
+      ...(input.billing ? { billing: input.billing } : {}),
     },
     itemTiers: items.map((i) => i.ticketTypeId),
     attendeeSeats: seats.map((s) => s.key),
@@ -226,36 +237,6 @@ function answersOf(
 ) {
   const answers = answersFor(questions, seatKey, drafts);
   return answers.length > 0 ? { answers } : {};
-}
-
-/**
- * Where one of the API's field errors belongs in the selector: "promoCode", "quantity:<tierId>",
- * "attendee:<seatKey>:<field>", "answer:<owner>|<questionId>" or a guest's "buyer:name" / "buyer:email"; null when it names
- * nothing the form shows.
- */
-export function selectorFieldOf(field: string, request: Omit<PlacedRequest, 'body'>): string | null {
-  const path = field.replace(/^(body)?[./]/, '').replace(/\//g, '.');
-  if (path === 'promoCode') return 'promoCode';
-  const buyer = /^buyer\.(name|email)$/.exec(path);
-  if (buyer) return `buyer:${buyer[1]}`;
-  const item = /^items\.(\d+)\.(quantity|ticketTypeId)$/.exec(path);
-  if (item) {
-    const tier = request.itemTiers[Number(item[1])];
-    return tier ? `quantity:${tier}` : null;
-  }
-  const orderAnswer = /^answers\.([^.]+)$/.exec(path);
-  if (orderAnswer) return answerField('order', orderAnswer[1]!);
-  const seatAnswer = /^attendees\.(\d+)\.answers\.([^.]+)$/.exec(path);
-  if (seatAnswer) {
-    const seat = request.attendeeSeats[Number(seatAnswer[1])];
-    return seat ? answerField(seat, seatAnswer[2]!) : null;
-  }
-  const attendee = /^attendees\.(\d+)\.(name|email|ageRange|country)$/.exec(path);
-  if (attendee) {
-    const seat = request.attendeeSeats[Number(attendee[1])];
-    return seat ? `attendee:${seat}:${attendee[2]}` : null;
-  }
-  return null;
 }
 
 export const AGE_RANGES: readonly { value: AgeRange; label: string }[] = [

@@ -4,34 +4,35 @@ import { ApiError, type Event, type Question } from '@eventhub/client';
 import { useRouter } from 'next/navigation';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { AttendeeFields } from './attendee-fields';
-import { remainingNote, withAvailability } from './availability';
+import { withAvailability } from './availability';
 import type { GuestBuyer } from './cart-storage';
 import { CheckoutChoice } from './checkout-choice';
-import { answerField, orderQuestions, seatQuestions, type AnswerDraft } from './checkout-questions';
+import { orderQuestions, type AnswerDraft } from './checkout-questions';
 import { QuestionList } from './question-list';
 import {
   availableQuantities,
   buildOrderRequest,
   EMPTY_ATTENDEE,
-  perOrderRule,
   quantityProblems,
   seatsOf,
   selectionSubtotal,
-  selectorFieldOf,
+  selectionTaxNote,
   tierCap,
   tierSale,
   ticketTotal,
   type AttendeeDraft,
-  type TierSale,
 } from './ticket-selection';
-import { QuantityStepper } from './quantity-stepper';
+import { selectorFieldOf, selectorFields } from './selector-fields';
+import { TierChoice } from './tier-choice';
 import { useLiveAvailability } from './use-live-availability';
 import { useSavedCart } from './use-saved-cart';
 import { FieldError, fieldAria } from '@/components/field-error';
 import { FormAlert } from '@/components/form-alert';
+import { billingField, billingFor, type BillingDraft } from '@/features/invoices/billing-details';
+import { BillingDetailsFields } from '@/features/invoices/billing-details-fields';
 import { keepOrderToken } from '@/features/orders/order-token';
 import { useAuth } from '@/lib/auth-context';
-import { formatInZone, formatMoney } from '@/lib/event-format';
+import { formatMoney } from '@/lib/event-format';
 import { NO_PROBLEM, toFormProblem, type FormProblem, type CodeMessages } from '@/lib/form-problem';
 import { AttemptKey } from '@/lib/idempotency-key';
 import { openPath } from '@/lib/open-path';
@@ -43,16 +44,10 @@ const MESSAGES: CodeMessages = {
     'Not enough tickets are left for your selection. The counts above are updated; please choose again.',
 };
 
-function saleNote(sale: TierSale, timezone: string): string | null {
-  if (sale.state === 'sold_out') return 'Sold out';
-  if (sale.state === 'ended') return 'Sales have ended';
-  if (sale.state === 'not_yet') return `On sale from ${formatInZone(sale.opens, timezone)}`;
-  return null;
-}
-
 /**
  * The public event page's ticket selector: how many of each tier, a promo code and who is coming.
- * Reserving places a pending order (the API holds the tickets) and opens its checkout. Signed-out
+ * Where the event invoices, billing details too. Reserving places a pending order (the API holds
+ * the tickets) and opens its checkout. Signed-out
  * visitors log in first or continue as a guest; the selection is kept in this tab meanwhile.
  */
 export function TicketSelector({
@@ -125,6 +120,11 @@ export function TicketSelector({
     clearField(`answer:${key}`);
   }
 
+  function setBilling(next: BillingDraft | null, field: string | null) {
+    updateCart((c) => ({ ...c, billing: next }));
+    if (field) clearField(billingField(field));
+  }
+
   function setGuest(next: GuestBuyer | null) {
     updateCart((c) => ({ ...c, guest: next }));
     if (next && guest) {
@@ -162,16 +162,9 @@ export function TicketSelector({
       promoCode,
       questions,
       answers,
+      billing: billingFor(event.invoicing, cart.billing),
     });
-    const formFields = [
-      'promoCode',
-      'buyer:name',
-      'buyer:email',
-      ...tiers.map((t) => `quantity:${t.id}`),
-      ...seats.flatMap((s) => ['name', 'email', 'ageRange', 'country'].map((f) => `attendee:${s.key}:${f}`)),
-      ...askedOfOrder.map((q) => answerField('order', q.id)),
-      ...seats.flatMap((s) => seatQuestions(questions, s.tier.id).map((q) => answerField(s.key, q.id))),
-    ];
+    const formFields = selectorFields(tiers, seats, questions);
     const key = attempt.keyFor(request.body);
     setSubmitting(true);
     try {
@@ -192,52 +185,23 @@ export function TicketSelector({
 
   const { fields } = problem;
   const subtotal = selectionSubtotal(tiers, quantities, event.currency);
+  const taxNote = selectionTaxNote(event, tiers, quantities);
   return (
     <form ref={formRef} onSubmit={onSubmit} className="ticket-selector" aria-labelledby="tickets-heading">
       <FormAlert message={problem.message} />
       <ul className="tier-list" aria-label="Ticket types">
-        {tiers.map((tier) => {
-          const sale = sales.get(tier.id)!;
-          const note = saleNote(sale, event.timezone);
-          const rule = perOrderRule(tier);
-          const error = fields[`quantity:${tier.id}`];
-          return (
-            <li key={tier.id} className="tier" data-testid="ticket-tier">
-              <div className="tier-head">
-                <strong className="tier-name">{tier.name}</strong>
-                <span className="tier-price">
-                  {tier.price === 0 ? 'Free' : formatMoney(tier.price, event.currency)}
-                </span>
-              </div>
-              {tier.description ? <p className="tier-description">{tier.description}</p> : null}
-              <div className="tier-buy">
-                {sale.state === 'on_sale' ? (
-                  <QuantityStepper
-                    tier={tier}
-                    quantity={quantities[tier.id] ?? 0}
-                    cap={tierCap(event, tier, quantities, now)}
-                    error={error}
-                    onChange={(q) => setQuantity(tier.id, q)}
-                  />
-                ) : (
-                  <span
-                    className={`badge ${sale.state === 'sold_out' ? 'badge-sold-out' : 'badge-draft'}`}
-                    data-testid={sale.state === 'sold_out' ? 'tier-remaining' : undefined}
-                  >
-                    {note}
-                  </span>
-                )}
-                {sale.state === 'on_sale' ? (
-                  <small className="tier-facts">
-                    {rule ? `${rule} · ` : null}
-                    <span data-testid="tier-remaining">{remainingNote(tier)}</span>
-                  </small>
-                ) : null}
-              </div>
-              <FieldError id={`quantity-${tier.id}-error`} message={error} />
-            </li>
-          );
-        })}
+        {tiers.map((tier) => (
+          <TierChoice
+            key={tier.id}
+            tier={tier}
+            sale={sales.get(tier.id)!}
+            event={event}
+            quantity={quantities[tier.id] ?? 0}
+            cap={tierCap(event, tier, quantities, now)}
+            error={fields[`quantity:${tier.id}`]}
+            onChange={(q) => setQuantity(tier.id, q)}
+          />
+        ))}
       </ul>
 
       {anyOnSale ? (
@@ -291,10 +255,19 @@ export function TicketSelector({
             </fieldset>
           ) : null}
 
+          {event.invoicing === 'off' ? null : (
+            <BillingDetailsFields
+              invoicing={event.invoicing}
+              draft={cart.billing}
+              onChange={setBilling}
+              errors={fields}
+            />
+          )}
+
           <p className="selection-total" data-testid="selection-total">
             {count === 0
               ? 'No tickets chosen yet.'
-              : `${count} ${count === 1 ? 'ticket' : 'tickets'} · ${formatMoney(subtotal, event.currency)}${
+              : `${count} ${count === 1 ? 'ticket' : 'tickets'} · ${formatMoney(subtotal, event.currency)}${taxNote}${
                   promoCode.trim() ? ' before the promo code' : ''
                 }`}
           </p>

@@ -1,5 +1,6 @@
 import type { Event } from '@eventhub/client';
 import { formatMoney } from '@/lib/event-format';
+import { priceTaxNote } from '@/lib/tax-format';
 
 // Below this many left, the public page says how many.
 const FEW_LEFT = 10;
@@ -15,6 +16,9 @@ export function TicketTierList({ event }: { event: Event }) {
             <strong className="tier-name">{tier.name}</strong>
             <span className="tier-price">
               {tier.price === 0 ? 'Free' : formatMoney(tier.price, event.currency)}
+              {tier.price > 0 && tier.taxRate > 0 ? (
+                <small className="tier-tax"> {priceTaxNote(tier.taxRate, event.pricesIncludeTax)}</small>
+              ) : null}
             </span>
           </div>
           {tier.description ? <p className="tier-description">{tier.description}</p> : null}

@@ -1,10 +1,15 @@
 import type { Order } from '@eventhub/client';
+import { orderTaxLine } from './order-taxes';
 import { formatMoney } from '@/lib/event-format';
 import { sumMoney } from '@/lib/money';
 
-/** The order's lines at list price, then subtotal, the promo discount, the total and any refunds. */
+/**
+ * The order's lines at list price, then any tax added on top, subtotal, the promo discount, the
+ * total the buyer is charged (with the tax it includes) and any refunds.
+ */
 export function OrderSummary({ order }: { order: Order }) {
   const money = (amount: number) => formatMoney(amount, order.currency);
+  const tax = orderTaxLine(order);
   return (
     <table className="order-summary" data-testid="order-summary">
       <caption className="visually-hidden">Order summary</caption>
@@ -26,6 +31,18 @@ export function OrderSummary({ order }: { order: Order }) {
         ))}
       </tbody>
       <tfoot>
+        {tax.kind === 'added' ? (
+          <tr data-testid="order-tax">
+            <th scope="row">{tax.label}</th>
+            <td>{money(tax.amount)}</td>
+          </tr>
+        ) : null}
+        {tax.kind === 'reverse-charge' ? (
+          <tr data-testid="order-tax">
+            <th scope="row">{tax.label}</th>
+            <td>{tax.amount < 0 ? `−${money(-tax.amount)}` : money(0)}</td>
+          </tr>
+        ) : null}
         <tr>
           <th scope="row">Subtotal</th>
           <td>{money(order.subtotal)}</td>
@@ -40,6 +57,12 @@ export function OrderSummary({ order }: { order: Order }) {
           <th scope="row">Total</th>
           <td>{money(order.total)}</td>
         </tr>
+        {tax.kind === 'included' ? (
+          <tr className="order-tax-included" data-testid="order-tax">
+            <th scope="row">{tax.label}</th>
+            <td>{money(tax.amount)}</td>
+          </tr>
+        ) : null}
         {order.refunded > 0 ? (
           <tr data-testid="order-refunded">
             <th scope="row">Refunded</th>

@@ -16,12 +16,12 @@ import {
   quantityProblems,
   seatsOf,
   selectionSubtotal,
-  selectorFieldOf,
   stepDown,
   stepUp,
   tierCap,
   tierSale,
 } from '../../features/events/ticket-selection';
+import { selectorFieldOf } from '../../features/events/selector-fields';
 import { dayBoundToIso } from '../../features/orders/order-dates';
 import { effectiveStatus, refundableTickets } from '../../features/orders/order-status';
 import { refundPolicyText } from '../../features/orders/refund-policy';

@@ -24,6 +24,12 @@ const cart: SavedCart = {
   attendees: { 'vip:1': { name: 'Alex', email: 'alex@example.com', ageRange: '25-34', country: 'DE' } },
   answers: { 'order|q1': true, 'vip:1|q2': 'Vegan', 'vip:1|q3': ['Fri', 'Sat'] },
   guest: { name: 'Gina Guest', email: 'gina@example.com' },
+  billing: {
+    name: 'Gina Guest',
+    company: 'Acme GmbH',
+    address: { line1: 'Hauptstr. 1', line2: '', postalCode: '10115', city: 'Berlin', country: 'DE' },
+    vatId: 'DE136695976',
+  },
 };
 
 describe('the kept ticket selection', () => {
@@ -32,6 +38,14 @@ describe('the kept ticket selection', () => {
     saveCart(store, 'e1', cart);
     expect(loadCart(store, 'e1')).toEqual(cart);
     expect(loadCart(store, 'e2')).toEqual(EMPTY_CART);
+  });
+
+  it('keeps billing details started for an invoice, and none when not asked for', () => {
+    const store = memoryStore();
+    saveCart(store, 'e1', { ...EMPTY_CART, billing: cart.billing });
+    expect(loadCart(store, 'e1').billing).toEqual(cart.billing);
+    store.setItem('eventhub.cart.e1', JSON.stringify({ quantities: { a: 1 }, billing: 'yes' }));
+    expect(loadCart(store, 'e1').billing).toBeNull();
   });
 
   it('drops tiers chosen zero times, and removes an empty cart instead of keeping it', () => {
@@ -69,6 +83,12 @@ describe('the kept ticket selection', () => {
           'a:1|q4': 12,
         },
         guest: 'me',
+        billing: {
+          name: 'Gina',
+          company: 9,
+          address: { line1: 'Main St 1', country: 'germany' },
+          vatId: ['x'],
+        },
       }),
     );
     expect(loadCart(store, 'e1')).toEqual({
@@ -77,6 +97,12 @@ describe('the kept ticket selection', () => {
       attendees: { 'a:1': { name: 'Ok', email: '', ageRange: '', country: '' } },
       answers: { 'order|q1': 'ok', 'a:1|q3': ['a', 'b'] },
       guest: null,
+      billing: {
+        name: 'Gina',
+        company: '',
+        address: { line1: 'Main St 1', line2: '', postalCode: '', city: '', country: '' },
+        vatId: '',
+      },
     });
   });
 

@@ -1,5 +1,11 @@
 import type { BillingInput } from '@eventhub/client';
-import { addressBody, EMPTY_ADDRESS, readAddressDraft, type AddressDraft } from './postal-address';
+import {
+  ADDRESS_FIELDS,
+  addressBody,
+  EMPTY_ADDRESS,
+  readAddressDraft,
+  type AddressDraft,
+} from './postal-address';
 
 /** The buyer's billing details at checkout, as typed so far. */
 export interface BillingDraft {
@@ -12,16 +18,7 @@ export interface BillingDraft {
 export const EMPTY_BILLING: BillingDraft = { name: '', company: '', address: EMPTY_ADDRESS, vatId: '' };
 
 /** The billing fields, named as the API's error paths below `billing.` name them. */
-export const BILLING_FIELDS = [
-  'name',
-  'company',
-  'address.line1',
-  'address.line2',
-  'address.postalCode',
-  'address.city',
-  'address.country',
-  'vatId',
-] as const;
+export const BILLING_FIELDS = ['name', 'company', ...ADDRESS_FIELDS, 'vatId'] as const;
 
 /** Where a billing field's error goes in the ticket selector's problem: `billing:<field>`. */
 export const billingField = (field: string) => `billing:${field}`;

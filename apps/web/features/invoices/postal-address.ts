@@ -12,6 +12,9 @@ export interface AddressDraft {
 export const ADDRESS_PARTS = ['line1', 'line2', 'postalCode', 'city', 'country'] as const;
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
 
+/** The address's fields as the API's error paths name them below their form (`address.city`). */
+export const ADDRESS_FIELDS = ADDRESS_PARTS.map((part) => `address.${part}` as const);
+
 export const EMPTY_ADDRESS: AddressDraft = { line1: '', line2: '', postalCode: '', city: '', country: '' };
 
 /** An address as the API takes it: trimmed, an empty second line left out. */

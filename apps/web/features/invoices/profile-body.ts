@@ -1,5 +1,11 @@
 import { ApiError, type Api, type OrganizerProfile, type OrganizerProfileInput } from '@eventhub/client';
-import { addressBody, addressDraftOf, EMPTY_ADDRESS, type AddressDraft } from './postal-address';
+import {
+  ADDRESS_FIELDS,
+  addressBody,
+  addressDraftOf,
+  EMPTY_ADDRESS,
+  type AddressDraft,
+} from './postal-address';
 
 /** The business profile form's values as typed so far. */
 export interface ProfileDraft {
@@ -13,11 +19,7 @@ export interface ProfileDraft {
 /** The form's fields, as the API's error paths name them. */
 export const PROFILE_FIELDS = [
   'legalName',
-  'address.line1',
-  'address.line2',
-  'address.postalCode',
-  'address.city',
-  'address.country',
+  ...ADDRESS_FIELDS,
   'vatId',
   'invoicePrefix',
   'invoiceFooter',

@@ -6,6 +6,7 @@ import { startMailProcess } from './background/mail-process';
 import { bootstrapAccounts } from './bootstrap-accounts';
 import { openConfiguredDatabase } from './configured-database';
 import { createAppContext } from './context';
+import { tuneHeap } from './heap-tuning';
 import { resolveSecrets } from './local-secrets';
 import { listenForMetrics } from './plugins/metrics';
 import { readConfigOrExit } from './read-config';
@@ -16,6 +17,7 @@ import { superviseWorkersIfClustered } from './process-cluster';
 // run the rest of this file; it never gets past this line.
 await superviseWorkersIfClustered();
 const config = readConfigOrExit();
+tuneHeap(config.serveWeb);
 const secrets = resolveSecrets(config);
 const database = await openConfiguredDatabase(config);
 

@@ -1,8 +1,8 @@
 // `npm run build:server`: compiles the API (with packages/core and every other @eventhub/* workspace
 // package bundled in) to one ESM file, apps/api/dist/main.js, that plain `node` runs, and the mail
-// worker the API forks to apps/api/dist/mail-worker.js. npm packages are bundled too (tree-shaken
-// and whitespace-minified), except those in EXTERNAL_PACKAGES, which load from node_modules. The workspace
-// packages keep exporting their TypeScript sources for vitest, tsx and Next.
+// worker the API forks to apps/api/dist/mail-worker.js. npm packages are bundled too (tree-shaken,
+// whitespace-minified), except those in EXTERNAL_PACKAGES, which load from node_modules. The
+// workspace packages keep exporting their TypeScript sources for vitest, tsx and Next.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,8 +99,7 @@ const sideEffectFreeWorkspace = {
   setup(b) {
     b.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.resolving) return undefined;
-      if (/^[^./]/.test(args.path) && !args.path.startsWith('@eventhub/') && isExternal(args.path))
-        return { path: args.path, external: true, sideEffects: false };
+      if (isExternal(args.path)) return { path: args.path, external: true, sideEffects: false };
       const workspace = (file) => path.relative(root, file).startsWith('packages' + path.sep);
       if (!args.path.startsWith('@eventhub/') && !(args.path.startsWith('.') && workspace(args.importer)))
         return undefined;

@@ -93,6 +93,27 @@ const externalNpmPackages = {
 const REQUIRE_BANNER =
   "import { createRequire as __bundleRequire } from 'node:module';const require = __bundleRequire(import.meta.url);";
 
+// Node built-ins that bundled packages require at start-up for a path we seldom or never take:
+// fastify loads https and http2 for servers it starts only when asked to (TLS ends at the proxy
+// here) and dns to listen on `localhost`; prom-client https for its Pushgateway. Each becomes a
+// stand-in that loads the real module on the first property read (`https.createServer`): TLS,
+// nghttp2 and c-ares otherwise cost ~2 MiB of RSS.
+const LAZY_BUILTINS = ['https', 'http2', 'dns'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) => {
+      if (args.namespace === 'lazy-builtin') return { path: args.path, external: true };
+      if (args.kind !== 'require-call') return undefined;
+      return { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let real;module.exports=new Proxy({},{get:(_,key)=>(real??=require('node:${args.path}'))[key]});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Lets esbuild drop the modules of workspace packages, and npm imports, that nothing uses. */
 const sideEffectFreeWorkspace = {
   name: 'side-effect-free-workspace',
@@ -163,6 +184,7 @@ function bundle(name, source, treeShakeWorkspace = false) {
     plugins: [
       ...(treeShakeWorkspace ? [sideEffectFreeWorkspace] : []),
       externalNpmPackages,
+      lazyBuiltins,
       moduleUrlReaders,
     ],
     logLevel: 'warning',

@@ -11,7 +11,7 @@ const API_ONLY_HEAP_GROWING_PERCENT = 20;
 // generation filled to ~28 MiB of pages before each full GC. Starting incremental marking (in a
 // task) once a fifth of that room is used collects at ~23–25 MiB instead: ~4–5 MiB less RSS at
 // the peak. It costs more full GCs, each mostly concurrent: door scans flat out 1,166–1,269 →
-// ~1,130/s, the hot tier within its run-to-run noise (README, "Production build, memory").
+// ~1,130/s, the hot tier 798–955 → 759–819 orders/s (README, "Production build, memory").
 const API_ONLY_MARKING_SOFT_TRIGGER_PERCENT = 20;
 
 // What TurboFan keeps (optimised code, its deoptimisation data, the compiler's own pages of node's
@@ -19,8 +19,9 @@ const API_ONLY_MARKING_SOFT_TRIGGER_PERCENT = 20;
 // which halves throughput). A function now waits 4× as much work (V8's interrupt budget, 67,584
 // bytes of bytecode by default) before V8 considers optimising it: the request paths still get
 // optimised within seconds, while code that runs now and then (start-up, periodic jobs) stays in
-// the interpreter and baseline tiers. Measured: −5 MiB under the load; door scans at pace and flat
-// out, and the hot tier, within their run-to-run noise.
+// the interpreter and baseline tiers. Measured in alternating runs: −5 MiB under the load; door
+// scans flat out 841 vs 828/s and at pace p99 27 vs 35 ms; the hot tier 539–557 vs 608–612
+// orders/s, up to ~10% fewer.
 const API_ONLY_INTERRUPT_BUDGET = 4 * 67_584;
 
 /**

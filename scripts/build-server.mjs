@@ -98,8 +98,8 @@ const REQUIRE_BANNER =
 // here) and dns to listen on `localhost`; prom-client https for its Pushgateway. Each becomes a
 // stand-in that loads the real module on the first property read (`https.createServer`): TLS,
 // nghttp2 and c-ares otherwise cost ~2 MiB of RSS.
-const LAZY_BUILTINS = ['https', 'http2', 'dns'];
-const lazyBuiltins = {
+export const LAZY_BUILTINS = ['https', 'http2', 'dns'];
+export const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
     b.onResolve({ filter: new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`) }, (args) => {

@@ -3,9 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type DatabaseHandle, type Engine } from '@eventhub/core';
-import { Migrator } from 'kysely';
 import pg from 'pg';
-import { migrations } from '../../../../packages/core/src/db/migrations';
+import { migratorFor } from '../../../../packages/core/src/db/migrate';
 
 export interface OldDatabase {
   handle: DatabaseHandle;
@@ -40,7 +39,7 @@ export async function databaseMigratedTo(engine: Engine, last: string): Promise<
       await cleanup.end();
     };
   }
-  const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+  const migrator = migratorFor(handle.db);
   const { error } = await migrator.migrateTo(last);
   if (error) throw error;
   return { handle, drop };

@@ -1,4 +1,5 @@
 import { Migrator, type MigrationProvider } from 'kysely';
+import { byCodeUnits } from './code-unit-order';
 import type { Db } from './database';
 import { migrations } from './migrations';
 
@@ -6,8 +7,8 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // Our names are zero-padded numbers first, so code-unit order is their order. Kysely's default,
 // localeCompare, loads ICU's collation tables into every process (readyz asks on each probe).
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const migratorFor = (db: Db) => new Migrator({ db, provider, nameComparator: byCodeUnits });
+/** The one way to build a Migrator over our migrations (the server's and the tests'). */
+export const migratorFor = (db: Db) => new Migrator({ db, provider, nameComparator: byCodeUnits });
 
 /** Applies every pending migration; throws (and the process refuses to start) if one fails. */
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../db/database';
 import { engineOf } from '../db/engine-of';
+import { byCodeUnits } from '../db/code-unit-order';
 import { ConflictError } from '../shared/errors';
 
 export interface SeatCount {
@@ -20,7 +21,7 @@ export function byTier(items: SeatCount[]): SeatCount[] {
   for (const item of items)
     totals.set(item.ticketTypeId, (totals.get(item.ticketTypeId) ?? 0) + item.quantity);
   return [...totals]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }));
 }
 

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = 3100;
+// E2E_PORT: a second run beside another one on this machine (with E2E_BASE_URL to match).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 // localhost, like the browser: the API's refresh cookie is Secure.
 const READY_URL = `http://localhost:${PORT}/readyz`;
 const READY_TIMEOUT_MS = 120_000;
@@ -92,7 +93,7 @@ function runPlaywright() {
     tests = spawn('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, E2E_DATA_DIR: dataDir },
+      env: { E2E_BASE_URL: `http://localhost:${PORT}`, ...process.env, E2E_DATA_DIR: dataDir },
     });
     tests.once('exit', (code) => resolve(code ?? 1));
   });

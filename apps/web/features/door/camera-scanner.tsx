@@ -6,6 +6,19 @@ import type { CameraControl } from './door-checkin';
 import type { CameraState } from './door-state';
 import { unlockScanSound } from './scan-signal';
 
+// The decoder answers every frame it tries (a code, or "none here") several times a second. When a
+// visible page has heard nothing for this long, the start or the loop hung (seen on slow machines:
+// a video that never began playing): the camera is started again, as if its loop had ended.
+const STALL_MS = 6_000;
+const STALL_CHECK_MS = 1_000;
+
+class CameraStalled extends Error {
+  override name = 'CameraStalled';
+  constructor() {
+    super(`the camera gave no frame for ${STALL_MS / 1000} s`);
+  }
+}
+
 /**
  * Reads QR codes with the device's back camera. The decoder is loaded only when the camera is
  * started, so the page works (and stays light) without one; the camera stops on leaving. What to
@@ -15,10 +28,18 @@ import { unlockScanSound } from './scan-signal';
 export function CameraScanner({ camera, control }: { camera: CameraState; control: CameraControl }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const controls = useRef<IScannerControls | null>(null);
+  // When the decoder last answered (or the current start began), for the stall watchdog.
+  const lastFrameAt = useRef(0);
+  const watchdog = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
 
   const release = useCallback(() => {
+    clearInterval(watchdog.current);
+    watchdog.current = undefined;
     controls.current?.stop();
     controls.current = null;
+    // A start that hung still holds its stream, which zxing's controls never received: end it.
+    const stream = videoRef.current?.srcObject;
+    if (stream instanceof MediaStream) for (const track of stream.getTracks()) track.stop();
   }, []);
 
   useEffect(
@@ -37,6 +58,7 @@ export function CameraScanner({ camera, control }: { camera: CameraState; contro
       return;
     }
     const mine = control.cameraStarting();
+    watchStalls(mine);
     try {
       const [{ BrowserQRCodeReader }, zxing] = await Promise.all([
         import('@zxing/browser'),
@@ -54,6 +76,7 @@ export function CameraScanner({ camera, control }: { camera: CameraState; contro
       let loopEnded = false;
       // No device id: the back ("environment") camera on phones, the only one elsewhere.
       const started = await reader.decodeFromVideoDevice(undefined, video, (result, error) => {
+        lastFrameAt.current = performance.now();
         if (result) {
           control.cameraRead(result.getText());
         } else if (error && !framesGoOn(error) && !loopEnded) {
@@ -71,6 +94,22 @@ export function CameraScanner({ camera, control }: { camera: CameraState; contro
     } catch (error) {
       control.cameraFailed(mine, error);
     }
+  }
+
+  /** Restarts start number `which` when its frames stop coming while the page is in view. */
+  function watchStalls(which: number) {
+    clearInterval(watchdog.current);
+    lastFrameAt.current = performance.now();
+    watchdog.current = setInterval(() => {
+      // A hidden page's timers and video are throttled: silence there is no hang.
+      if (document.visibilityState !== 'visible') {
+        lastFrameAt.current = performance.now();
+        return;
+      }
+      if (performance.now() - lastFrameAt.current < STALL_MS) return;
+      clearInterval(watchdog.current);
+      void restartAfter(which, new CameraStalled());
+    }, STALL_CHECK_MS);
   }
 
   /** The decoding loop of start number `which` ended by itself: start again, if the machine says so. */
@@ -91,6 +130,7 @@ export function CameraScanner({ camera, control }: { camera: CameraState; contro
       className="camera-scanner"
       data-testid="camera-scanner"
       // For tests: how long the code in view has been read without a break, and how often.
+      data-status={status}
       data-reads={inView?.reads ?? 0}
       data-in-view-ms={inView ? inView.lastReadAt - inView.since : 0}
     >

@@ -1,10 +1,12 @@
 import { ApiError, createApi, type Api, type AuthResult, type User } from '@eventhub/client';
+import { hasSessionHint } from './session-hint';
 
 /**
  * The browser's sign-in session, kept outside React so that every component, every effect
  * (StrictMode runs them twice) and every tab-local caller share one access token and one
  * in-flight refresh. Tokens live only in this module's memory, never in Web Storage; the
- * refresh token itself is an httpOnly cookie the browser sends to /api/auth.
+ * refresh token itself is an httpOnly cookie the browser sends to /api/auth, announced to script
+ * by a hint cookie (session-hint.ts).
  */
 export type SessionState =
   | { status: 'loading'; user: null }
@@ -101,8 +103,19 @@ async function exclusively<T>(task: () => Promise<T>): Promise<T> {
   return task();
 }
 
+/** Whether this browser holds a refresh cookie, as far as script can tell. */
+function sessionHinted(): boolean {
+  return typeof document !== 'undefined' && hasSessionHint(document.cookie);
+}
+
 async function runRefresh(): Promise<boolean> {
   const startedAt = generation;
+  // No cookie to exchange (never signed in here, signed out, or the login ended): the API could
+  // only answer 401, which the browser would log as an error.
+  if (!sessionHinted()) {
+    clear(state.status === 'signed-in' ? 'expired' : 'anonymous');
+    return false;
+  }
   try {
     const result = await api.auth.refresh({});
     await adopt(result, startedAt);
@@ -135,9 +148,14 @@ export function refreshSession(): Promise<boolean> {
   return refreshInFlight;
 }
 
-/** Restores the session from the refresh cookie once per page load; later calls are no-ops. */
+/**
+ * Restores the session from the refresh cookie once per page load; later calls are no-ops. A
+ * visitor without one is signed out at once, with no request.
+ */
 export function restoreSession(): void {
-  if (state.status === 'loading') void refreshSession();
+  if (state.status !== 'loading') return;
+  if (sessionHinted()) void refreshSession();
+  else clear('anonymous');
 }
 
 /** Calls the API with the current token; on a 401 refreshes once and retries the call. */

@@ -27,16 +27,23 @@ import {
 } from '../schemas/identity';
 
 export const REFRESH_COOKIE = 'eventhub_refresh';
+/**
+ * Tells the web app's script that a refresh cookie is there to exchange: it cannot see the
+ * httpOnly cookie itself, and asking /api/auth/refresh without one costs a visitor who never
+ * signed in a request and a 401 in the browser's console on every page. It holds no secret.
+ */
+export const SESSION_HINT_COOKIE = 'eventhub_signed_in';
 
 /** The web app keeps the refresh token in an httpOnly cookie scoped to the auth routes. */
 function setRefreshCookie(reply: FastifyReply, ctx: AppContext, result: AuthResult): void {
-  reply.setCookie(REFRESH_COOKIE, result.refreshToken, {
-    httpOnly: true,
-    secure: true,
-    sameSite: 'strict',
-    path: '/api/auth',
-    maxAge: ctx.config.sessionTtlSeconds,
-  });
+  const lifetime = { secure: true, sameSite: 'strict', maxAge: ctx.config.sessionTtlSeconds } as const;
+  reply.setCookie(REFRESH_COOKIE, result.refreshToken, { ...lifetime, httpOnly: true, path: '/api/auth' });
+  reply.setCookie(SESSION_HINT_COOKIE, '1', { ...lifetime, httpOnly: false, path: '/' });
+}
+
+function clearRefreshCookie(reply: FastifyReply): void {
+  reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
 }
 
 function refreshTokenFrom(
@@ -128,11 +135,19 @@ export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppConte
     },
     async (request, reply) => {
       await limits.refreshPerIp.spend(request.ip);
-      const token = refreshTokenFrom(request, request.body ?? {});
-      if (!token) throw new UnauthenticatedError('invalid_refresh_token', 'No refresh token was sent');
-      const result = await refreshSession(deps, token, requestMeta(request));
-      setRefreshCookie(reply, ctx, result);
-      return result;
+      const body = request.body ?? {};
+      try {
+        const token = refreshTokenFrom(request, body);
+        if (!token) throw new UnauthenticatedError('invalid_refresh_token', 'No refresh token was sent');
+        const result = await refreshSession(deps, token, requestMeta(request));
+        setRefreshCookie(reply, ctx, result);
+        return result;
+      } catch (error) {
+        // A missing, expired, spent or revoked cookie will not work again: drop it and its hint,
+        // so the web app stops asking on every page. A token sent in the body leaves them alone.
+        if (error instanceof UnauthenticatedError && !body.refreshToken) clearRefreshCookie(reply);
+        throw error;
+      }
     },
   );
 
@@ -154,7 +169,7 @@ export async function authRoutes(app: TypedApp, { ctx, limits }: { ctx: AppConte
         { refreshToken: refreshTokenFrom(request, request.body ?? {}) },
         requestMeta(request),
       );
-      reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+      clearRefreshCookie(reply);
       return reply.code(204).send(null);
     },
   );

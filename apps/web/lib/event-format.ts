@@ -66,13 +66,16 @@ export function formatEventWhen(event: {
   return `${range} ${startZone === endZone ? startZone : `${startZone}/${endZone}`}`;
 }
 
-const REGION_NAMES = new Intl.DisplayNames([DISPLAY_LOCALE], { type: 'region', fallback: 'code' });
+// Made on first use, not when this module loads: the first DisplayNames loads ICU's region data
+// (~65 ms of a phone's main thread), and most pages that import this module never name a country.
+let regionNames: Intl.DisplayNames | undefined;
 
 /** "DE" → "Germany"; unknown codes stay as they are. */
 export function countryName(code: string | null | undefined): string {
   if (!code) return '';
   try {
-    return REGION_NAMES.of(code) ?? code;
+    regionNames ??= new Intl.DisplayNames([DISPLAY_LOCALE], { type: 'region', fallback: 'code' });
+    return regionNames.of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult } from './load';
+import { assertLoopback, send } from './loopback-http';
 
 export interface BuyerOptions {
   label: string;
@@ -16,39 +17,10 @@ export interface BuyerOptions {
   checkoutsPerSecond: number;
 }
 
-function send(
-  agent: http.Agent,
-  url: URL,
-  token: string,
-  body: string,
-): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
+const headers = (token: string) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${token}`,
+});
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
@@ -59,9 +31,7 @@ const percentile = (sorted: number[], p: number) =>
  * `checkoutsPerSecond`. One "request" of the result is one whole checkout (both calls).
  */
 export async function runBuyers(options: BuyerOptions): Promise<LoadResult> {
-  const host = new URL(options.base).hostname;
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host))
-    throw new Error(`refusing to load a non-loopback host: ${host}`);
+  assertLoopback(options.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const orderBody = JSON.stringify({
     eventId: options.eventId,
@@ -80,7 +50,13 @@ export async function runBuyers(options: BuyerOptions): Promise<LoadResult> {
       const token = options.tokens[next++ % options.tokens.length]!;
       const t = performance.now();
       try {
-        const placed = await send(agent, new URL('/api/orders', options.base), token, orderBody);
+        const placed = await send(
+          agent,
+          new URL('/api/orders', options.base),
+          'POST',
+          headers(token),
+          orderBody,
+        );
         if (placed.status !== 201) {
           non2xx++;
           continue;
@@ -89,7 +65,8 @@ export async function runBuyers(options: BuyerOptions): Promise<LoadResult> {
         const paid = await send(
           agent,
           new URL(`/api/orders/${id}/pay`, options.base),
-          token,
+          'POST',
+          headers(token),
           JSON.stringify({ outcome: 'succeeded' }),
         );
         if (paid.status !== 200) non2xx++;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { LoadResult } from './load';
+import { assertLoopback } from './loopback-http';
 
 export interface ScannerOptions {
   label: string;
@@ -12,6 +13,10 @@ export interface ScannerOptions {
   durationSeconds: number;
   headers: Record<string, string>;
   bodyFor: () => string;
+  /** Each scan as it is answered, warm-up included (start: performance.now(); status 0: no answer). */
+  onScan?: (startedAt: number, ms: number, status: number) => void;
+  /** Scan on after the measured `durationSeconds` until this aborts (seen by `onScan` only). */
+  keepOnUntil?: AbortSignal;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -46,9 +51,7 @@ function post(url: URL, agent: http.Agent, headers: Record<string, string>, body
 }
 
 export async function runScanners(options: ScannerOptions): Promise<LoadResult> {
-  const host = new URL(options.url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1'].includes(host))
-    throw new Error(`refusing to load a non-loopback host: ${host}`);
+  assertLoopback(options.url);
   const target = new URL(options.url);
   // One kept-alive connection per scanner, as a door device holds; plain node:http, which costs
   // the load generator (on the same two cores as the server) far less CPU per request than fetch.
@@ -65,16 +68,18 @@ export async function runScanners(options: ScannerOptions): Promise<LoadResult> 
   const pause = () => -Math.log(1 - Math.random()) * (1000 / options.scansPerSecond);
   const scanner = async () => {
     await new Promise((r) => setTimeout(r, Math.random() * (1000 / options.scansPerSecond)));
-    while (performance.now() < until) {
+    while (performance.now() < until || (options.keepOnUntil && !options.keepOnUntil.aborted)) {
       const t = performance.now();
       try {
         const status = await post(target, agent, options.headers, options.bodyFor());
-        if (t >= started) {
+        options.onScan?.(t, performance.now() - t, status);
+        if (t >= started && t < until) {
           if (status < 200 || status >= 300) non2xx++;
           latencies.push(performance.now() - t);
         }
       } catch {
-        if (t >= started) errors++;
+        options.onScan?.(t, performance.now() - t, 0);
+        if (t >= started && t < until) errors++;
       }
       await new Promise((r) => setTimeout(r, pause()));
     }
